@@ -1,0 +1,49 @@
+# netlab's entry points. Every target finds a JDK >= 25 itself (src/bin/find-jdk), so the
+# machine's default java (17 on Debian 12) is never used.
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+JAVA_HOME := $(shell src/bin/find-jdk 2>/dev/null)
+export JAVA_HOME
+# Maven 3.8 itself (its bundled Guava) uses sun.misc.Unsafe; keep JDK 25 from warning about it.
+export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
+MVN := mvn -B -ntp
+LEAK_GUARD := src/test/sandbox/leak-guard
+LEAK_DIR := src/target/leak-guard
+
+.PHONY: build test run bench install deps jdk clean
+
+jdk:
+	@src/bin/find-jdk >/dev/null
+
+deps:
+	@src/bin/install-deps
+
+build: jdk
+	@$(MVN) -q -DskipTests install
+
+# All tests. Kernel tests run inside a private sandbox (src/test/sandbox/bin/java); the
+# leak guard then proves that the machine's own network state is exactly as it was before.
+test: deps jdk
+	@mkdir -p $(LEAK_DIR)
+	@$(LEAK_GUARD) snapshot > $(LEAK_DIR)/before.txt
+	$(MVN) install
+	@$(LEAK_GUARD) snapshot > $(LEAK_DIR)/after.txt
+	@$(LEAK_GUARD) compare $(LEAK_DIR)/before.txt $(LEAK_DIR)/after.txt
+
+# The main job: build, then show the CLI. (Later: bring up topologies/lan.topo, show it
+# working, take it down.)
+run: deps build
+	./netlab --version
+	./netlab --help
+
+bench: build
+	@echo "make bench: no benchmark yet; the star-N benchmark arrives with the performance work."
+
+install: build
+	@printf '#!/bin/sh\nexec %s/netlab "$$@"\n' "$(CURDIR)" > /usr/local/bin/netlab
+	@chmod 755 /usr/local/bin/netlab
+	@echo "installed /usr/local/bin/netlab (runs $(CURDIR)/netlab)"
+
+clean:
+	@$(MVN) -q clean

@@ -1,0 +1,39 @@
+package netlab.sys;
+
+/**
+ * A system call failed: names the call, the errno by its symbolic name and the C library's text,
+ * e.g. {@code bind: EADDRINUSE (Address already in use)}.
+ */
+public final class SyscallException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String call;
+    private final Errno errno;
+    private final int errnoValue;
+
+    public SyscallException(String call, int errnoValue) {
+        super(call + ": " + describe(errnoValue));
+        this.call = call;
+        this.errno = Errno.of(errnoValue);
+        this.errnoValue = errnoValue;
+    }
+
+    /** "EEXIST (File exists)", or "errno 250 (Unknown error 250)" for a value we cannot name. */
+    public static String describe(int errnoValue) {
+        Errno errno = Errno.of(errnoValue);
+        String name = errno == Errno.UNKNOWN ? "errno " + errnoValue : errno.name();
+        return name + " (" + Libc.strerror(errnoValue) + ")";
+    }
+
+    public String call() {
+        return call;
+    }
+
+    public Errno errno() {
+        return errno;
+    }
+
+    public int errnoValue() {
+        return errnoValue;
+    }
+}

@@ -1,0 +1,47 @@
+package netlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The CLI runs in-process with captured writers: output and exit codes are checked directly. */
+class NetlabCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = NetlabCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void versionNamesNetlabAndTheRuntime() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).matches("(?s)netlab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
+                + "Java " + Runtime.version().feature() + ".*");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void helpShowsUsage() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: netlab").contains("--version", "Commands:");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("missing command", "Usage: netlab");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
+    }
+}
