@@ -1,0 +1,54 @@
+package netlab.netlink.route;
+
+import io.netty.buffer.ByteBuf;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import netlab.netlink.AttributeReader;
+import netlab.netlink.AttributeWriter;
+import netlab.netlink.DecodePath;
+import netlab.netlink.MacAddress;
+import netlab.netlink.NlPayload;
+
+/**
+ * A neighbour (ARP / NDP) entry: RTM_NEWNEIGH, RTM_DELNEIGH, RTM_GETNEIGH. Attributes keep their
+ * order, so a decoded message encodes back to the same bytes.
+ */
+public record NeighbourMessage(NdMsg header, List<NeighbourAttribute> attributes) implements NlPayload {
+    public NeighbourMessage {
+        attributes = List.copyOf(attributes);
+    }
+
+    /**
+     * A permanent entry. Equivalent to:
+     * {@code ip neigh add ADDRESS lladdr MAC dev IFINDEX nud permanent}.
+     */
+    public static NeighbourMessage permanent(int ifindex, InetAddress address, MacAddress mac) {
+        return new NeighbourMessage(
+                new NdMsg(RtFamily.of(address), ifindex, NdMsg.NUD_PERMANENT, 0, 0),
+                List.of(new NeighbourAttribute.Destination(address), new NeighbourAttribute.LinkLayerAddress(mac)));
+    }
+
+    public Optional<InetAddress> destination() {
+        return attributes.stream().filter(NeighbourAttribute.Destination.class::isInstance)
+                .map(a -> ((NeighbourAttribute.Destination) a).address()).findFirst();
+    }
+
+    public Optional<MacAddress> linkLayerAddress() {
+        return attributes.stream().filter(NeighbourAttribute.LinkLayerAddress.class::isInstance)
+                .map(a -> ((NeighbourAttribute.LinkLayerAddress) a).mac()).findFirst();
+    }
+
+    @Override
+    public void encode(ByteBuf out) {
+        header.encode(out);
+        AttributeWriter writer = new AttributeWriter(out);
+        attributes.forEach(attribute -> attribute.encode(writer));
+    }
+
+    static NeighbourMessage decode(ByteBuf message, int offset, int end, DecodePath path) {
+        NdMsg header = NdMsg.decode(message, offset, end, path);
+        AttributeReader reader = new AttributeReader(message, offset + NdMsg.SIZE, end, path, NeighbourAttribute.NAMES);
+        return new NeighbourMessage(header, NeighbourAttribute.decode(reader));
+    }
+}

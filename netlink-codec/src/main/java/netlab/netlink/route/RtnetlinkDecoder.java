@@ -1,0 +1,28 @@
+package netlab.netlink.route;
+
+import io.netty.buffer.ByteBuf;
+import netlab.netlink.DecodePath;
+import netlab.netlink.NlMsgHeader;
+import netlab.netlink.NlPayload;
+import netlab.netlink.PayloadDecoder;
+
+/** Decodes the payloads of NETLINK_ROUTE: links, addresses, routes and neighbours. */
+public final class RtnetlinkDecoder implements PayloadDecoder {
+    public static final RtnetlinkDecoder INSTANCE = new RtnetlinkDecoder();
+
+    private RtnetlinkDecoder() {}
+
+    @Override
+    public String typeName(int type) {
+        return RtmTypes.name(type);
+    }
+
+    @Override
+    public NlPayload decode(NlMsgHeader header, ByteBuf message, int offset, int end, DecodePath path) {
+        return switch (header.type()) {
+            case RtmTypes.RTM_NEWNEIGH, RtmTypes.RTM_DELNEIGH, RtmTypes.RTM_GETNEIGH ->
+                    NeighbourMessage.decode(message, offset, end, path);
+            default -> null;
+        };
+    }
+}
