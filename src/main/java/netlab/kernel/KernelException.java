@@ -1,20 +1,48 @@
 package netlab.kernel;
 
+import java.util.Optional;
+import netlab.netlink.ErrorPayload;
 import netlab.sys.Errno;
 import netlab.sys.SyscallException;
 
-/** The kernel refused a netlink request; carries the errno it answered with. */
+/**
+ * The kernel refused something netlab asked: what was attempted in the user's words, the errno
+ * by name and the kernel's own explanation (extended ACK) when it gave one, e.g.
+ * {@code create veth eth0 in ns1: EEXIST (File exists): kernel says "..."}.
+ */
 public final class KernelException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String operation;
     private final int errnoValue;
+    private final String kernelMessage;
 
-    public KernelException(int errnoValue) {
-        super("the kernel answered " + SyscallException.describe(errnoValue));
+    public KernelException(String operation, int errnoValue, String kernelMessage) {
+        super(operation + ": " + SyscallException.describe(errnoValue)
+                + (kernelMessage == null ? "" : ": kernel says \"" + kernelMessage + "\""));
+        this.operation = operation;
         this.errnoValue = errnoValue;
+        this.kernelMessage = kernelMessage;
+    }
+
+    static KernelException of(String operation, ErrorPayload error) {
+        return new KernelException(operation, error.errno(), error.message().orElse(null));
+    }
+
+    public String operation() {
+        return operation;
     }
 
     public Errno errno() {
         return Errno.of(errnoValue);
+    }
+
+    public int errnoValue() {
+        return errnoValue;
+    }
+
+    /** The extended-ACK text, e.g. "mtu less than device minimum". */
+    public Optional<String> kernelMessage() {
+        return Optional.ofNullable(kernelMessage);
     }
 }

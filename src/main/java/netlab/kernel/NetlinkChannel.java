@@ -1,61 +1,78 @@
 package netlab.kernel;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.IoEvent;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
-import io.netty.channel.epoll.EpollIoEvent;
-import io.netty.channel.epoll.EpollIoHandle;
 import io.netty.channel.epoll.EpollIoOps;
 import io.netty.channel.unix.FileDescriptor;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import netlab.netlink.HostOrder;
+import java.util.function.Consumer;
+import netlab.netlink.CodecException;
+import netlab.netlink.NetlinkCodec;
+import netlab.netlink.NlMessage;
 import netlab.netlink.NlMsgHeader;
+import netlab.netlink.NlmFlags;
+import netlab.netlink.PayloadDecoder;
+import netlab.sys.Errno;
 import netlab.sys.NetlinkSocket;
 
 /**
- * A netlink socket driven by Netty's native epoll loop: requests are written from the loop's
- * thread, replies are read when epoll reports the socket readable and handed to the request with
- * the same sequence number.
+ * A netlink socket driven by Netty's native epoll loop. Requests get a sequence number and a
+ * future; replies are matched by sequence number and port id; messages nobody asked for
+ * (multicast notifications) go to the event listener.
  *
- * <p>All mutable state is touched only on the loop's thread, so it needs no locks.
+ * <p>Requests are pipelined: many go out in one write (the kernel handles the messages of one
+ * send in order), with at most {@link #WINDOW} unanswered at a time so that their ACKs can
+ * never overflow the receive buffer. All mutable state is touched only on the loop's thread.
  */
 public final class NetlinkChannel implements AutoCloseable {
-    /**
-     * One datagram never exceeds this: the kernel caps a dump's datagram at 32 KiB (see
-     * netlink_dump in net/netlink/af_netlink.c) and our ACKs are capped (NETLINK_CAP_ACK).
-     */
-    private static final int DATAGRAM_BUFFER = 64 * 1024;
+    /** Unanswered requests at most; their ACKs (36 bytes, more with an error text) fit the 1 MiB buffer. */
+    static final int WINDOW = 1024;
+    /** One write carries at most this many bytes, well under the socket's send buffer. */
+    private static final int MAX_WRITE = 256 * 1024;
+    private static final int DUMP_ATTEMPTS = 5;
 
     private final NetlinkSocket socket;
     private final IoEventLoop loop;
+    private final PayloadDecoder decoder;
+    private final Consumer<NlMessage> events;
     private final FileDescriptor fd;
-    private final ByteBuf receiveBuffer = Unpooled.directBuffer(DATAGRAM_BUFFER, DATAGRAM_BUFFER);
+    private final DatagramReader reader;
     private final Map<Integer, PendingRequest> pending = new HashMap<>();
+    private final Queue<PendingRequest> waiting = new ArrayDeque<>();
     private IoRegistration registration;
     private int nextSequence = 1;
+    private boolean closed;
 
-    private NetlinkChannel(NetlinkSocket socket, IoEventLoop loop) {
+    private NetlinkChannel(NetlinkSocket socket, IoEventLoop loop, PayloadDecoder decoder, Consumer<NlMessage> events) {
         this.socket = socket;
         this.loop = loop;
+        this.decoder = decoder;
+        this.events = events;
         this.fd = new FileDescriptor(socket.fd());
+        this.reader = new DatagramReader(fd, this::dispatch, this::receiveFailed);
     }
 
-    /** Registers {@code socket} on {@code loop}; the channel owns the socket from now on. */
-    public static NetlinkChannel register(NetlinkSocket socket, IoEventLoop loop) {
-        NetlinkChannel channel = new NetlinkChannel(socket, loop);
+    /**
+     * Registers {@code socket} on {@code loop}; the channel owns the socket from now on.
+     * {@code events} receives notifications (for sockets bound to multicast groups).
+     */
+    public static NetlinkChannel register(NetlinkSocket socket, IoEventLoop loop, PayloadDecoder decoder,
+            Consumer<NlMessage> events) {
+        NetlinkChannel channel = new NetlinkChannel(socket, loop, decoder, events);
         try {
-            IoRegistration registration = loop.register(channel.new Handle()).sync().getNow();
+            IoRegistration registration = loop.register(channel.reader).sync().getNow();
             loop.submit(() -> {
                 channel.registration = registration;
                 registration.submit(EpollIoOps.EPOLLIN);
@@ -68,38 +85,60 @@ public final class NetlinkChannel implements AutoCloseable {
         return channel;
     }
 
+    public static NetlinkChannel register(NetlinkSocket socket, IoEventLoop loop, PayloadDecoder decoder) {
+        return register(socket, loop, decoder, message -> { });
+    }
+
     public int portId() {
         return socket.portId();
     }
 
     /**
-     * Sends one request message (its sequence number and port id are filled in here) and
-     * completes with every reply message up to the end of the answer: {@code NLMSG_DONE} for a
-     * dump, the {@code NLMSG_ERROR} acknowledgement otherwise. A negative error fails the future.
-     * The returned messages are copies, independent of any Netty buffer.
+     * Sends one request and completes with its replies (the dump's messages, or nothing for a
+     * plain request once the kernel ACKs it). Every non-dump request asks for an ACK; a dump the
+     * kernel reports as interrupted (NLM_F_DUMP_INTR) is started again.
      */
-    public CompletableFuture<List<byte[]>> request(ByteBuf message) {
-        CompletableFuture<List<byte[]>> answer = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                int sequence = nextSequence++;
-                HostOrder.setInt(message, message.readerIndex() + 8, sequence);
-                HostOrder.setInt(message, message.readerIndex() + 12, socket.portId());
-                pending.put(sequence, new PendingRequest(answer));
-                write(message);
-            } catch (IOException | RuntimeException e) {
-                answer.completeExceptionally(e);
-            } finally {
-                message.release();
-            }
-        });
-        return answer;
+    public CompletableFuture<List<NlMessage>> send(NetlinkRequest request) {
+        return sendAll(List.of(request)).getFirst();
     }
 
-    /** Convenience for callers outside the loop: waits for {@link #request}. */
-    public List<byte[]> call(ByteBuf message) {
+    /** Sends many requests pipelined, in order, and returns one future per request. */
+    public List<CompletableFuture<List<NlMessage>>> sendAll(List<NetlinkRequest> requests) {
+        List<CompletableFuture<List<NlMessage>>> answers = new ArrayList<>(requests.size());
+        List<PendingRequest> queued = new ArrayList<>(requests.size());
+        for (NetlinkRequest request : requests) {
+            PendingRequest pendingRequest = new PendingRequest(withAck(request));
+            queued.add(pendingRequest);
+            answers.add(request.isDump() ? retryInterrupted(request, pendingRequest.answer(), DUMP_ATTEMPTS)
+                    : pendingRequest.answer());
+        }
+        loop.execute(() -> {
+            waiting.addAll(queued);
+            flush();
+        });
+        return answers;
+    }
+
+    /**
+     * Sends {@code requests} in one write, as nf_tables needs for a batch (begin ... end is one
+     * transaction), and completes when the last one is answered. Requests without NLM_F_ACK
+     * (the batch markers) complete once written; a request that asked for an ACK but got no
+     * answer before the last one's (the kernel aborted the batch) fails with ECANCELED.
+     */
+    public CompletableFuture<Void> sendTogether(List<NetlinkRequest> requests) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> writeTogether(requests, done));
+        return done;
+    }
+
+    /** Blocking form of {@link #send}: the replies, or the kernel's refusal as a KernelException. */
+    public List<NlMessage> call(NetlinkRequest request) {
+        return await(send(request));
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
         try {
-            return request(message).get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the kernel", e);
@@ -111,144 +150,178 @@ public final class NetlinkChannel implements AutoCloseable {
         }
     }
 
-    public ByteBufAllocator allocator() {
-        return ByteBufAllocator.DEFAULT;
-    }
-
-    private void write(ByteBuf message) throws IOException {
-        ByteBuf direct = message.isDirect() ? message : Unpooled.directBuffer().writeBytes(message);
-        try {
-            ByteBuffer nio = direct.nioBuffer();
-            int written = fd.write(nio, nio.position(), nio.limit());
-            if (written != nio.remaining()) {
-                throw new IOException("netlink write sent " + written + " of " + nio.remaining() + " bytes");
-            }
-        } finally {
-            if (direct != message) {
-                direct.release();
-            }
+    private static NetlinkRequest withAck(NetlinkRequest request) {
+        if (request.isDump() || request.message().hasFlags(NlmFlags.NLM_F_ACK)) {
+            return request;
         }
+        NlMsgHeader h = request.message().header();
+        return new NetlinkRequest(request.description(), new NlMessage(
+                new NlMsgHeader(0, h.type(), h.flags() | NlmFlags.NLM_F_ACK, 0, 0), request.message().payload()));
     }
 
-    private void readAll() {
-        while (true) {
-            int length;
+    private CompletableFuture<List<NlMessage>> retryInterrupted(
+            NetlinkRequest request, CompletableFuture<List<NlMessage>> first, int attemptsLeft) {
+        return first.handle((replies, failure) -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof PendingRequest.DumpInterruptedException) {
+                if (attemptsLeft <= 1) {
+                    return CompletableFuture.<List<NlMessage>>failedFuture(new KernelException(
+                            request.description(), Errno.EAGAIN.value(),
+                            "the dump was interrupted " + DUMP_ATTEMPTS + " times by concurrent changes"));
+                }
+                return retryInterrupted(request, send(request), attemptsLeft - 1);
+            }
+            return failure == null ? CompletableFuture.completedFuture(replies)
+                    : CompletableFuture.<List<NlMessage>>failedFuture(cause);
+        }).thenCompose(next -> next);
+    }
+
+    /** Writes waiting requests while the window has room, many per write. */
+    private void flush() {
+        while (!waiting.isEmpty() && pending.size() < WINDOW && !closed) {
+            ByteBuf datagram = PooledByteBufAllocator.DEFAULT.directBuffer();
+            List<PendingRequest> written = new ArrayList<>();
             try {
-                ByteBuffer nio = receiveBuffer.nioBuffer(0, DATAGRAM_BUFFER);
-                length = fd.read(nio, 0, DATAGRAM_BUFFER);
-            } catch (IOException e) {
-                // ENOBUFS: the kernel dropped messages; every waiting request may have lost its answer.
-                failAll(new UncheckedIOException("netlink receive failed: " + e.getMessage(), e));
-                return;
+                while (!waiting.isEmpty() && pending.size() < WINDOW && datagram.readableBytes() < MAX_WRITE) {
+                    PendingRequest next = waiting.poll();
+                    int sequence = nextSequence();
+                    NetlinkCodec.encode(stamped(next.request().message(), sequence), datagram);
+                    pending.put(sequence, next);
+                    written.add(next);
+                }
+                write(datagram);
+            } catch (IOException | RuntimeException e) {
+                written.forEach(request -> request.fail(writeFailure(request, e)));
+                pending.values().removeAll(written);
+            } finally {
+                datagram.release();
             }
-            if (length <= 0) {
-                return;
-            }
-            dispatch(receiveBuffer.setIndex(0, length));
         }
     }
 
-    /** Splits one datagram into its messages and gives each to the request it answers. */
-    private void dispatch(ByteBuf datagram) {
-        int offset = 0;
-        while (datagram.writerIndex() - offset >= NlMsgHeader.SIZE) {
-            NlMsgHeader header = NlMsgHeader.peek(datagram, offset);
-            if (header.length() < NlMsgHeader.SIZE || header.length() > datagram.writerIndex() - offset) {
-                failAll(new IllegalStateException("malformed netlink datagram: message length " + header.length()));
-                return;
-            }
-            PendingRequest request = pending.get(header.sequence());
-            if (request != null && header.portId() == socket.portId()) {
-                byte[] copy = new byte[header.length()];
-                datagram.getBytes(offset, copy);
-                if (request.accept(header, copy)) {
-                    pending.remove(header.sequence());
+    private void writeTogether(List<NetlinkRequest> requests, CompletableFuture<Void> done) {
+        ByteBuf datagram = PooledByteBufAllocator.DEFAULT.directBuffer();
+        List<PendingRequest> tracked = new ArrayList<>();
+        try {
+            for (NetlinkRequest request : requests) {
+                int sequence = nextSequence();
+                NetlinkCodec.encode(stamped(request.message(), sequence), datagram);
+                if (request.message().hasFlags(NlmFlags.NLM_F_ACK)) {
+                    PendingRequest pendingRequest = new PendingRequest(request);
+                    pending.put(sequence, pendingRequest);
+                    tracked.add(pendingRequest);
                 }
             }
-            offset += NlMsgHeader.align(header.length());
+            write(datagram);
+        } catch (IOException | RuntimeException e) {
+            pending.values().removeAll(tracked);
+            done.completeExceptionally(e instanceof RuntimeException r ? r : new KernelException(
+                    requests.getFirst().description(), Errno.EIO.value(), e.getMessage()));
+            return;
+        } finally {
+            datagram.release();
         }
+        if (tracked.isEmpty()) {
+            done.complete(null);
+            return;
+        }
+        PendingRequest last = tracked.getLast();
+        last.answer().whenComplete((replies, failure) -> {
+            // Replies arrive in order: whatever is still unanswered now never will be.
+            for (PendingRequest request : tracked) {
+                if (!request.answer().isDone()) {
+                    request.fail(new KernelException(request.request().description(), Errno.ECANCELED.value(),
+                            "not applied: the transaction was aborted"));
+                    pending.values().remove(request);
+                }
+            }
+            CompletableFuture.allOf(tracked.stream().map(PendingRequest::answer).toArray(CompletableFuture[]::new))
+                    .whenComplete((ignored, error) -> {
+                        if (error == null) {
+                            done.complete(null);
+                        } else {
+                            done.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
+                        }
+                    });
+        });
+    }
+
+    private int nextSequence() {
+        int sequence = nextSequence++;
+        if (nextSequence == 0) {
+            nextSequence = 1; // 0 is what notifications carry
+        }
+        return sequence;
+    }
+
+    private NlMessage stamped(NlMessage message, int sequence) {
+        NlMsgHeader h = message.header();
+        return new NlMessage(new NlMsgHeader(0, h.type(), h.flags(), sequence, socket.portId()), message.payload());
+    }
+
+    private static RuntimeException writeFailure(PendingRequest request, Exception e) {
+        if (e instanceof RuntimeException runtime && !(e instanceof CodecException)) {
+            return runtime;
+        }
+        return new KernelException(request.request().description(), Errno.EIO.value(), "sending failed: " + e.getMessage());
+    }
+
+    private void write(ByteBuf datagram) throws IOException {
+        ByteBuffer nio = datagram.nioBuffer();
+        int length = nio.remaining();
+        int written = fd.write(nio, nio.position(), nio.limit());
+        if (written != length) {
+            throw new IOException("netlink write sent " + written + " of " + length + " bytes");
+        }
+    }
+
+    /** Decodes one datagram and hands each message to its request, or to the event listener. */
+    private void dispatch(ByteBuf datagram) {
+        List<NlMessage> messages;
+        try {
+            messages = NetlinkCodec.decode(datagram, decoder);
+        } catch (CodecException e) {
+            failAll(new KernelException("read the kernel's reply", Errno.EBADMSG.value(), e.getMessage()));
+            return;
+        }
+        for (NlMessage message : messages) {
+            PendingRequest request = message.header().portId() == socket.portId()
+                    ? pending.get(message.header().sequence()) : null;
+            if (request == null) {
+                events.accept(message);
+            } else if (request.accept(message)) {
+                pending.remove(message.header().sequence());
+            }
+        }
+        flush();
+    }
+
+    /** ENOBUFS and other receive errors: replies may be lost, so every waiting request fails. */
+    private void receiveFailed(IOException e) {
+        boolean overflow = e.getMessage() != null && e.getMessage().contains("No buffer space");
+        failAll(new KernelException("receive netlink replies",
+                overflow ? Errno.ENOBUFS.value() : Errno.EIO.value(),
+                overflow ? "the socket's receive buffer overflowed; replies or events were lost" : e.getMessage()));
     }
 
     private void failAll(RuntimeException cause) {
-        pending.values().forEach(request -> request.fail(cause));
+        List<PendingRequest> all = new ArrayList<>(pending.values());
+        all.addAll(waiting);
         pending.clear();
+        waiting.clear();
+        all.forEach(request -> request.fail(cause));
     }
 
     @Override
     public void close() {
         loop.submit(() -> {
+            closed = true;
             failAll(new IllegalStateException("netlink channel closed"));
             if (registration != null) {
                 registration.cancel();
             }
         }).syncUninterruptibly();
-        closeSocket();
-    }
-
-    private void closeSocket() {
-        if (receiveBuffer.refCnt() > 0) {
-            receiveBuffer.release();
-        }
+        reader.release();
         socket.close();
-    }
-
-    /** The epoll side: Netty calls {@link #handle} on the loop thread when the socket is readable. */
-    private final class Handle implements EpollIoHandle {
-        @Override
-        public FileDescriptor fd() {
-            return fd;
-        }
-
-        @Override
-        public void handle(IoRegistration registration, IoEvent event) {
-            EpollIoOps ops = ((EpollIoEvent) event).ops();
-            if (ops.contains(EpollIoOps.EPOLLIN) || ops.contains(EpollIoOps.EPOLLERR)) {
-                readAll();
-            }
-        }
-
-        @Override
-        public void close() {
-            // The event loop is shutting down with the socket still registered.
-            failAll(new IllegalStateException("netlink event loop shut down"));
-        }
-    }
-
-    /** The replies collected so far for one request. */
-    private static final class PendingRequest {
-        private final CompletableFuture<List<byte[]>> answer;
-        private final List<byte[]> replies = new ArrayList<>();
-
-        PendingRequest(CompletableFuture<List<byte[]>> answer) {
-            this.answer = answer;
-        }
-
-        /** Returns true when this message ends the answer. */
-        boolean accept(NlMsgHeader header, byte[] message) {
-            switch (header.type()) {
-                case NlMsgHeader.NLMSG_DONE -> {
-                    answer.complete(List.copyOf(replies));
-                    return true;
-                }
-                case NlMsgHeader.NLMSG_ERROR -> {
-                    int error = HostOrder.getInt(Unpooled.wrappedBuffer(message), NlMsgHeader.SIZE);
-                    if (error == 0) {
-                        answer.complete(List.copyOf(replies));
-                    } else {
-                        answer.completeExceptionally(new KernelException(-error));
-                    }
-                    return true;
-                }
-                default -> {
-                    // Dumps end with NLMSG_DONE, every other request with its ACK (NLMSG_ERROR).
-                    replies.add(message);
-                    return false;
-                }
-            }
-        }
-
-        void fail(RuntimeException cause) {
-            answer.completeExceptionally(cause);
-        }
     }
 }

@@ -2,6 +2,7 @@ package netlab.sys;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -31,6 +32,16 @@ final class Libc {
     static final MethodHandle SETSOCKOPT =
             withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
     static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
+    static final MethodHandle OPEN = withErrno("open", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    static final MethodHandle UNLINK = withErrno("unlink", JAVA_INT, ADDRESS);
+    static final MethodHandle MKDIR = withErrno("mkdir", JAVA_INT, ADDRESS, JAVA_INT);
+    static final MethodHandle SETNS = withErrno("setns", JAVA_INT, JAVA_INT, JAVA_INT);
+    static final MethodHandle UNSHARE = withErrno("unshare", JAVA_INT, JAVA_INT);
+    static final MethodHandle MOUNT = withErrno("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+    static final MethodHandle UMOUNT2 = withErrno("umount2", JAVA_INT, ADDRESS, JAVA_INT);
+    static final MethodHandle EXECVE = withErrno("execve", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+    static final MethodHandle CLOSE_RANGE = withErrno("close_range", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    static final MethodHandle PTHREAD_SIGMASK = plain("pthread_sigmask", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
 
     private static final MethodHandle STRERROR = LINKER.downcallHandle(
             LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -54,6 +65,13 @@ final class Libc {
         } catch (Throwable t) {
             throw new AssertionError("strerror cannot fail", t);
         }
+    }
+
+    /** For calls that return an error number instead of setting errno (pthread_*). */
+    private static MethodHandle plain(String name, MemoryLayout result, MemoryLayout... arguments) {
+        MemorySegment symbol = LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
+        return LINKER.downcallHandle(symbol, FunctionDescriptor.of(result, arguments));
     }
 
     private static MethodHandle withErrno(String name, MemoryLayout result, MemoryLayout... arguments) {

@@ -12,7 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import netlab.netlink.HostOrder;
+import netlab.netlink.NetlinkCodec;
+import netlab.netlink.NlMessage;
 import netlab.netlink.NlMsgHeader;
+import netlab.netlink.RawPayload;
+import netlab.netlink.route.RtnetlinkDecoder;
 import netlab.sys.NetlinkSocket;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
@@ -53,9 +57,9 @@ class NetlinkSmokeTest {
     void linkDumpThroughEpollMatchesIpLink() {
         IoEventLoop loop = group.next();
         Map<String, int[]> links;
-        try (NetlinkChannel channel =
-                NetlinkChannel.register(NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, 0), loop)) {
-            links = decodeLinks(channel.call(getLinkDump()));
+        try (NetlinkChannel channel = NetlinkChannel.register(
+                NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, 0), loop, RtnetlinkDecoder.INSTANCE)) {
+            links = decodeLinks(channel.call(new NetlinkRequest("list links", getLinkDump())));
         }
 
         String ipLink = Shell.check("ip", "-j", "link", "show");
@@ -67,23 +71,20 @@ class NetlinkSmokeTest {
     }
 
     /** nlmsghdr + an all-zero ifinfomsg: the strict-check form of "ip link show". */
-    private static ByteBuf getLinkDump() {
-        ByteBuf message = Unpooled.directBuffer();
-        new NlMsgHeader(NlMsgHeader.SIZE + IFINFOMSG_SIZE, RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, 0, 0)
-                .write(message);
-        message.writeZero(IFINFOMSG_SIZE);
-        return message;
+    private static NlMessage getLinkDump() {
+        return NlMessage.request(RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, new RawPayload(new byte[IFINFOMSG_SIZE]));
     }
 
     /** Name -> {ifindex, flags}, read straight from the ifinfomsg and its IFLA_IFNAME attribute. */
-    private static Map<String, int[]> decodeLinks(List<byte[]> replies) {
+    private static Map<String, int[]> decodeLinks(List<NlMessage> replies) {
         Map<String, int[]> links = new HashMap<>();
-        for (byte[] reply : replies) {
-            ByteBuf message = Unpooled.wrappedBuffer(reply);
+        for (NlMessage reply : replies) {
+            ByteBuf message = Unpooled.buffer();
+            NetlinkCodec.encode(reply, message);
             int ifindex = HostOrder.getInt(message, NlMsgHeader.SIZE + 4);
             int flags = HostOrder.getInt(message, NlMsgHeader.SIZE + 8);
             int offset = NlMsgHeader.SIZE + IFINFOMSG_SIZE;
-            while (offset + 4 <= reply.length) {
+            while (offset + 4 <= message.readableBytes()) {
                 int length = HostOrder.getUnsignedShort(message, offset);
                 int type = HostOrder.getUnsignedShort(message, offset + 2);
                 if (type == IFLA_IFNAME) {
