@@ -1,0 +1,53 @@
+package netlab.kernel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Network sysctls of one namespace. /proc/sys/net resolves against the namespace of the thread
+ * that opens the file, so every access runs on a thread inside the target namespace.
+ */
+public final class Sysctl {
+    private Sysctl() {}
+
+    /** Equivalent to: {@code ip netns exec NS sysctl -n KEY}. */
+    public static String read(NetNamespace namespace, String key) {
+        Path file = pathOf(key);
+        return namespace.call(() -> readFile(file));
+    }
+
+    /**
+     * Equivalent to: {@code ip netns exec NS sysctl -w KEY=VALUE}. Returns the value it replaced,
+     * so the caller can put it back.
+     */
+    public static String write(NetNamespace namespace, String key, String value) {
+        Path file = pathOf(key);
+        return namespace.call(() -> {
+            String old = readFile(file);
+            try {
+                Files.writeString(file, value);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot set " + key + "=" + value + " in " + namespace.describe(), e);
+            }
+            return old;
+        });
+    }
+
+    /** net.ipv4.ip_forward -> /proc/sys/net/ipv4/ip_forward; only net.* keys are accepted. */
+    static Path pathOf(String key) {
+        if (!key.matches("net(\\.[A-Za-z0-9_-]+)+")) {
+            throw new IllegalArgumentException("not a network sysctl key: '" + key + "'");
+        }
+        return Path.of("/proc/sys", key.split("\\."));
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
