@@ -1,0 +1,65 @@
+package netlab.kernel;
+
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import netlab.netlink.NlMessage;
+import netlab.netlink.PayloadDecoder;
+import netlab.sys.NetlinkSocket;
+
+/**
+ * netlab's access to the kernel: one Netty epoll loop, and netlink channels opened once per
+ * (namespace, protocol). A socket is created on a thread inside its namespace and belongs to it
+ * from then on; the loop's own thread never changes namespace.
+ */
+public final class Kernel implements AutoCloseable {
+    private record Key(long namespaceInode, int protocol) {}
+
+    private final MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+    private final Map<Key, NetlinkChannel> channels = new HashMap<>();
+    private final List<NetlinkChannel> subscriptions = new ArrayList<>();
+
+    private IoEventLoop loop() {
+        return group.next();
+    }
+
+    /** The request channel for {@code protocol} in {@code namespace}, opened on first use. */
+    public synchronized NetlinkChannel channel(NetNamespace namespace, int protocol, PayloadDecoder decoder) {
+        return channels.computeIfAbsent(new Key(namespace.inode(), protocol), key -> NetlinkChannel.register(
+                namespace.call(() -> NetlinkSocket.open(protocol, 0)), loop(), decoder));
+    }
+
+    /** Delivers the notifications of the multicast {@code groups} of {@code namespace} to {@code listener}. */
+    public synchronized NetlinkChannel subscribe(NetNamespace namespace, int protocol, int groups,
+            PayloadDecoder decoder, Consumer<NlMessage> listener) {
+        NetlinkChannel channel = NetlinkChannel.register(
+                namespace.call(() -> NetlinkSocket.open(protocol, groups)), loop(), decoder, listener);
+        subscriptions.add(channel);
+        return channel;
+    }
+
+    /** Closes the channels of a namespace about to be deleted, so no socket keeps it alive. */
+    public synchronized void forget(NetNamespace namespace) {
+        channels.entrySet().removeIf(entry -> {
+            if (entry.getKey().namespaceInode() == namespace.inode()) {
+                entry.getValue().close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        channels.values().forEach(NetlinkChannel::close);
+        subscriptions.forEach(NetlinkChannel::close);
+        channels.clear();
+        subscriptions.clear();
+        group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();
+    }
+}
