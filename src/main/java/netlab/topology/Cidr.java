@@ -1,0 +1,52 @@
+package netlab.topology;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+
+/** An address with its prefix length, {@code 192.168.0.1/24} or {@code 2001:db8::1/64}. */
+public record Cidr(InetAddress address, int prefixLength) {
+    public Cidr {
+        int max = address instanceof Inet4Address ? 32 : 128;
+        if (prefixLength < 0 || prefixLength > max) {
+            throw new IllegalArgumentException("prefix length " + prefixLength + " is outside 0.." + max);
+        }
+    }
+
+    public boolean isIpv4() {
+        return address instanceof Inet4Address;
+    }
+
+    /** True when {@code other} lies inside this prefix (same family). */
+    public boolean contains(InetAddress other) {
+        byte[] a = address.getAddress();
+        byte[] b = other.getAddress();
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int bit = 0; bit < prefixLength; bit++) {
+            int mask = 0x80 >>> (bit % 8);
+            if ((a[bit / 8] & mask) != (b[bit / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The network: the address with the host bits cleared. */
+    public Cidr network() {
+        byte[] bytes = address.getAddress();
+        for (int bit = prefixLength; bit < bytes.length * 8; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        try {
+            return new Cidr(InetAddress.getByAddress(bytes), prefixLength);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return Addresses.format(address) + "/" + prefixLength;
+    }
+}
