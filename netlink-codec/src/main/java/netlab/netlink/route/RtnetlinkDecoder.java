@@ -20,6 +20,7 @@ public final class RtnetlinkDecoder implements PayloadDecoder {
     @Override
     public NlPayload decode(NlMsgHeader header, ByteBuf message, int offset, int end, DecodePath path) {
         return switch (header.type()) {
+            case RtmTypes.RTM_NEWLINK, RtmTypes.RTM_DELLINK, RtmTypes.RTM_GETLINK, RtmTypes.RTM_SETLINK -> LinkMessage.decode(message, offset, end, path);
             case RtmTypes.RTM_NEWNEIGH, RtmTypes.RTM_DELNEIGH, RtmTypes.RTM_GETNEIGH ->
                     NeighbourMessage.decode(message, offset, end, path);
             default -> null;
