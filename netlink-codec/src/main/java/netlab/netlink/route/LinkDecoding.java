@@ -32,17 +32,23 @@ final class LinkDecoding {
     }
 
     /**
-     * The exactness check for nested records (IFLA_LINKINFO, IFLA_INFO_DATA, VETH_INFO_PEER,
+     * True when {@code encode}, which writes one whole attribute, reproduces the reader's current
+     * attribute exactly: same type word, same length, same value bytes.
+     *
+     * <p>The exactness check for nested records (IFLA_LINKINFO, IFLA_INFO_DATA, VETH_INFO_PEER,
      * IFLA_PROP_LIST). Their inner attributes are checked one by one, but a nest as a whole can
      * still differ from its re-encoding: a sender may leave the last inner attribute's padding
      * out of the nest's length, which the writer always includes. Such a nest stays raw.
-     * True when {@code encode}, which writes one whole attribute, reproduces the reader's current
-     * attribute exactly: same type word, same length, same value bytes.
      */
     static boolean reencodesExactly(AttributeReader reader, Consumer<AttributeWriter> encode) {
         ByteBuf out = Unpooled.buffer();
         try {
-            encode.accept(new AttributeWriter(out));
+            try {
+                encode.accept(new AttributeWriter(out));
+            } catch (IllegalArgumentException tooLong) {
+                // A nest of 65533..65535 bytes whose padding was left out cannot be written padded.
+                return false;
+            }
             int length = HostOrder.getUnsignedShort(out, 0);
             int typeWord = HostOrder.getUnsignedShort(out, 2);
             if (typeWord != reader.typeWord() || length != NlAttr.HEADER_SIZE + reader.length()) {
