@@ -10,9 +10,9 @@ import netlab.netlink.MacAddress;
 import netlab.netlink.NlPayload;
 
 /**
- * A link: RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK, RTM_SETLINK (and RTM_NEWLINKPROP /
- * RTM_DELLINKPROP, which share the layout). Attributes keep their order, so a decoded message
- * encodes back to the same bytes. Requests are built by {@link LinkRequests}.
+ * A link: RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK, RTM_SETLINK. RTM_NEWLINKPROP / RTM_DELLINKPROP
+ * (alternative names) share the layout and this record. Attributes keep their order, so a
+ * decoded message encodes back to the same bytes. Requests are built by {@link LinkRequests}.
  */
 public record LinkMessage(IfInfoMsg header, List<LinkAttribute> attributes) implements NlPayload {
     public LinkMessage {
