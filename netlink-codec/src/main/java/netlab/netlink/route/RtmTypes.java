@@ -15,6 +15,9 @@ public final class RtmTypes {
     public static final int RTM_NEWNEIGH = 28;
     public static final int RTM_DELNEIGH = 29;
     public static final int RTM_GETNEIGH = 30;
+    /** Alternative names are added and removed with these (ip link property add/del). */
+    public static final int RTM_NEWLINKPROP = 108;
+    public static final int RTM_DELLINKPROP = 109;
 
     private RtmTypes() {}
 
@@ -33,6 +36,8 @@ public final class RtmTypes {
             case RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case RTM_DELNEIGH -> "RTM_DELNEIGH";
             case RTM_GETNEIGH -> "RTM_GETNEIGH";
+            case RTM_NEWLINKPROP -> "RTM_NEWLINKPROP";
+            case RTM_DELLINKPROP -> "RTM_DELLINKPROP";
             default -> "rtnetlink type " + type;
         };
     }

@@ -20,8 +20,13 @@ public final class RtnetlinkDecoder implements PayloadDecoder {
     @Override
     public NlPayload decode(NlMsgHeader header, ByteBuf message, int offset, int end, DecodePath path) {
         return switch (header.type()) {
-            case RtmTypes.RTM_NEWADDR, RtmTypes.RTM_DELADDR, RtmTypes.RTM_GETADDR -> AddressMessage.decode(message, offset, end, path);
-            case RtmTypes.RTM_NEWROUTE, RtmTypes.RTM_DELROUTE, RtmTypes.RTM_GETROUTE -> RouteMessage.decode(message, offset, end, path);
+            case RtmTypes.RTM_NEWLINK, RtmTypes.RTM_DELLINK, RtmTypes.RTM_GETLINK, RtmTypes.RTM_SETLINK,
+                    RtmTypes.RTM_NEWLINKPROP, RtmTypes.RTM_DELLINKPROP ->
+                    LinkMessage.decode(message, offset, end, path);
+            case RtmTypes.RTM_NEWADDR, RtmTypes.RTM_DELADDR, RtmTypes.RTM_GETADDR ->
+                    AddressMessage.decode(message, offset, end, path);
+            case RtmTypes.RTM_NEWROUTE, RtmTypes.RTM_DELROUTE, RtmTypes.RTM_GETROUTE ->
+                    RouteMessage.decode(message, offset, end, path);
             case RtmTypes.RTM_NEWNEIGH, RtmTypes.RTM_DELNEIGH, RtmTypes.RTM_GETNEIGH ->
                     NeighbourMessage.decode(message, offset, end, path);
             default -> null;
