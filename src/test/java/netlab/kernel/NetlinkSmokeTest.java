@@ -8,6 +8,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import netlab.netlink.route.IfInfoMsg;
 import netlab.netlink.route.LinkMessage;
 import netlab.netlink.route.LinkRequests;
@@ -40,7 +41,7 @@ class NetlinkSmokeTest {
     @AfterAll
     static void stop() {
         Shell.check("ip", "link", "del", BRIDGE);
-        group.shutdownGracefully().syncUninterruptibly();
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     @Test
