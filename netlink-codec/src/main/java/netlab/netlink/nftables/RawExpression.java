@@ -1,0 +1,40 @@
+package netlab.netlink.nftables;
+
+import io.netty.buffer.ByteBufUtil;
+import java.util.Arrays;
+import netlab.netlink.AttributeWriter;
+
+/**
+ * An expression the codec does not model (or a modelled one in another shape, such as a payload
+ * write): its name and the exact bytes inside its NFTA_EXPR_DATA.
+ */
+public record RawExpression(String name, byte[] data) implements Expression {
+    public RawExpression {
+        data = data.clone();
+    }
+
+    @Override
+    public byte[] data() {
+        return data.clone();
+    }
+
+    @Override
+    public void encodeData(AttributeWriter writer, Nesting nesting) {
+        writer.buffer().writeBytes(data);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RawExpression raw && raw.name.equals(name) && Arrays.equals(raw.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "RawExpression[name=" + name + " data=" + ByteBufUtil.hexDump(data) + "]";
+    }
+}
