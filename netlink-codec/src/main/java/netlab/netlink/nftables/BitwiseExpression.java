@@ -1,6 +1,6 @@
 package netlab.netlink.nftables;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 import netlab.netlink.AttributeWriter;
 
 /**
@@ -15,7 +15,7 @@ import netlab.netlink.AttributeWriter;
  * @param mask the AND operand
  * @param xor the XOR operand
  */
-public record BitwiseExpression(int source, int destination, int length, OptionalInt op, NftData mask, NftData xor)
+public record BitwiseExpression(int source, int destination, int length, Optional<Integer> op, NftData mask, NftData xor)
         implements Expression {
     public static final String NAME = "bitwise";
     public static final int NFTA_BITWISE_SREG = 1;
@@ -30,7 +30,7 @@ public record BitwiseExpression(int source, int destination, int length, Optiona
 
     /** {@code bitwise reg REGISTER = (reg REGISTER & MASK) ^ 0}, as nft writes a prefix mask. */
     public static BitwiseExpression mask(int register, byte[] mask) {
-        return new BitwiseExpression(register, register, mask.length, OptionalInt.empty(), new NftData.Value(mask),
+        return new BitwiseExpression(register, register, mask.length, Optional.empty(), new NftData.Value(mask),
                 new NftData.Value(new byte[mask.length]));
     }
 

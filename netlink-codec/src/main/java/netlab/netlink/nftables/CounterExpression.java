@@ -1,20 +1,20 @@
 package netlab.netlink.nftables;
 
-import java.util.OptionalLong;
+import java.util.Optional;
 import netlab.netlink.AttributeWriter;
 
 /**
  * {@code counter}: counts the packets and bytes that reach it ({@code NFTA_COUNTER_*}, u64
  * big-endian). nft sends it empty; the kernel's dump reports both counts.
  */
-public record CounterExpression(OptionalLong bytes, OptionalLong packets) implements Expression {
+public record CounterExpression(Optional<Long> bytes, Optional<Long> packets) implements Expression {
     public static final String NAME = "counter";
     public static final int NFTA_COUNTER_BYTES = 1;
     public static final int NFTA_COUNTER_PACKETS = 2;
 
     /** {@code counter} as nft adds it: starting from zero, no counts sent. */
     public static CounterExpression fresh() {
-        return new CounterExpression(OptionalLong.empty(), OptionalLong.empty());
+        return new CounterExpression(Optional.empty(), Optional.empty());
     }
 
     @Override

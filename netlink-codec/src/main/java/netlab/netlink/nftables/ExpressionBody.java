@@ -4,8 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
+import java.util.Optional;
 import netlab.netlink.AttributeNames;
 import netlab.netlink.AttributeReader;
 import netlab.netlink.DecodePath;
@@ -35,20 +34,20 @@ final class ExpressionBody {
         return optionalU32(type).orElseThrow(() -> path.fail("attribute " + type + " missing"));
     }
 
-    OptionalInt optionalU32(int type) {
+    Optional<Integer> optionalU32(int type) {
         RawAttribute raw = byType.get(type);
         if (raw == null) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
-        return OptionalInt.of(Unpooled.wrappedBuffer(sized(raw, 4)).getInt(0));
+        return Optional.of(Unpooled.wrappedBuffer(sized(raw, 4)).getInt(0));
     }
 
-    OptionalLong optionalU64(int type) {
+    Optional<Long> optionalU64(int type) {
         RawAttribute raw = byType.get(type);
         if (raw == null) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
-        return OptionalLong.of(Unpooled.wrappedBuffer(sized(raw, 8)).getLong(0));
+        return Optional.of(Unpooled.wrappedBuffer(sized(raw, 8)).getLong(0));
     }
 
     /** A required {@code NFTA_DATA_*} nest. */

@@ -1,6 +1,6 @@
 package netlab.netlink.nftables;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 import netlab.netlink.AttributeWriter;
 
 /**
@@ -11,7 +11,7 @@ import netlab.netlink.AttributeWriter;
  * @param protoMin register holding the lowest port (NFTA_MASQ_REG_PROTO_MIN)
  * @param protoMax register holding the highest port
  */
-public record MasqExpression(OptionalInt flags, OptionalInt protoMin, OptionalInt protoMax) implements Expression {
+public record MasqExpression(Optional<Integer> flags, Optional<Integer> protoMin, Optional<Integer> protoMax) implements Expression {
     public static final String NAME = "masq";
     public static final int NFTA_MASQ_FLAGS = 1;
     public static final int NFTA_MASQ_REG_PROTO_MIN = 2;
@@ -19,7 +19,7 @@ public record MasqExpression(OptionalInt flags, OptionalInt protoMin, OptionalIn
 
     /** {@code masquerade} without options. */
     public static MasqExpression plain() {
-        return new MasqExpression(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+        return new MasqExpression(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package netlab.netlink.nftables;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 import netlab.netlink.AttributeWriter;
 
 /**
@@ -11,7 +11,7 @@ import netlab.netlink.AttributeWriter;
  * @param destination register loaded (NFTA_META_DREG), for a load
  * @param source register read (NFTA_META_SREG), for a set
  */
-public record MetaExpression(int key, OptionalInt destination, OptionalInt source) implements Expression {
+public record MetaExpression(int key, Optional<Integer> destination, Optional<Integer> source) implements Expression {
     public static final String NAME = "meta";
     public static final int NFTA_META_DREG = 1;
     public static final int NFTA_META_KEY = 2;
@@ -25,7 +25,7 @@ public record MetaExpression(int key, OptionalInt destination, OptionalInt sourc
 
     /** {@code meta load KEY => reg REGISTER}. */
     public static MetaExpression load(int key, int register) {
-        return new MetaExpression(key, OptionalInt.of(register), OptionalInt.empty());
+        return new MetaExpression(key, Optional.of(register), Optional.empty());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package netlab.netlink.nftables;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 import netlab.netlink.AttributeWriter;
 
 /**
@@ -11,8 +11,8 @@ import netlab.netlink.AttributeWriter;
  * @param type {@link #NFT_NAT_SNAT} or {@link #NFT_NAT_DNAT}
  * @param family the address family, {@link NfProto#NFPROTO_IPV4} or IPV6, also in inet tables
  */
-public record NatExpression(int type, int family, OptionalInt addressMin, OptionalInt addressMax,
-        OptionalInt protoMin, OptionalInt protoMax, OptionalInt flags) implements Expression {
+public record NatExpression(int type, int family, Optional<Integer> addressMin, Optional<Integer> addressMax,
+        Optional<Integer> protoMin, Optional<Integer> protoMax, Optional<Integer> flags) implements Expression {
     public static final String NAME = "nat";
     public static final int NFTA_NAT_TYPE = 1;
     public static final int NFTA_NAT_FAMILY = 2;
@@ -33,8 +33,8 @@ public record NatExpression(int type, int family, OptionalInt addressMin, Option
 
     /** {@code nat snat ip addr_min reg REGISTER}: SNAT to the IPv4 address in {@code register}. */
     public static NatExpression snatIpv4(int register) {
-        return new NatExpression(NFT_NAT_SNAT, NfProto.NFPROTO_IPV4, OptionalInt.of(register), OptionalInt.empty(),
-                OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+        return new NatExpression(NFT_NAT_SNAT, NfProto.NFPROTO_IPV4, Optional.of(register), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Override

@@ -23,6 +23,18 @@ public record RawExpression(String name, byte[] data) implements Expression {
         writer.buffer().writeBytes(data);
     }
 
+    /**
+     * Writes the data as the value of NFTA_EXPR_DATA, so that data of any length keeps the nest's
+     * length exact and the padding outside it, as it arrived.
+     */
+    @Override
+    public void encode(AttributeWriter writer, Nesting nesting) {
+        writer.nested(NFTA_LIST_ELEM | nesting.flag(), element -> {
+            element.string(NFTA_EXPR_NAME, name);
+            element.bytes(NFTA_EXPR_DATA | nesting.flag(), data);
+        });
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RawExpression raw && raw.name.equals(name) && Arrays.equals(raw.data, data);

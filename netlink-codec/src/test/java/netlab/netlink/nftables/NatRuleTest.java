@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import netlab.netlink.NlMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,8 +99,8 @@ class NatRuleTest {
                 CmpExpression.of(1, CmpExpression.NFT_CMP_EQ, new byte[] {6}),
                 new ImmediateExpression(1, new NftData.Value(new byte[] {0x04, 0x00})),
                 new ImmediateExpression(2, new NftData.Value(new byte[] {(byte) 0xff, (byte) 0xff})),
-                new MasqExpression(OptionalInt.of(NatExpression.NF_NAT_RANGE_PROTO_SPECIFIED | NatExpression.NF_NAT_RANGE_PROTO_RANDOM),
-                        OptionalInt.of(1), OptionalInt.of(2))));
+                new MasqExpression(Optional.of(NatExpression.NF_NAT_RANGE_PROTO_SPECIFIED | NatExpression.NF_NAT_RANGE_PROTO_RANDOM),
+                        Optional.of(1), Optional.of(2))));
 
         assertTransactionEncodesTo(NftRequests.appendRule(rule), "nftables/rule-masquerade-ports-ip.txt");
         assertThat(decodeTransaction("nftables/rule-masquerade-ports-ip.txt").payload()).isEqualTo(rule);

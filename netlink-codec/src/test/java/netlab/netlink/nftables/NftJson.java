@@ -72,7 +72,7 @@ final class NftJson {
                 i++;
             } else if (expression instanceof CounterExpression counter) {
                 statements.addObject().putObject("counter")
-                        .put("packets", (int) counter.packets().orElseThrow()).put("bytes", (int) counter.bytes().orElseThrow());
+                        .put("packets", Math.toIntExact(counter.packets().orElseThrow())).put("bytes", Math.toIntExact(counter.bytes().orElseThrow()));
                 i++;
             } else {
                 throw new AssertionError("no nft statement for " + expressions.subList(i, expressions.size()));

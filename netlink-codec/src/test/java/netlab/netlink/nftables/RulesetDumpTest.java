@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.netlink.DonePayload;
 import netlab.netlink.NetlinkCodec;
+import netlab.netlink.NetlinkPrinter;
 import netlab.netlink.NlMessage;
 import netlab.netlink.NlMsgHeader;
 import netlab.netlink.testing.Fixture;
@@ -97,6 +98,15 @@ class RulesetDumpTest {
         // The kernel reports the max register and NF_NAT_RANGE_MAP_IPS, which nft did not send.
         assertThat(nat.addressMax()).hasValue(1);
         assertThat(nat.flags()).hasValue(NatExpression.NF_NAT_RANGE_MAP_IPS);
+    }
+
+    @Test
+    void printerNamesEveryExpressionField() {
+        String printed = NetlinkPrinter.print(messages, NftablesDecoder.INSTANCE);
+
+        assertThat(printed).contains("NFT_MSG_NEWRULE", "Expressions nesting=PLAIN",
+                "NatExpression type=0 family=2 addressMin=1 addressMax=1 protoMin=- protoMax=- flags=1",
+                "BitwiseExpression source=1 destination=1 length=4 op=0", "CounterExpression bytes=0 packets=0");
     }
 
     private <P> List<P> payloads(Class<P> kind) {
