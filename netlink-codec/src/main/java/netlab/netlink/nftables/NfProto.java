@@ -1,0 +1,33 @@
+package netlab.netlink.nftables;
+
+/**
+ * The families of nf_tables objects ({@code NFPROTO_*} in {@code <linux/netfilter.h>}), as the
+ * {@code nfgen_family} of a message and the family of a nat expression.
+ */
+public final class NfProto {
+    public static final int NFPROTO_UNSPEC = 0;
+    /** {@code inet}: one table for IPv4 and IPv6. */
+    public static final int NFPROTO_INET = 1;
+    /** {@code ip}. */
+    public static final int NFPROTO_IPV4 = 2;
+    public static final int NFPROTO_ARP = 3;
+    public static final int NFPROTO_NETDEV = 5;
+    public static final int NFPROTO_BRIDGE = 7;
+    /** {@code ip6}. */
+    public static final int NFPROTO_IPV6 = 10;
+
+    private NfProto() {}
+
+    /** The family as nft spells it ({@code ip}, {@code inet}, ...). */
+    public static String name(int family) {
+        return switch (family) {
+            case NFPROTO_INET -> "inet";
+            case NFPROTO_IPV4 -> "ip";
+            case NFPROTO_ARP -> "arp";
+            case NFPROTO_NETDEV -> "netdev";
+            case NFPROTO_BRIDGE -> "bridge";
+            case NFPROTO_IPV6 -> "ip6";
+            default -> "family " + family;
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package netlab.netlink.nftables;
+
+import static netlab.netlink.NlmFlags.NLM_F_APPEND;
+import static netlab.netlink.NlmFlags.NLM_F_CREATE;
+import static netlab.netlink.NlmFlags.NLM_F_DUMP;
+import static netlab.netlink.NlmFlags.NLM_F_REQUEST;
+
+import netlab.netlink.NlMessage;
+
+/**
+ * nf_tables requests with the message types and NLM_F_* flags nft 1.0.6 gives them (seen in the
+ * captured fixtures). Object changes go into an {@link NftBatch}; dumps are sent on their own.
+ */
+public final class NftRequests {
+    private NftRequests() {}
+
+    /** NFT_MSG_NEWTABLE, NLM_F_REQUEST only: like {@code nft add table}, no error if it exists. */
+    public static NlMessage newTable(TableMessage table) {
+        return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_NEWTABLE), NLM_F_REQUEST, table);
+    }
+
+    /** NFT_MSG_DELTABLE: deletes the table with its chains and rules, like {@code nft delete table}. */
+    public static NlMessage deleteTable(TableMessage table) {
+        return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_DELTABLE), NLM_F_REQUEST, table);
+    }
+
+    /** NFT_MSG_NEWCHAIN with NLM_F_CREATE, like {@code nft add chain}. */
+    public static NlMessage newChain(ChainMessage chain) {
+        return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_NEWCHAIN), NLM_F_REQUEST | NLM_F_CREATE, chain);
+    }
+
+    /** NFT_MSG_NEWRULE with NLM_F_CREATE | NLM_F_APPEND: added at the end of the chain, like {@code nft add rule}. */
+    public static NlMessage appendRule(RuleMessage rule) {
+        return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_NEWRULE), NLM_F_REQUEST | NLM_F_CREATE | NLM_F_APPEND, rule);
+    }
+
+    /** NFT_MSG_GETTABLE dump of every table of {@code family}, as {@code nft list ruleset} starts. */
+    public static NlMessage dumpTables(int family) {
+        return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_GETTABLE), NLM_F_REQUEST | NLM_F_DUMP,
+                TableMessage.dumpAll(family));
+    }
+}
