@@ -120,14 +120,16 @@ public final class NetlinkChannel implements AutoCloseable {
     }
 
     /**
-     * Sends {@code requests} in one write, as nf_tables needs for a batch (begin ... end is one
-     * transaction), and completes when the last one is answered. Requests without NLM_F_ACK
-     * (the batch markers) complete once written; a request that asked for an ACK but got no
-     * answer before the last one's (the kernel aborted the batch) fails with ECANCELED.
+     * Sends an nf_tables batch ({@code batch}: begin ... end, one transaction) in one write, then
+     * {@code sentinel} (a request answered with an ACK, such as NFT_MSG_GETGEN) in a second
+     * write: the kernel ignores whatever follows the end marker in the batch's own datagram, and
+     * answers writes in order, so once the sentinel is answered every reply to the batch has
+     * arrived. Batch messages without NLM_F_ACK (the markers) are not tracked; one that asked for
+     * an ACK and got no answer was not applied (the kernel aborted the batch): ECANCELED.
      */
-    public CompletableFuture<Void> sendTogether(List<NetlinkRequest> requests) {
+    public CompletableFuture<Void> sendTransaction(List<NetlinkRequest> batch, NetlinkRequest sentinel) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        loop.execute(() -> writeTogether(requests, done));
+        loop.execute(() -> writeTransaction(batch, sentinel, done));
         return done;
     }
 
@@ -199,33 +201,18 @@ public final class NetlinkChannel implements AutoCloseable {
         }
     }
 
-    private void writeTogether(List<NetlinkRequest> requests, CompletableFuture<Void> done) {
-        ByteBuf datagram = PooledByteBufAllocator.DEFAULT.directBuffer();
+    private void writeTransaction(List<NetlinkRequest> batch, NetlinkRequest sentinel, CompletableFuture<Void> done) {
         List<PendingRequest> tracked = new ArrayList<>();
+        PendingRequest last = new PendingRequest(withAck(sentinel));
         try {
-            for (NetlinkRequest request : requests) {
-                int sequence = nextSequence();
-                NetlinkCodec.encode(stamped(request.message(), sequence), datagram);
-                if (request.message().hasFlags(NlmFlags.NLM_F_ACK)) {
-                    PendingRequest pendingRequest = new PendingRequest(request);
-                    pending.put(sequence, pendingRequest);
-                    tracked.add(pendingRequest);
-                }
-            }
-            write(datagram);
+            writeNow(batch, tracked);
+            writeNow(List.of(last.request()), new ArrayList<>(List.of(last)));
         } catch (IOException | RuntimeException e) {
             pending.values().removeAll(tracked);
-            done.completeExceptionally(e instanceof RuntimeException r ? r : new KernelException(
-                    requests.getFirst().description(), Errno.EIO.value(), e.getMessage()));
-            return;
-        } finally {
-            datagram.release();
-        }
-        if (tracked.isEmpty()) {
-            done.complete(null);
+            pending.values().remove(last);
+            done.completeExceptionally(writeFailure(last, e));
             return;
         }
-        PendingRequest last = tracked.getLast();
         last.answer().whenComplete((replies, failure) -> {
             // Replies arrive in order: whatever is still unanswered now never will be.
             for (PendingRequest request : tracked) {
@@ -235,6 +222,7 @@ public final class NetlinkChannel implements AutoCloseable {
                     pending.values().remove(request);
                 }
             }
+            tracked.add(last);
             CompletableFuture.allOf(tracked.stream().map(PendingRequest::answer).toArray(CompletableFuture[]::new))
                     .whenComplete((ignored, error) -> {
                         if (error == null) {
@@ -244,6 +232,32 @@ public final class NetlinkChannel implements AutoCloseable {
                         }
                     });
         });
+    }
+
+    /**
+     * Writes {@code requests} as one datagram, bypassing the window (a transaction cannot be
+     * split); those asking for an ACK are tracked, or {@code toTrack} when it already holds them.
+     */
+    private void writeNow(List<NetlinkRequest> requests, List<PendingRequest> toTrack) throws IOException {
+        ByteBuf datagram = PooledByteBufAllocator.DEFAULT.directBuffer();
+        boolean given = !toTrack.isEmpty();
+        try {
+            for (int i = 0; i < requests.size(); i++) {
+                NetlinkRequest request = requests.get(i);
+                int sequence = nextSequence();
+                NetlinkCodec.encode(stamped(request.message(), sequence), datagram);
+                if (given) {
+                    pending.put(sequence, toTrack.get(i));
+                } else if (request.message().hasFlags(NlmFlags.NLM_F_ACK)) {
+                    PendingRequest pendingRequest = new PendingRequest(request);
+                    pending.put(sequence, pendingRequest);
+                    toTrack.add(pendingRequest);
+                }
+            }
+            write(datagram);
+        } finally {
+            datagram.release();
+        }
     }
 
     private int nextSequence() {

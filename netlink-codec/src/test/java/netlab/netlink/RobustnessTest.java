@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import netlab.netlink.nftables.NftablesDecoder;
 import netlab.netlink.route.RtnetlinkDecoder;
 import netlab.netlink.testing.Fixture;
 import netlab.netlink.testing.Generators;
@@ -30,7 +31,8 @@ class RobustnessTest {
     /** The decoder for each fixture folder; a new family adds its folder here. */
     private static final Map<String, PayloadDecoder> DECODERS = Map.of(
             "envelope", RtnetlinkDecoder.INSTANCE,
-            "route", RtnetlinkDecoder.INSTANCE);
+            "route", RtnetlinkDecoder.INSTANCE,
+            "nftables", NftablesDecoder.INSTANCE);
 
     private static final Duration BOUND = Duration.ofSeconds(10);
 

@@ -1,0 +1,116 @@
+package netlab.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import netlab.netlink.NlMessage;
+import netlab.netlink.NlMsgHeader;
+import netlab.netlink.NlmFlags;
+import netlab.netlink.RawPayload;
+import netlab.netlink.nftables.ChainMessage;
+import netlab.netlink.nftables.NatRuleBuilder;
+import netlab.netlink.nftables.NfProto;
+import netlab.netlink.nftables.NftBatch;
+import netlab.netlink.nftables.NftRequests;
+import netlab.netlink.nftables.NftTypes;
+import netlab.netlink.nftables.NftablesDecoder;
+import netlab.netlink.nftables.TableMessage;
+import netlab.sys.Errno;
+import netlab.sys.NetlinkSocket;
+import netlab.testing.Json;
+import netlab.testing.KernelTest;
+import netlab.testing.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An nf_tables transaction sent through the channel is exactly what {@code nft -j} reports. */
+@KernelTest
+class NftablesDifferentialTest {
+    private static final String NODE = "diff-nft";
+    private static final String TABLE = "netlab-test";
+
+    private Kernel kernel;
+    private NetNamespace node;
+    private NetlinkChannel netfilter;
+
+    @BeforeEach
+    void setUp() {
+        kernel = new Kernel();
+        node = NamedNamespaces.create(NODE);
+        netfilter = kernel.channel(node, NetlinkSocket.NETLINK_NETFILTER, NftablesDecoder.INSTANCE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        kernel.close();
+        node.close();
+        NamedNamespaces.delete(NODE);
+    }
+
+    /** Batch content asks for ACKs; a GETGEN after the batch proves every earlier reply has arrived. */
+    private void transaction(String what, List<NlMessage> changes) {
+        List<NetlinkRequest> batch = new ArrayList<>();
+        for (NlMessage message : NftBatch.transaction(0, changes)) {
+            boolean marker = message.type() == NftTypes.NFNL_MSG_BATCH_BEGIN || message.type() == NftTypes.NFNL_MSG_BATCH_END;
+            NlMsgHeader h = message.header();
+            batch.add(new NetlinkRequest(what, marker ? message : new NlMessage(
+                    new NlMsgHeader(0, h.type(), h.flags() | NlmFlags.NLM_F_ACK, 0, 0), message.payload())));
+        }
+        NetlinkRequest sentinel = new NetlinkRequest(what + " (generation check)", NlMessage.request(
+                NftTypes.type(NftTypes.NFT_MSG_GETGEN), NlmFlags.NLM_F_REQUEST | NlmFlags.NLM_F_ACK,
+                new RawPayload(new byte[4])));
+        NetlinkChannel.await(netfilter.sendTransaction(batch, sentinel));
+    }
+
+    @Test
+    void masqueradeRuleIsWhatNftReports() throws Exception {
+        transaction("add NAT for 192.168.0.0/24", List.of(
+                NftRequests.newTable(TableMessage.add(NfProto.NFPROTO_IPV4, TABLE)),
+                NftRequests.newChain(ChainMessage.natPostrouting(NfProto.NFPROTO_IPV4, TABLE, "postrouting")),
+                NftRequests.appendRule(NatRuleBuilder.rule(NfProto.NFPROTO_IPV4, TABLE, "postrouting")
+                        .matchOutputInterface("eth0")
+                        .matchSource(InetAddress.getByName("192.168.0.0"), 24)
+                        .matchDestinationNot(InetAddress.getByName("172.31.0.0"), 16)
+                        .masquerade().build())));
+
+        JsonNode ruleset = Json.of("ip", "netns", "exec", NODE, "nft", "-j", "list", "ruleset").get("nftables");
+        List<String> objects = new ArrayList<>();
+        for (JsonNode entry : ruleset) {
+            if (entry.has("chain")) {
+                JsonNode chain = entry.get("chain");
+                objects.add("chain " + chain.get("family").asText() + " " + chain.get("table").asText() + " "
+                        + chain.get("name").asText() + " " + chain.get("type").asText() + " " + chain.get("hook").asText()
+                        + " " + chain.get("prio").asInt() + " " + chain.get("policy").asText());
+            } else if (entry.has("rule")) {
+                objects.add("rule " + entry.get("rule").get("expr"));
+            } else if (entry.has("table")) {
+                objects.add("table " + entry.get("table").get("family").asText() + " " + entry.get("table").get("name").asText());
+            }
+        }
+        assertThat(objects).containsExactly(
+                "table ip " + TABLE,
+                "chain ip " + TABLE + " postrouting nat postrouting 100 accept",
+                "rule [{\"match\":{\"op\":\"==\",\"left\":{\"meta\":{\"key\":\"oifname\"}},\"right\":\"eth0\"}},"
+                        + "{\"match\":{\"op\":\"==\",\"left\":{\"payload\":{\"protocol\":\"ip\",\"field\":\"saddr\"}},"
+                        + "\"right\":{\"prefix\":{\"addr\":\"192.168.0.0\",\"len\":24}}}},"
+                        + "{\"match\":{\"op\":\"!=\",\"left\":{\"payload\":{\"protocol\":\"ip\",\"field\":\"daddr\"}},"
+                        + "\"right\":{\"prefix\":{\"addr\":\"172.31.0.0\",\"len\":16}}}},{\"masquerade\":null}]");
+    }
+
+    @Test
+    void aFailingTransactionChangesNothingAndSaysWhy() {
+        // The chain names a table that the batch does not create: the whole batch is refused.
+        assertThatThrownBy(() -> transaction("add NAT to a missing table", List.of(
+                NftRequests.newTable(TableMessage.add(NfProto.NFPROTO_IPV4, TABLE)),
+                NftRequests.newChain(ChainMessage.natPostrouting(NfProto.NFPROTO_IPV4, "no-such-table", "postrouting")))))
+                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT))
+                .hasMessageStartingWith("add NAT to a missing table: ENOENT");
+
+        assertThat(Shell.check("ip", "netns", "exec", NODE, "nft", "list", "ruleset")).isEmpty();
+    }
+}
