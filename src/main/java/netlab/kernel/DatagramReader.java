@@ -54,8 +54,10 @@ final class DatagramReader implements EpollIoHandle {
                 ByteBuffer nio = buffer.nioBuffer(0, DATAGRAM_BUFFER);
                 length = fd.read(nio, 0, DATAGRAM_BUFFER);
             } catch (IOException e) {
+                // Reading consumed the error (ENOBUFS); epoll is level-triggered and calls again
+                // for whatever is still queued, so a lasting error cannot spin here.
                 failures.accept(e);
-                continue; // the error is consumed; more datagrams may be waiting
+                return;
             }
             if (length <= 0) {
                 return; // EAGAIN: drained

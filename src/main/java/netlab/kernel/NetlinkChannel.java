@@ -104,19 +104,24 @@ public final class NetlinkChannel implements AutoCloseable {
 
     /** Sends many requests pipelined, in order, and returns one future per request. */
     public List<CompletableFuture<List<NlMessage>>> sendAll(List<NetlinkRequest> requests) {
+        // One hand-over to the loop for all of them, so they can share writes.
+        List<CompletableFuture<List<NlMessage>>> first = enqueue(requests);
         List<CompletableFuture<List<NlMessage>>> answers = new ArrayList<>(requests.size());
-        List<PendingRequest> queued = new ArrayList<>(requests.size());
-        for (NetlinkRequest request : requests) {
-            PendingRequest pendingRequest = new PendingRequest(withAck(request));
-            queued.add(pendingRequest);
-            answers.add(request.isDump() ? retryInterrupted(request, pendingRequest.answer(), DUMP_ATTEMPTS)
-                    : pendingRequest.answer());
+        for (int i = 0; i < requests.size(); i++) {
+            NetlinkRequest request = requests.get(i);
+            answers.add(request.isDump() ? retryInterrupted(request, first.get(i), DUMP_ATTEMPTS - 1) : first.get(i));
         }
+        return answers;
+    }
+
+    /** Queues requests for the loop, each asking for an ACK, without any retry. */
+    private List<CompletableFuture<List<NlMessage>>> enqueue(List<NetlinkRequest> requests) {
+        List<PendingRequest> queued = requests.stream().map(r -> new PendingRequest(withAck(r))).toList();
         loop.execute(() -> {
             waiting.addAll(queued);
             flush();
         });
-        return answers;
+        return queued.stream().map(PendingRequest::answer).toList();
     }
 
     /**
@@ -166,12 +171,12 @@ public final class NetlinkChannel implements AutoCloseable {
         return first.handle((replies, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof PendingRequest.DumpInterruptedException) {
-                if (attemptsLeft <= 1) {
+                if (attemptsLeft <= 0) {
                     return CompletableFuture.<List<NlMessage>>failedFuture(new KernelException(
                             request.description(), Errno.EAGAIN.value(),
                             "the dump was interrupted " + DUMP_ATTEMPTS + " times by concurrent changes"));
                 }
-                return retryInterrupted(request, send(request), attemptsLeft - 1);
+                return retryInterrupted(request, enqueue(List.of(request)).getFirst(), attemptsLeft - 1);
             }
             return failure == null ? CompletableFuture.completedFuture(replies)
                     : CompletableFuture.<List<NlMessage>>failedFuture(cause);

@@ -32,6 +32,7 @@ final class Libc {
     static final MethodHandle SETSOCKOPT =
             withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
     static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
+    static final MethodHandle SOCKETPAIR = withErrno("socketpair", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
     static final MethodHandle OPEN = withErrno("open", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
     static final MethodHandle UNLINK = withErrno("unlink", JAVA_INT, ADDRESS);
     static final MethodHandle MKDIR = withErrno("mkdir", JAVA_INT, ADDRESS, JAVA_INT);

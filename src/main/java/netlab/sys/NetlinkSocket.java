@@ -76,6 +76,14 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Wraps a descriptor made elsewhere as if it were a netlink socket with {@code portId}: one
+     * end of a socketpair on which a test plays the kernel, replying datagram for datagram.
+     */
+    public static NetlinkSocket adopt(int fd, int protocol, int portId) {
+        return new NetlinkSocket(fd, protocol, portId);
+    }
+
     /** SO_RCVBUFFORCE goes past net.core.rmem_max but needs CAP_NET_ADMIN; fall back without it. */
     private static void setReceiveBuffer(int fd) {
         try {

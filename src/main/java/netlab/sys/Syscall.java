@@ -61,6 +61,19 @@ public final class Syscall {
         return call("socket", (state, arena) -> (int) Libc.SOCKET.invokeExact(state, domain, type, protocol));
     }
 
+    /** Two connected sockets; [0] and [1] are their descriptors. */
+    public static int[] socketpair(int domain, int type, int protocol) {
+        int[] fds = new int[2];
+        call("socketpair", (state, arena) -> {
+            MemorySegment pair = arena.allocate(JAVA_INT, 2);
+            int result = (int) Libc.SOCKETPAIR.invokeExact(state, domain, type, protocol, pair);
+            fds[0] = pair.getAtIndex(JAVA_INT, 0);
+            fds[1] = pair.getAtIndex(JAVA_INT, 1);
+            return result;
+        });
+        return fds;
+    }
+
     static void bind(int fd, MemorySegment address) {
         call("bind", (state, arena) -> (int) Libc.BIND.invokeExact(state, fd, address, (int) address.byteSize()));
     }

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Renders decoded messages readably: the envelope on one line, then one line per attribute,
@@ -85,6 +87,7 @@ public final class NetlinkPrinter {
                 || value instanceof Boolean || value instanceof Enum<?> || value instanceof byte[]
                 || value instanceof InetAddress || value instanceof MacAddress
                 || value instanceof RawAttribute || value instanceof NlMsgHeader
+                || value instanceof OptionalInt || value instanceof OptionalLong
                 || (value instanceof Optional<?> optional && (optional.isEmpty() || isSimple(optional.get())))
                 || (value instanceof Collection<?> items && items.isEmpty());
     }
