@@ -38,7 +38,7 @@ final class LinkResolver {
                     draft.parent = macvlan.parent();
                     draft.mode = macvlan.mode();
                     draft.addresses.addAll(macvlan.addresses());
-                    if (Resolver.add(problems, node, draft, macvlan.name(), null)) {
+                    if (Resolver.add(problems, node, draft, macvlan.name(), false)) {
                         macvlans.add(draft);
                     }
                 }
@@ -69,12 +69,8 @@ final class LinkResolver {
         InterfaceDraft other = new InterfaceDraft(InterfaceDraft.Kind.VETH, there.name, otherName, otherWord.source());
         other.peer = creator.endpoint();
         other.master = bridge == null ? null : bridge.name;
-        String taken = bridge != null && link.port().isEmpty()
-                ? "automatic port name " + Word.quote(otherName) + " is taken in node " + Word.quote(there.name)
-                        + "; name the port with 'port NAME'"
-                : null;
-        if (Resolver.add(problems, here, creator, link.name(), null)) {
-            Resolver.add(problems, there, other, otherWord, taken);
+        if (Resolver.add(problems, here, creator, link.name(), false)) {
+            Resolver.add(problems, there, other, otherWord, bridge != null && link.port().isEmpty());
         }
     }
 

@@ -60,9 +60,9 @@ final class Parser {
             case "lab" -> lab(words);
             case "node" -> node(words);
             case "host" -> {
-                if (statements.arity(words, 1)) {
-                    open(new Syntax.Block(keyword, true, new ArrayList<>()));
-                }
+                // Opened even with extra words, so the block's statements are not all "outside a block".
+                statements.arity(words, 1);
+                open(new Syntax.Block(keyword.source(), keyword, true, new ArrayList<>()));
             }
             default -> {
                 if (!USAGE.containsKey(keyword.text())) {
@@ -98,9 +98,10 @@ final class Parser {
     }
 
     private void node(List<Word> words) {
-        if (!statements.arity(words, 2)) {
+        if (!statements.atLeast(words, 2)) {
             return;
         }
+        statements.arity(words, 2);
         Word name = words.get(1);
         String problem = Names.nodeProblem(name.text());
         if (name.is(Node.HOST)) {
@@ -111,7 +112,7 @@ final class Parser {
         }
         // A block with a bad name still collects its statements, so their own problems are found;
         // 'node host' is taken for the host block it surely meant, so it causes no second error.
-        open(new Syntax.Block(name, name.is(Node.HOST), new ArrayList<>()));
+        open(new Syntax.Block(words.getFirst().source(), name, name.is(Node.HOST), new ArrayList<>()));
     }
 
     private void open(Syntax.Block block) {

@@ -61,7 +61,7 @@ final class Resolver {
             String name = block.host() ? Node.HOST : block.name().text();
             NodeDraft existing = nodes.get(name);
             if (existing != null) {
-                problems.add(block.source(), (block.host() ? "second 'host' block" : "duplicate node " + block.name().quoted())
+                problems.add(block.name(), (block.host() ? "second 'host' block" : "duplicate node " + block.name().quoted())
                         + " (first at " + existing.source + ")");
                 owners.put(block, existing);
             } else {
@@ -80,17 +80,17 @@ final class Resolver {
                     InterfaceDraft draft = new InterfaceDraft(InterfaceDraft.Kind.BRIDGE, node.name, bridge.name().text(),
                             bridge.source());
                     draft.addresses.addAll(bridge.addresses());
-                    add(problems, node, draft, bridge.name(), null);
+                    add(problems, node, draft, bridge.name(), false);
                 }
             }
         }
     }
 
     /**
-     * Adds an interface to its node unless the name is taken; {@code taken} phrases the problem
-     * when the name was not written by the user (an automatic port name).
+     * Adds an interface to its node unless the name is taken; {@code automatic} when the name was
+     * not written by the user but made by {@link PortNames}.
      */
-    static boolean add(Problems problems, NodeDraft node, InterfaceDraft draft, Word at, String taken) {
+    static boolean add(Problems problems, NodeDraft node, InterfaceDraft draft, Word at, boolean automatic) {
         if (draft.name.equals(NetInterface.Loopback.NAME)) {
             problems.add(at, "'lo' exists in every node; it cannot be created");
             return false;
@@ -98,7 +98,9 @@ final class Resolver {
         InterfaceDraft existing = node.interfaces.get(draft.name);
         if (existing != null) {
             String where = " (" + existing.describe() + " made at " + existing.source + ")";
-            problems.add(at, taken != null ? taken + where
+            problems.add(at, automatic
+                    ? "automatic port name " + Word.quote(draft.name) + " is taken in node " + Word.quote(node.name) + where
+                            + "; name the port with 'port NAME'"
                     : "duplicate interface " + Word.quote(draft.name) + " in node " + Word.quote(node.name) + where);
             return false;
         }

@@ -66,7 +66,7 @@ final class StatementParser {
     }
 
     private Optional<Syntax.Statement> link(List<Word> words, Source at) {
-        if (!atLeast(words, 4) || !keywordAt(words, 2, "to")) {
+        if ((words.size() >= 3 && !keywordAt(words, 2, "to")) || !atLeast(words, 4)) {
             return Optional.empty();
         }
         Word name = words.get(1);
@@ -93,7 +93,7 @@ final class StatementParser {
     }
 
     private Optional<Syntax.Statement> macvlan(List<Word> words, Source at) {
-        if (!atLeast(words, 4) || !keywordAt(words, 2, "on")) {
+        if ((words.size() >= 3 && !keywordAt(words, 2, "on")) || !atLeast(words, 4)) {
             return Optional.empty();
         }
         Word name = words.get(1);

@@ -18,12 +18,8 @@ final class Syntax {
 
     record File(Optional<Word> labName, List<Block> blocks) {}
 
-    /** {@code node NAME} (name is the node's word) or {@code host} (name is the keyword). */
-    record Block(Word name, boolean host, List<Statement> statements) {
-        Source source() {
-            return name.source();
-        }
-    }
+    /** {@code node NAME} or {@code host} (then name is the keyword); source is the keyword's place. */
+    record Block(Source source, Word name, boolean host, List<Statement> statements) {}
 
     sealed interface Statement {
         Source source();
