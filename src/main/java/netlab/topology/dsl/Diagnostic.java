@@ -17,7 +17,7 @@ public record Diagnostic(Source source, String message, String lineText) {
 
     public String render() {
         if (source.line() <= 0) {
-            return source.file() + ": " + message;
+            return toString();
         }
         int column = Math.max(1, source.column());
         int start = 0;
@@ -35,7 +35,7 @@ public record Diagnostic(Source source, String message, String lineText) {
             caret.append(lineText.charAt(i) == '\t' ? '\t' : ' ');
         }
         caret.append('^');
-        return source + ": " + message + "\n  " + prefix + shown + suffix + "\n" + caret;
+        return this + "\n  " + prefix + shown + suffix + "\n" + caret;
     }
 
     /** Control characters would let a file rewrite the user's terminal: shown as '?'. */
@@ -48,8 +48,9 @@ public record Diagnostic(Source source, String message, String lineText) {
         return out.toString();
     }
 
+    /** The first line of {@link #render()}: {@code FILE:LINE:COL: message}, or {@code FILE: message}. */
     @Override
     public String toString() {
-        return source + ": " + message;
+        return (source.line() <= 0 ? source.file() : source.toString()) + ": " + message;
     }
 }
