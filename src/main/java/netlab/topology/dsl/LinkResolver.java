@@ -17,6 +17,8 @@ final class LinkResolver {
     private final Problems problems;
     private final Map<String, NodeDraft> nodes;
     private final Map<Syntax.Block, NodeDraft> owners;
+    /** Bridges by name across the lab, built once: links to a bare BR must not scan every node. */
+    private final Map<String, List<InterfaceDraft>> bridgesByName = new java.util.HashMap<>();
 
     LinkResolver(Problems problems, Map<String, NodeDraft> nodes, Map<Syntax.Block, NodeDraft> owners) {
         this.problems = problems;
@@ -25,6 +27,13 @@ final class LinkResolver {
     }
 
     void resolve(List<Syntax.Block> blocks) {
+        for (NodeDraft node : nodes.values()) {
+            for (InterfaceDraft i : node.interfaces.values()) {
+                if (i.kind == InterfaceDraft.Kind.BRIDGE) {
+                    bridgesByName.computeIfAbsent(i.name, n -> new ArrayList<>()).add(i);
+                }
+            }
+        }
         List<InterfaceDraft> macvlans = new ArrayList<>();
         for (Syntax.Block block : blocks) {
             NodeDraft node = owners.get(block);
@@ -97,13 +106,7 @@ final class LinkResolver {
             }
             return Optional.of(new Target(there, null));
         }
-        List<InterfaceDraft> bridges = new ArrayList<>();
-        for (NodeDraft node : nodes.values()) {
-            InterfaceDraft candidate = node.interfaces.get(name.text());
-            if (candidate != null && candidate.kind == InterfaceDraft.Kind.BRIDGE) {
-                bridges.add(candidate);
-            }
-        }
+        List<InterfaceDraft> bridges = bridgesByName.getOrDefault(name.text(), List.of());
         if (bridges.size() == 1) {
             return Optional.of(new Target(nodes.get(bridges.getFirst().node), bridges.getFirst()));
         }
@@ -115,9 +118,7 @@ final class LinkResolver {
             problems.add(name, "unknown bridge " + name.quoted() + "; to link to node " + name.quoted()
                     + " write " + name.text() + ":IF");
         } else {
-            List<String> bridgeNames = nodes.values().stream().flatMap(n -> n.interfaces.values().stream())
-                    .filter(i -> i.kind == InterfaceDraft.Kind.BRIDGE).map(i -> i.name).distinct().toList();
-            problems.add(name, "unknown bridge " + name.quoted() + Suggestions.didYouMean(name.text(), bridgeNames));
+            problems.add(name, "unknown bridge " + name.quoted() + Suggestions.didYouMean(name.text(), bridgesByName.keySet()));
         }
         return Optional.empty();
     }
