@@ -39,7 +39,10 @@ public record Cidr(InetAddress address, int prefixLength) {
             bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
         }
         try {
-            return new Cidr(InetAddress.getByAddress(bytes), prefixLength);
+            // Inet6Address.getByAddress: InetAddress.getByAddress turns ::ffff:a.b.c.d into IPv4.
+            InetAddress network = bytes.length == 4 ? InetAddress.getByAddress(bytes)
+                    : java.net.Inet6Address.getByAddress(null, bytes, -1);
+            return new Cidr(network, prefixLength);
         } catch (java.net.UnknownHostException e) {
             throw new AssertionError(e);
         }

@@ -1,0 +1,125 @@
+package netlab.topology.dsl;
+
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.topology.Addresses;
+import netlab.topology.NatRule;
+import netlab.topology.Neighbour;
+import netlab.topology.Source;
+import netlab.topology.SysctlSetting;
+
+/**
+ * What each block says about interfaces that exist by now: addresses, MTUs, neighbours, and its
+ * sysctls, NAT rules and routes. An interface is configured in the block of the node it is in,
+ * whichever block's {@code link} made it.
+ */
+final class BlockResolver {
+    private final Problems problems;
+    private final Map<Syntax.Block, NodeDraft> owners;
+    private final Map<String, Source> neighbours = new HashMap<>();
+
+    BlockResolver(Problems problems, Map<Syntax.Block, NodeDraft> owners) {
+        this.problems = problems;
+        this.owners = owners;
+    }
+
+    void resolve(List<Syntax.Block> blocks) {
+        for (Syntax.Block block : blocks) {
+            NodeDraft node = owners.get(block);
+            for (Syntax.Statement statement : block.statements()) {
+                switch (statement) {
+                    case Syntax.Address a -> lookup(node, a.name()).ifPresent(i -> address(i, a));
+                    case Syntax.Mtu m -> lookup(node, m.name()).ifPresent(i -> mtu(i, m));
+                    case Syntax.Neigh n -> lookup(node, n.dev()).ifPresent(i -> neigh(node, i, n));
+                    case Syntax.Sysctl s -> sysctl(node, s);
+                    case Syntax.Nat n -> nat(node, n);
+                    case Syntax.Route r -> {
+                        if (r.dev().isEmpty() || lookup(node, r.dev().get()).isPresent()) {
+                            node.routes.add(r);
+                        }
+                    }
+                    case Syntax.Bridge b -> {}
+                    case Syntax.Link l -> {}
+                    case Syntax.Macvlan m -> {}
+                }
+            }
+        }
+    }
+
+    private void address(InterfaceDraft target, Syntax.Address statement) {
+        if (target.isPort()) {
+            problems.add(statement.name(), statement.name().quoted() + " is a port of bridge " + Word.quote(target.master)
+                    + " and carries no addresses; give them to the bridge");
+            return;
+        }
+        target.addresses.addAll(statement.addresses());
+    }
+
+    private void mtu(InterfaceDraft target, Syntax.Mtu statement) {
+        if (target.mtu != null) {
+            problems.add(statement.source(), "mtu of " + statement.name().quoted() + " already set at " + target.mtu.source());
+            return;
+        }
+        target.mtu = statement.mtu();
+    }
+
+    private void neigh(NodeDraft node, InterfaceDraft dev, Syntax.Neigh statement) {
+        if (statement.lladdr().isEmpty() && dev.kind != InterfaceDraft.Kind.VETH) {
+            problems.add(statement.lladdrWord(), "'lladdr peer' needs a veth end, but " + statement.dev().quoted()
+                    + " is " + dev.describe());
+            return;
+        }
+        InetAddress address = statement.address().value();
+        String key = node.name + "\0" + dev.name + "\0" + Addresses.format(address);
+        Source first = neighbours.putIfAbsent(key, statement.source());
+        if (first != null) {
+            problems.add(statement.source(), "neighbour " + Addresses.format(address) + " on " + statement.dev().quoted()
+                    + " already defined at " + first);
+            return;
+        }
+        node.neighbours.add(new Neighbour(address, dev.name, statement.lladdr(), statement.source()));
+    }
+
+    private void sysctl(NodeDraft node, Syntax.Sysctl statement) {
+        SysctlSetting first = node.sysctls.get(statement.key().text());
+        if (first != null) {
+            problems.add(statement.key(), "sysctl " + statement.key().quoted() + " already set at " + first.source());
+            return;
+        }
+        node.sysctls.put(statement.key().text(), new SysctlSetting(statement.key().text(), statement.value(), statement.source()));
+    }
+
+    /** In the host block, {@code out} may name one of the machine's own interfaces; the executor checks it at up. */
+    private void nat(NodeDraft node, Syntax.Nat statement) {
+        if (statement.out().isPresent()) {
+            Word out = statement.out().get();
+            if (!node.interfaces.containsKey(out.text())) {
+                String problem = node.isHost() ? Names.interfaceProblem(out.text()) : unknownInterface(node, out);
+                if (problem != null) {
+                    problems.add(out, problem);
+                    return;
+                }
+            }
+        }
+        node.nat.add(new NatRule(statement.snatTo().map(Located::value), statement.src().map(Located::value),
+                statement.dst().map(Located::value), statement.dstNegated(), statement.out().map(Word::text),
+                statement.source()));
+    }
+
+    private java.util.Optional<InterfaceDraft> lookup(NodeDraft node, Word name) {
+        InterfaceDraft found = node.interfaces.get(name.text());
+        if (found == null) {
+            problems.add(name, unknownInterface(node, name));
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    static String unknownInterface(NodeDraft node, Word name) {
+        String hint = name.text().indexOf(':') >= 0
+                ? "; an interface is configured in the block of the node it is in"
+                : Suggestions.didYouMean(name.text(), node.interfaces.keySet());
+        return "unknown interface " + name.quoted() + " in node " + Word.quote(node.name) + hint;
+    }
+}

@@ -1,0 +1,123 @@
+package netlab.topology.dsl;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import netlab.topology.Cidr;
+
+/** Addresses, prefixes, MACs and numbers as written in statements; each problem is reported. */
+final class Literals {
+    private Literals() {}
+
+    static Optional<Located<InetAddress>> address(Word word, Problems problems) {
+        InetAddress address = IpText.parse(word.text());
+        if (address == null) {
+            problems.add(word, "malformed address " + word.quoted());
+            return Optional.empty();
+        }
+        return Optional.of(new Located<>(address, word.source()));
+    }
+
+    /** {@code ADDR/N} on an interface: a unicast address, any host bits. */
+    static Optional<Located<Cidr>> interfaceAddress(Word word, Problems problems) {
+        Optional<Located<Cidr>> cidr = cidr(word, problems, false);
+        if (cidr.isPresent()) {
+            InetAddress address = cidr.get().value().address();
+            if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                problems.add(word, "address " + word.quoted() + " is not a unicast address");
+                return Optional.empty();
+            }
+        }
+        return cidr;
+    }
+
+    /** {@code ADDR/N} naming a network (route destination, NAT match): host bits must be zero. */
+    static Optional<Located<Cidr>> network(Word word, Problems problems) {
+        return cidr(word, problems, true);
+    }
+
+    private static Optional<Located<Cidr>> cidr(Word word, Problems problems, boolean network) {
+        String text = word.text();
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            if (IpText.parse(text) != null) {
+                problems.add(word, word.quoted() + " needs a prefix length, e.g. " + Word.quote(text + "/"
+                        + (text.indexOf(':') >= 0 ? 128 : 32)));
+            } else {
+                problems.add(word, "malformed address " + word.quoted());
+            }
+            return Optional.empty();
+        }
+        InetAddress address = IpText.parse(text.substring(0, slash));
+        if (address == null) {
+            problems.add(word.slice(0, slash), "malformed address " + word.slice(0, slash).quoted());
+            return Optional.empty();
+        }
+        Word prefixWord = word.slice(slash + 1, text.length());
+        int max = address instanceof Inet4Address ? 32 : 128;
+        String family = address instanceof Inet4Address ? "IPv4" : "IPv6";
+        long prefix = decimal(prefixWord.text());
+        if (prefix < 0) {
+            problems.add(prefixWord, "malformed prefix length " + prefixWord.quoted());
+            return Optional.empty();
+        }
+        if (prefix > max) {
+            problems.add(prefixWord, "prefix length " + prefix + " is out of range for " + family + " (0.." + max + ")");
+            return Optional.empty();
+        }
+        Cidr cidr = new Cidr(address, (int) prefix);
+        if (network && !cidr.network().equals(cidr)) {
+            problems.add(word, word.quoted() + " has host bits set (did you mean '" + cidr.network() + "'?)");
+            return Optional.empty();
+        }
+        return Optional.of(new Located<>(cidr, word.source()));
+    }
+
+    /** Six colon-separated hex pairs, returned in lower case. */
+    static Optional<Located<String>> mac(Word word, Problems problems) {
+        String text = word.text();
+        boolean ok = text.length() == 17;
+        for (int i = 0; ok && i < 17; i++) {
+            char c = text.charAt(i);
+            ok = i % 3 == 2 ? c == ':' : Character.digit(c, 16) >= 0 && c < 0x80;
+        }
+        if (!ok) {
+            problems.add(word, "malformed MAC address " + word.quoted() + " (expected six hex pairs like 02:00:00:00:00:01)");
+            return Optional.empty();
+        }
+        return Optional.of(new Located<>(text.toLowerCase(Locale.ROOT), word.source()));
+    }
+
+    /** A decimal number in {@code min..max}, or empty after reporting why not. */
+    static OptionalLong number(Word word, String what, long min, long max, Problems problems) {
+        String text = word.text();
+        boolean negative = text.startsWith("-");
+        long magnitude = decimal(negative ? text.substring(1) : text);
+        if (magnitude < 0) {
+            problems.add(word, "malformed " + what + " " + word.quoted() + " (expected a decimal number)");
+            return OptionalLong.empty();
+        }
+        long value = negative ? -magnitude : magnitude;
+        if (value < min || value > max || magnitude == Long.MAX_VALUE) {
+            problems.add(word, what + " " + Word.quote(text).replace("'", "") + " is out of range (" + min + ".." + max + ")");
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(value);
+    }
+
+    /** Plain ASCII digits; -1 when there are none or others, Long.MAX_VALUE when too long to matter. */
+    private static long decimal(String text) {
+        if (text.isEmpty()) {
+            return -1;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+        }
+        return text.length() > 18 ? Long.MAX_VALUE : Long.parseLong(text);
+    }
+}

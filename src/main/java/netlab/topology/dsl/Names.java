@@ -1,0 +1,62 @@
+package netlab.topology.dsl;
+
+import java.nio.charset.StandardCharsets;
+
+/** What the kernel and the file system accept as interface and namespace names. */
+final class Names {
+    /** IFNAMSIZ (16) less the terminating NUL. */
+    static final int INTERFACE_MAX_BYTES = 15;
+    /** Namespace names become files under /run/netns; longer ones are legal but unreadable in listings. */
+    static final int NODE_MAX_BYTES = 64;
+
+    private Names() {}
+
+    /**
+     * Null when the kernel takes {@code name} for an interface (its dev_valid_name: 1..15 bytes,
+     * not "." or "..", no '/', ':' or white space), otherwise why not. Control characters are
+     * refused too: the kernel would take them, terminals would not show them.
+     */
+    static String interfaceProblem(String name) {
+        if (bytes(name) > INTERFACE_MAX_BYTES) {
+            return "interface name " + Word.quote(name) + " is longer than " + INTERFACE_MAX_BYTES + " bytes";
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return "interface name " + Word.quote(name) + " is not allowed";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ':' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return "interface name " + Word.quote(name) + " may not contain '/', ':', blanks or control characters";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Null when {@code name} is a safe namespace name: a plain file name (no '/', not "." or
+     * "..", not starting with '.' or '-', no control characters, at most 64 bytes) without ':',
+     * which separates node and interface in {@code NODE:IF}.
+     */
+    static String nodeProblem(String name) {
+        if (name.isEmpty()) {
+            return "a node name cannot be empty";
+        }
+        if (bytes(name) > NODE_MAX_BYTES) {
+            return "node name " + Word.quote(name) + " is longer than " + NODE_MAX_BYTES + " bytes";
+        }
+        if (name.startsWith(".") || name.startsWith("-")) {
+            return "node name " + Word.quote(name) + " may not start with '.' or '-'";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ':' || Character.isISOControl(c)) {
+                return "node name " + Word.quote(name) + " may not contain '/', ':' or control characters";
+            }
+        }
+        return null;
+    }
+
+    static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

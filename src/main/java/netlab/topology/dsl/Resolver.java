@@ -1,0 +1,114 @@
+package netlab.topology.dsl;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.topology.Endpoint;
+import netlab.topology.Lab;
+import netlab.topology.NetInterface;
+import netlab.topology.Node;
+import netlab.topology.Source;
+
+/**
+ * Syntax to model. Passes, so that nothing depends on the order of blocks: nodes; bridges;
+ * links and macvlans (the interfaces they make, in both nodes); then each block's addresses,
+ * MTUs, neighbours, sysctls, NAT and routes; then the checks that need the whole lab
+ * (duplicate addresses, gateway reachability).
+ */
+final class Resolver {
+    private final Problems problems;
+    private final Map<String, NodeDraft> nodes = new LinkedHashMap<>();
+    private final Map<Syntax.Block, NodeDraft> owners = new IdentityHashMap<>();
+
+    private Resolver(Problems problems) {
+        this.problems = problems;
+    }
+
+    static Lab resolve(Syntax.File file, String fileName, Problems problems) {
+        Resolver resolver = new Resolver(problems);
+        String name = resolver.labName(file, fileName);
+        resolver.nodes(file.blocks());
+        resolver.bridges(file.blocks());
+        new LinkResolver(problems, resolver.nodes, resolver.owners).resolve(file.blocks());
+        new BlockResolver(problems, resolver.owners).resolve(file.blocks());
+        AddressCheck.check(resolver.nodes.values(), problems);
+        resolver.nodes.values().forEach(node -> RouteCheck.check(node, problems));
+        problems.throwIfAny();
+        List<Node> built = new ArrayList<>();
+        resolver.nodes.values().forEach(node -> built.add(node.build()));
+        return new Lab(name, fileName, built);
+    }
+
+    /** {@code lab NAME}, or the file name without directories and {@code .topo}. */
+    private String labName(Syntax.File file, String fileName) {
+        if (file.labName().isPresent()) {
+            return file.labName().get().text();
+        }
+        String base = fileName.substring(fileName.lastIndexOf('/') + 1);
+        String name = base.endsWith(".topo") ? base.substring(0, base.length() - ".topo".length()) : base;
+        String problem = Names.nodeProblem(name);
+        if (problem != null) {
+            problems.add(new Source(fileName, 1, 1), problem.replaceFirst("^(a )?node name", "$1lab name")
+                    + " (taken from the file name); add a 'lab NAME' line");
+        }
+        return name;
+    }
+
+    private void nodes(List<Syntax.Block> blocks) {
+        for (Syntax.Block block : blocks) {
+            String name = block.host() ? Node.HOST : block.name().text();
+            NodeDraft existing = nodes.get(name);
+            if (existing != null) {
+                problems.add(block.name(), (block.host() ? "second 'host' block" : "duplicate node " + block.name().quoted())
+                        + " (first at " + existing.source + ")");
+                owners.put(block, existing);
+            } else {
+                NodeDraft node = new NodeDraft(name, block.source());
+                nodes.put(name, node);
+                owners.put(block, node);
+            }
+        }
+    }
+
+    private void bridges(List<Syntax.Block> blocks) {
+        for (Syntax.Block block : blocks) {
+            NodeDraft node = owners.get(block);
+            for (Syntax.Statement statement : block.statements()) {
+                if (statement instanceof Syntax.Bridge bridge) {
+                    InterfaceDraft draft = new InterfaceDraft(InterfaceDraft.Kind.BRIDGE, node.name, bridge.name().text(),
+                            bridge.source());
+                    draft.addresses.addAll(bridge.addresses());
+                    add(problems, node, draft, bridge.name(), false);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds an interface to its node unless the name is taken; {@code automatic} when the name was
+     * not written by the user but made by {@link PortNames}.
+     */
+    static boolean add(Problems problems, NodeDraft node, InterfaceDraft draft, Word at, boolean automatic) {
+        if (draft.name.equals(NetInterface.Loopback.NAME)) {
+            problems.add(at, "'lo' exists in every node; it cannot be created");
+            return false;
+        }
+        InterfaceDraft existing = node.interfaces.get(draft.name);
+        if (existing != null) {
+            String where = " (" + existing.describe() + " made at " + existing.source + ")";
+            problems.add(at, automatic
+                    ? "automatic port name " + Word.quote(draft.name) + " is taken in node " + Word.quote(node.name) + where
+                            + "; name the port with 'port NAME'"
+                    : "duplicate interface " + Word.quote(draft.name) + " in node " + Word.quote(node.name) + where);
+            return false;
+        }
+        node.interfaces.put(draft.name, draft);
+        return true;
+    }
+
+    static Endpoint endpoint(NodeDraft node, String name) {
+        return new Endpoint(node.name, name);
+    }
+}

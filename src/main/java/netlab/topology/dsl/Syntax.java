@@ -1,0 +1,54 @@
+package netlab.topology.dsl;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import netlab.topology.Cidr;
+import netlab.topology.NetInterface.MacvlanMode;
+import netlab.topology.Source;
+
+/**
+ * The file as written: statements with the positions of their words, literals already read
+ * (an address is an {@link InetAddress}), names not yet looked up. The resolver turns it into
+ * the model. Each statement's {@code source} is the position of its keyword.
+ */
+final class Syntax {
+    private Syntax() {}
+
+    record File(Optional<Word> labName, List<Block> blocks) {}
+
+    /** {@code node NAME} or {@code host} (then name is the keyword); source is the keyword's place. */
+    record Block(Source source, Word name, boolean host, List<Statement> statements) {}
+
+    sealed interface Statement {
+        Source source();
+    }
+
+    record Bridge(Source source, Word name, List<Located<Cidr>> addresses) implements Statement {}
+
+    /** {@code link IF to [NODE:]TARGET}: TARGET is an interface of NODE or a bridge; the resolver decides. */
+    record Link(Source source, Word name, Optional<Word> targetNode, Word target, Optional<Word> port,
+            List<Located<Cidr>> addresses) implements Statement {}
+
+    record Macvlan(Source source, Word name, Word parentNode, Word parent, MacvlanMode mode,
+            List<Located<Cidr>> addresses) implements Statement {}
+
+    record Address(Source source, Word name, List<Located<Cidr>> addresses) implements Statement {}
+
+    record Mtu(Source source, Word name, Located<Integer> mtu) implements Statement {}
+
+    /** The destination is resolved already: {@code default} follows the gateway's family. */
+    record Route(Source source, Located<Cidr> destination, Optional<Located<InetAddress>> via, Optional<Word> dev,
+            boolean onlink, OptionalInt metric, Optional<Located<InetAddress>> src) implements Statement {}
+
+    /** {@code lladdr} empty means {@code peer}; {@code lladdrWord} is what was written. */
+    record Neigh(Source source, Located<InetAddress> address, Word dev, Optional<String> lladdr, Word lladdrWord)
+            implements Statement {}
+
+    record Sysctl(Source source, Word key, String value) implements Statement {}
+
+    /** {@code snatTo} empty for masquerade; {@code dst} already defaulted for masquerade with only src. */
+    record Nat(Source source, Optional<Located<InetAddress>> snatTo, Optional<Located<Cidr>> src,
+            Optional<Located<Cidr>> dst, boolean dstNegated, Optional<Word> out) implements Statement {}
+}

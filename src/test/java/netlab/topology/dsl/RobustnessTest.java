@@ -1,0 +1,168 @@
+package netlab.topology.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import netlab.topology.Lab;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile input: whatever the bytes, reading ends quickly with a lab or a TopologyException,
+ * never another exception and never a hang. Random cases use fixed seeds (printed on failure).
+ */
+class RobustnessTest {
+    static final Duration LIMIT = Duration.ofSeconds(20);
+    static final String LAN = """
+            lab lan
+            host
+              bridge br0 192.168.0.254/24
+              sysctl net.ipv4.ip_forward=1
+              masquerade src 192.168.0.0/24
+            node ns1
+              link eth0 to br0 address 192.168.0.1/24
+              route default via 192.168.0.254
+            node ns2
+              link eth0 to br0 address 192.168.0.2/24
+              route default via 192.168.0.254
+            """;
+
+    /** Parses, accepting only a lab or a TopologyException with at least one diagnostic. */
+    static void survives(String name, String text) {
+        try {
+            TopologyReader.parse(name, text);
+        } catch (TopologyException e) {
+            assertThat(e.diagnostics()).as(name).isNotEmpty();
+            assertThat(e.getMessage()).as(name).isNotEmpty();
+        }
+    }
+
+    @Test
+    void randomTextNeverCrashes() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            String alphabet = "abcdefghlnorstuvx0123456789:./!-_=# \t\n\u0000\u00e9\u001b";
+            for (long seed = 0; seed < 300; seed++) {
+                Random random = new Random(seed);
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(2000);
+                for (int i = 0; i < length; i++) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                survives("random-" + seed + ".topo", text.toString());
+            }
+        });
+    }
+
+    @Test
+    void mutatedLanNeverCrashes() {
+        String[] pieces = {"node", "host", "link", "to", "br0", "ns1:eth0", "address", "route", "default", "via", "dev",
+                "onlink", "metric", "-1", "99999999999999999999", "::", "::ffff:1.2.3.4/96", "0.0.0.0/0", "/", ":", "!",
+                "lo", "peer", "neigh", "lladdr", "snat", "masquerade", "port", "macvlan", "on", "host:eth0", "mode",
+                "\n", "#", "=", "sysctl", "net.x=1", "255.255.255.255/32", "fe80::1", "mtu", "68", "bridge"};
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (long seed = 0; seed < 2000; seed++) {
+                Random random = new Random(seed);
+                StringBuilder text = new StringBuilder(LAN);
+                int edits = 1 + random.nextInt(6);
+                for (int e = 0; e < edits; e++) {
+                    int at = random.nextInt(text.length() + 1);
+                    switch (random.nextInt(3)) {
+                        case 0 -> text.insert(at, " " + pieces[random.nextInt(pieces.length)] + " ");
+                        case 1 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(12)));
+                        default -> text.replace(at, Math.min(text.length(), at + 1 + random.nextInt(8)),
+                                pieces[random.nextInt(pieces.length)]);
+                    }
+                }
+                survives("mutated-" + seed + ".topo", text.toString());
+            }
+        });
+    }
+
+    @Test
+    void nulBytesAreReportedWhereTheyAre() {
+        TopologyException e = catchThrowableOfType(TopologyException.class,
+                () -> TopologyReader.parse("nul.topo", "node a\n  bri\u0000dge br0\n# \u0000 in a comment\n"));
+        assertThat(e.summaries()).containsExactly("nul.topo:2:6: NUL byte in the file", "nul.topo:3:3: NUL byte in the file");
+    }
+
+    @Test
+    void invalidUtf8IsReportedAtEveryBadSequence(@TempDir Path dir) throws Exception {
+        byte[] bytes = "node a\n  bridge br\u00ff0\n  bridge x\u00c3(\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.topo"), bytes);
+
+        TopologyException e = catchThrowableOfType(TopologyException.class, () -> TopologyReader.read(file));
+
+        assertThat(e.summaries()).containsExactly(
+                file + ":2:12: the file is not valid UTF-8 (byte 0xff)",
+                file + ":3:11: the file is not valid UTF-8 (byte 0xc3)");
+    }
+
+    @Test
+    void randomBytesNeverCrash(@TempDir Path dir) {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (long seed = 0; seed < 200; seed++) {
+                byte[] bytes = new byte[new Random(seed).nextInt(4000)];
+                new Random(seed).nextBytes(bytes);
+                Path file = Files.write(dir.resolve("bytes-" + seed + ".topo"), bytes);
+                try {
+                    TopologyReader.read(file);
+                } catch (TopologyException expected) {
+                    assertThat(expected.diagnostics()).isNotEmpty();
+                }
+            }
+        });
+    }
+
+    @Test
+    void aVeryLongLineFailsFastWithAShortMessage() {
+        String line = "node " + "n".repeat(5_000_000) + " " + "x".repeat(5_000_000);
+        TopologyException e = assertTimeoutPreemptively(LIMIT,
+                () -> catchThrowableOfType(TopologyException.class, () -> TopologyReader.parse("long.topo", line)));
+        assertThat(e.summaries()).hasSize(2);
+        assertThat(e.getMessage().length()).isLessThan(2000);
+    }
+
+    @Test
+    void aHundredMegabyteFileIsRefusedBeforeReadingIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.topo");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] chunk = "node a\n".repeat(1 << 14).getBytes(StandardCharsets.US_ASCII);
+            for (long written = 0; written < 100L << 20; written += chunk.length) {
+                out.write(chunk);
+            }
+        }
+        TopologyException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> catchThrowableOfType(TopologyException.class, () -> TopologyReader.read(file)));
+        assertThat(e.summaries()).containsExactly(file + ": the file is larger than 16 MiB; is it a topology file?");
+    }
+
+    @Test
+    void aLargeValidLabParsesInLinearTime() {
+        // 20 000 nodes on one bridge, each with an address, a route and a neighbour: ~2 MB of text.
+        StringBuilder text = new StringBuilder("host\n  bridge br0 10.0.0.1/16\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("node n").append(i).append("\n  link eth0 to br0 port p").append(i)
+                    .append(" address 10.0.").append(i / 250).append('.').append(2 + i % 250).append("/16\n")
+                    .append("  route default via 10.0.0.1\n  neigh 10.0.0.1 dev eth0 lladdr peer\n");
+        }
+        Lab lab = assertTimeoutPreemptively(LIMIT, () -> TopologyReader.parse("big.topo", text.toString()));
+        assertThat(lab.nodes()).hasSize(20_001);
+        assertThat(lab.host().orElseThrow().interfaces()).hasSize(20_002);
+    }
+
+    @Test
+    void aFloodOfProblemsStopsAtTheLimit() {
+        String text = "node a\n" + "nonsense\n".repeat(100_000);
+        TopologyException e = assertTimeoutPreemptively(LIMIT,
+                () -> catchThrowableOfType(TopologyException.class, () -> TopologyReader.parse("flood.topo", text)));
+        assertThat(e.diagnostics()).hasSize(Problems.LIMIT + 1);
+        assertThat(e.diagnostics().getLast().message()).isEqualTo("too many problems; stopped after " + Problems.LIMIT);
+    }
+}
