@@ -1,0 +1,123 @@
+package netlab.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import netlab.topology.Lab;
+import netlab.topology.NatRule;
+import netlab.topology.NetInterface;
+import netlab.topology.NetInterface.Bridge;
+import netlab.topology.NetInterface.Loopback;
+import netlab.topology.NetInterface.Macvlan;
+import netlab.topology.NetInterface.VethEnd;
+import netlab.topology.Node;
+import netlab.topology.Route;
+
+/**
+ * Turns a resolved lab into the ordered operations that build it. Pure and deterministic: the
+ * same lab always gives the same plan, and nothing here touches the kernel.
+ *
+ * <p>The order follows what each step needs: namespaces, then bridges (ports are enslaved when
+ * their veth is created), veth pairs (each made once, in place, with a bridge port on the
+ * bridge's side), macvlans (their parent exists by then), MTUs, sysctls (some name interfaces),
+ * links up, addresses, neighbours, device routes before gateway routes, and NAT last.
+ */
+public final class Planner {
+    private Planner() {}
+
+    public static Plan plan(Lab lab) {
+        List<Operation> steps = new ArrayList<>();
+        for (Node node : lab.namespaces()) {
+            steps.add(new Operation.CreateNamespace(node.name(), node.source()));
+        }
+        forEachInterface(lab, (node, i) -> {
+            if (i instanceof Bridge bridge) {
+                steps.add(new Operation.CreateBridge(node.name(), bridge.name(), bridge.source()));
+            }
+        });
+        forEachInterface(lab, (node, i) -> {
+            if (i instanceof VethEnd end && end.creator()) {
+                steps.add(createVeth(lab, node, end));
+            }
+        });
+        forEachInterface(lab, (node, i) -> {
+            if (i instanceof Macvlan macvlan) {
+                steps.add(new Operation.CreateMacvlan(macvlan.parent().node(), macvlan.name(),
+                        macvlan.parent().interfaceName(), macvlan.mode(), node.name(), macvlan.source()));
+            }
+        });
+        forEachInterface(lab, (node, i) -> i.mtu().ifPresent(
+                mtu -> steps.add(new Operation.SetMtu(node.name(), i.name(), mtu, i.source()))));
+        for (Node node : lab.nodes()) {
+            node.sysctls().forEach(s -> steps.add(new Operation.SetSysctl(node.name(), s.key(), s.value(), s.source())));
+        }
+        forEachInterface(lab, (node, i) -> {
+            if (!(node.isHost() && i instanceof Loopback)) { // the host's lo is not the lab's
+                steps.add(new Operation.SetUp(node.name(), i.name(), i.source()));
+            }
+        });
+        forEachInterface(lab, (node, i) -> i.addresses().forEach(
+                address -> steps.add(new Operation.AddAddress(node.name(), i.name(), address, i.source()))));
+        for (Node node : lab.nodes()) {
+            node.neighbours().forEach(n -> steps.add(
+                    new Operation.AddNeighbour(node.name(), n.address(), n.dev(), n.lladdr(), n.source())));
+        }
+        for (Node node : lab.nodes()) {
+            routesInOrder(node).forEach(r -> steps.add(new Operation.AddRoute(node.name(), r, r.source())));
+        }
+        for (Node node : lab.nodes()) {
+            steps.addAll(nat(lab, node));
+        }
+        return new Plan(lab.name(), steps);
+    }
+
+    /** A bridge port is created from the bridge's side, so the same request enslaves it. */
+    private static Operation createVeth(Lab lab, Node node, VethEnd creator) {
+        Node peerNode = lab.node(creator.peer().node()).orElseThrow();
+        VethEnd peer = (VethEnd) peerNode.netInterface(creator.peer().interfaceName()).orElseThrow();
+        if (peer.master().isPresent()) {
+            return new Operation.CreateVeth(peerNode.name(), peer.name(), node.name(), creator.name(), peer.master(),
+                    creator.source());
+        }
+        return new Operation.CreateVeth(node.name(), creator.name(), peerNode.name(), peer.name(), Optional.empty(),
+                creator.source());
+    }
+
+    /** Routes through a device first: a gateway route may need one to reach its gateway. */
+    private static List<Route> routesInOrder(Node node) {
+        List<Route> ordered = new ArrayList<>(node.routes().stream().filter(r -> r.via().isEmpty()).toList());
+        ordered.addAll(node.routes().stream().filter(r -> r.via().isPresent()).toList());
+        return ordered;
+    }
+
+    /** One table per address family in the node, named after the lab, holding its NAT rules. */
+    private static List<Operation> nat(Lab lab, Node node) {
+        Map<String, List<NatRule>> byFamily = new TreeMap<>();
+        for (NatRule rule : node.nat()) {
+            byFamily.computeIfAbsent(isIpv4(rule) ? "ip" : "ip6", family -> new ArrayList<>()).add(rule);
+        }
+        List<Operation> steps = new ArrayList<>();
+        byFamily.forEach((family, rules) -> steps.add(new Operation.ApplyNat(
+                node.name(), family, Plan.tableName(lab.name()), rules, rules.getFirst().source())));
+        return steps;
+    }
+
+    private static boolean isIpv4(NatRule rule) {
+        if (rule.snatTo().isPresent()) {
+            return rule.snatTo().get() instanceof java.net.Inet4Address;
+        }
+        return rule.src().or(rule::dst).map(c -> c.isIpv4()).orElse(true);
+    }
+
+    private interface InterfaceVisitor {
+        void visit(Node node, NetInterface netInterface);
+    }
+
+    private static void forEachInterface(Lab lab, InterfaceVisitor visitor) {
+        for (Node node : lab.nodes()) {
+            node.interfaces().forEach(i -> visitor.visit(node, i));
+        }
+    }
+}
