@@ -8,15 +8,10 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.netlink.NlMessage;
-import netlab.netlink.NlMsgHeader;
-import netlab.netlink.NlmFlags;
-import netlab.netlink.RawPayload;
 import netlab.netlink.nftables.ChainMessage;
 import netlab.netlink.nftables.NatRuleBuilder;
 import netlab.netlink.nftables.NfProto;
-import netlab.netlink.nftables.NftBatch;
 import netlab.netlink.nftables.NftRequests;
-import netlab.netlink.nftables.NftTypes;
 import netlab.netlink.nftables.NftablesDecoder;
 import netlab.netlink.nftables.TableMessage;
 import netlab.sys.Errno;
@@ -52,19 +47,8 @@ class NftablesDifferentialTest {
         NamedNamespaces.delete(NODE);
     }
 
-    /** Batch content asks for ACKs; a GETGEN after the batch proves every earlier reply has arrived. */
     private void transaction(String what, List<NlMessage> changes) {
-        List<NetlinkRequest> batch = new ArrayList<>();
-        for (NlMessage message : NftBatch.transaction(0, changes)) {
-            boolean marker = message.type() == NftTypes.NFNL_MSG_BATCH_BEGIN || message.type() == NftTypes.NFNL_MSG_BATCH_END;
-            NlMsgHeader h = message.header();
-            batch.add(new NetlinkRequest(what, marker ? message : new NlMessage(
-                    new NlMsgHeader(0, h.type(), h.flags() | NlmFlags.NLM_F_ACK, 0, 0), message.payload())));
-        }
-        NetlinkRequest sentinel = new NetlinkRequest(what + " (generation check)", NlMessage.request(
-                NftTypes.type(NftTypes.NFT_MSG_GETGEN), NlmFlags.NLM_F_REQUEST | NlmFlags.NLM_F_ACK,
-                new RawPayload(new byte[4])));
-        NetlinkChannel.await(netfilter.sendTransaction(batch, sentinel));
+        NftablesTransaction.apply(netfilter, what, changes);
     }
 
     @Test

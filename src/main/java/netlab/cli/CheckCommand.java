@@ -1,0 +1,27 @@
+package netlab.cli;
+
+import java.nio.file.Path;
+import netlab.topology.Lab;
+import netlab.topology.NetInterface;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", description = "Check a topology file; change nothing.")
+final class CheckCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The topology file (.topo).")
+    Path file;
+
+    @Override
+    public void run() {
+        Lab lab = Labs.read(file);
+        long interfaces = lab.nodes().stream().flatMap(n -> n.interfaces().stream())
+                .filter(i -> !(i instanceof NetInterface.Loopback)).count();
+        spec.commandLine().getOut().printf("%s: lab %s is valid (%d nodes, %d interfaces)%n",
+                file, lab.name(), lab.namespaces().size(), interfaces);
+    }
+}

@@ -1,0 +1,62 @@
+package netlab.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import netlab.exec.Executor;
+import netlab.state.LabState;
+import netlab.state.StateStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "down", description = "Remove everything a lab created (its topology file is not needed).")
+final class DownCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Parameters(paramLabel = "LAB|FILE", description = "The lab's name, or its topology file.")
+        String lab;
+
+        @Option(names = "--all", description = "Take down every lab that is up or broken.")
+        boolean all;
+    }
+
+    @Option(names = {"-f", "--force"}, description = "Succeed even if the lab is not up.")
+    boolean force;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        StateStore store = Labs.store();
+        List<LabState> labs = new ArrayList<>();
+        if (target.all) {
+            labs.addAll(store.list());
+        } else {
+            String name = Labs.nameOf(target.lab);
+            var state = store.load(name);
+            if (state.isEmpty()) {
+                if (force) {
+                    out.println("lab " + name + " is not up; nothing to do");
+                    return;
+                }
+                throw new LabStateException("lab " + name + " is not up (see netlab ls; -f makes this not an error)");
+            }
+            labs.add(state.get());
+        }
+        Privileges.requireAdmin();
+        Executor executor = new Executor(store);
+        for (LabState lab : labs) {
+            executor.down(lab);
+            out.println("lab " + lab.lab() + " is down");
+        }
+        out.flush();
+    }
+}

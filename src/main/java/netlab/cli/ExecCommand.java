@@ -1,0 +1,29 @@
+package netlab.cli;
+
+import java.util.List;
+import netlab.kernel.NamedNamespaces;
+import netlab.kernel.NamespaceNames;
+import netlab.kernel.NodeExec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "exec", description = "Run a program inside a node: its interfaces, routes, /etc/netns files. "
+        + "The exit status is the program's.")
+final class ExecCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "NODE", description = "The node (namespace) to run in.")
+    String node;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND", description = "The program and its arguments.")
+    List<String> command;
+
+    @Override
+    public void run() {
+        String problem = NamespaceNames.problem(node);
+        if (problem != null || !NamedNamespaces.exists(node)) {
+            throw new LabStateException(problem != null ? problem : "no node " + node + " is up (see netlab ls)");
+        }
+        Privileges.requireAdmin();
+        // Replaces this process: the program keeps the terminal, and its exit status is ours.
+        NodeExec.execInPlace(node, command, System.getenv());
+    }
+}

@@ -1,0 +1,18 @@
+package netlab.cli;
+
+/** What netlab's exit status means; scripts and tests rely on these. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** Wrong command line: unknown option, missing argument. */
+    public static final int USAGE = 2;
+    /** The topology file has errors (all are listed). */
+    public static final int TOPOLOGY = 3;
+    /** The kernel refused a change (errno and its explanation are printed). */
+    public static final int KERNEL = 4;
+    /** Not allowed: netlab needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN). */
+    public static final int PERMISSION = 5;
+    /** The lab is not in the state the command needs (not up, already up, broken). */
+    public static final int LAB_STATE = 6;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,46 @@
+package netlab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import netlab.state.LabState;
+import netlab.state.StateStore;
+import netlab.topology.Lab;
+import netlab.topology.dsl.TopologyReader;
+
+/** Finding labs: from a topology file, or by name among the recorded ones. */
+final class Labs {
+    private Labs() {}
+
+    static StateStore store() {
+        String root = System.getenv("NETLAB_STATE_DIR");
+        return root == null ? StateStore.system() : new StateStore(Path.of(root));
+    }
+
+    static Lab read(Path file) {
+        return TopologyReader.read(file.toAbsolutePath().normalize());
+    }
+
+    /**
+     * A lab's name from {@code LAB} or {@code FILE}: a path to a topology file gives the name it
+     * declares (or its file name without .topo, if it no longer parses); anything else is a name.
+     */
+    static String nameOf(String labOrFile) {
+        Path path = Path.of(labOrFile);
+        if (labOrFile.endsWith(".topo") || Files.isRegularFile(path)) {
+            if (Files.isRegularFile(path)) {
+                try {
+                    return read(path).name();
+                } catch (RuntimeException e) {
+                    // The file changed or broke since up: its name still says which lab.
+                }
+            }
+            String file = path.getFileName().toString();
+            return file.endsWith(".topo") ? file.substring(0, file.length() - ".topo".length()) : file;
+        }
+        return labOrFile;
+    }
+
+    static LabState requireUp(StateStore store, String lab) {
+        return store.load(lab).orElseThrow(() -> new LabStateException("lab " + lab + " is not up (see netlab ls)"));
+    }
+}

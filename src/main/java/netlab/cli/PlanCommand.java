@@ -1,0 +1,22 @@
+package netlab.cli;
+
+import java.nio.file.Path;
+import netlab.plan.Planner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "plan", description = "Print what up would do, one ip/nft-like line per step; change nothing.")
+final class PlanCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The topology file (.topo).")
+    Path file;
+
+    @Override
+    public void run() {
+        spec.commandLine().getOut().print(Planner.plan(Labs.read(file)).render());
+    }
+}

@@ -1,0 +1,75 @@
+package netlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import netlab.exec.Executor;
+import netlab.plan.Plan;
+import netlab.plan.Planner;
+import netlab.state.StateStore;
+import netlab.topology.Lab;
+import netlab.topology.NetInterface;
+import netlab.topology.Node;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "up", description = "Bring a lab up from its topology file.")
+final class UpCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The topology file (.topo).")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        Lab lab = Labs.read(file);
+        Plan plan = Planner.plan(lab);
+        if (dryRun) {
+            out.print(plan.render());
+            return;
+        }
+        Privileges.requireAdmin();
+        StateStore store = Labs.store();
+        store.load(lab.name()).ifPresent(state -> {
+            throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
+                    + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
+        });
+        Conflicts.check(lab);
+        Instant start = Instant.now();
+        new Executor(store).up(lab, plan);
+        out.print(summary(lab, Duration.between(start, Instant.now())));
+        out.flush();
+    }
+
+    private static String summary(Lab lab, Duration took) {
+        StringBuilder text = new StringBuilder();
+        text.append("lab ").append(lab.name()).append(" is up (").append(took.toMillis()).append(" ms)\n");
+        for (Node node : lab.nodes()) {
+            text.append("  ").append(node.isHost() ? "host" : "node " + node.name()).append(':');
+            for (NetInterface i : node.interfaces()) {
+                if (i instanceof NetInterface.Loopback && i.addresses().isEmpty()) {
+                    continue;
+                }
+                text.append(' ').append(i.name());
+                if (!i.addresses().isEmpty()) {
+                    text.append(i.addresses().toString().replace(" ", ""));
+                }
+            }
+            text.append('\n');
+        }
+        String example = lab.namespaces().isEmpty() ? "NODE" : lab.namespaces().getFirst().name();
+        text.append("use it:  netlab exec ").append(example).append(" ip addr\n");
+        text.append("see it:  netlab show ").append(lab.name()).append('\n');
+        text.append("end it:  netlab down ").append(lab.name()).append('\n');
+        return text.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package netlab.exec;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.kernel.Kernel;
+import netlab.kernel.NamedNamespaces;
+import netlab.kernel.NetNamespace;
+import netlab.kernel.NetlinkChannel;
+import netlab.kernel.NetlinkRequest;
+import netlab.netlink.NlMessage;
+import netlab.netlink.nftables.NftablesDecoder;
+import netlab.netlink.route.LinkMessage;
+import netlab.netlink.route.LinkRequests;
+import netlab.netlink.route.RtnetlinkDecoder;
+import netlab.sys.NetlinkSocket;
+import netlab.topology.Node;
+
+/**
+ * The open handles of one lab while netlab works on it: a namespace handle and netlink channels
+ * per node, and each node's links by name (dumped once, again only after links changed).
+ */
+final class LabSession implements AutoCloseable {
+    private final Kernel kernel = new Kernel();
+    private final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
+    private final Map<String, Map<String, LinkMessage>> links = new HashMap<>();
+
+    LabSession() {
+        namespaces.put(Node.HOST, NetNamespace.host());
+    }
+
+    void adopt(String node, NetNamespace namespace) {
+        namespaces.put(node, namespace);
+    }
+
+    NetNamespace namespace(String node) {
+        return namespaces.computeIfAbsent(node, NamedNamespaces::open);
+    }
+
+    /** "ns1" or "the host namespace". */
+    static String where(String node) {
+        return Node.HOST.equals(node) ? "the host namespace" : node;
+    }
+
+    NetlinkChannel route(String node) {
+        return kernel.channel(namespace(node), NetlinkSocket.NETLINK_ROUTE, RtnetlinkDecoder.INSTANCE);
+    }
+
+    NetlinkChannel netfilter(String node) {
+        return kernel.channel(namespace(node), NetlinkSocket.NETLINK_NETFILTER, NftablesDecoder.INSTANCE);
+    }
+
+    /** The link named {@code name} in {@code node}, as the kernel reports it now. */
+    LinkMessage link(String node, String name) {
+        LinkMessage link = links(node).get(name);
+        if (link == null) {
+            throw new IllegalStateException("no interface " + name + " in " + where(node));
+        }
+        return link;
+    }
+
+    int index(String node, String name) {
+        return link(node, name).index();
+    }
+
+    Map<String, LinkMessage> links(String node) {
+        return links.computeIfAbsent(node, n -> {
+            Map<String, LinkMessage> byName = new HashMap<>();
+            List<NlMessage> replies = route(n).call(new NetlinkRequest("list the interfaces of " + where(n),
+                    LinkRequests.dump()));
+            for (NlMessage reply : replies) {
+                LinkMessage link = (LinkMessage) reply.payload();
+                link.name().ifPresent(name -> byName.put(name, link));
+            }
+            return byName;
+        });
+    }
+
+    /** Links changed in {@code node}: dump again when next asked. */
+    void forgetLinks(String node) {
+        links.remove(node);
+    }
+
+    /** Closes the channels into a namespace before it is deleted. */
+    void forget(String node) {
+        NetNamespace namespace = namespaces.remove(node);
+        links.remove(node);
+        if (namespace != null) {
+            kernel.forget(namespace);
+            namespace.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        kernel.close();
+        namespaces.values().forEach(NetNamespace::close);
+    }
+}

@@ -1,0 +1,112 @@
+package netlab.exec;
+
+import static netlab.netlink.NlmFlags.NLM_F_CREATE;
+import static netlab.netlink.NlmFlags.NLM_F_EXCL;
+import static netlab.netlink.NlmFlags.NLM_F_REQUEST;
+
+import java.net.Inet4Address;
+import java.util.ArrayList;
+import java.util.List;
+import netlab.kernel.NetlinkRequest;
+import netlab.netlink.MacAddress;
+import netlab.netlink.NlMessage;
+import netlab.netlink.route.AddressMessage;
+import netlab.netlink.route.LinkAttribute;
+import netlab.netlink.route.LinkMessage;
+import netlab.netlink.route.LinkRequests;
+import netlab.netlink.route.MacvlanInfo;
+import netlab.netlink.route.NeighbourMessage;
+import netlab.netlink.route.RouteMessage;
+import netlab.netlink.route.RtFamily;
+import netlab.netlink.route.RtmTypes;
+import netlab.plan.Operation;
+import netlab.topology.Route;
+
+/**
+ * The rtnetlink request of each link, address, neighbour and route step. Interfaces are found
+ * by name in the session (the kernel chose their indexes).
+ */
+final class Requests {
+    /** The protocol number of every route netlab adds, so its routes can be told from others'. */
+    static final int RTPROT_NETLAB = 211;
+    private static final int CREATE = NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL;
+
+    private Requests() {}
+
+    static NetlinkRequest of(Operation operation, LabSession session) {
+        String where = LabSession.where(operation.node());
+        NlMessage message = switch (operation) {
+            case Operation.CreateBridge b -> LinkRequests.createBridge(b.name());
+            case Operation.CreateVeth v -> createVeth(v, session);
+            case Operation.CreateMacvlan m -> withAttribute(
+                    LinkRequests.createMacvlan(m.name(), session.index(m.node(), m.parent()), macvlanMode(m)),
+                    new LinkAttribute.NetNsFd(session.namespace(m.targetNode()).fd()));
+            case Operation.SetMtu m -> LinkRequests.setMtu(session.index(m.node(), m.interfaceName()), m.mtu());
+            case Operation.SetUp u -> LinkRequests.setUp(session.index(u.node(), u.interfaceName()));
+            case Operation.AddAddress a -> NlMessage.request(RtmTypes.RTM_NEWADDR, CREATE, a.address().isIpv4()
+                    ? AddressMessage.add(session.index(a.node(), a.interfaceName()), a.address().address(),
+                            a.address().prefixLength())
+                    : AddressMessage.addNoDad(session.index(a.node(), a.interfaceName()), a.address().address(),
+                            a.address().prefixLength()));
+            case Operation.AddNeighbour n -> NlMessage.request(RtmTypes.RTM_NEWNEIGH, CREATE, NeighbourMessage.permanent(
+                    session.index(n.node(), n.dev()), n.address(),
+                    n.lladdr().map(MacAddress::parse).orElseThrow(() -> new IllegalStateException("peer MAC unresolved"))));
+            case Operation.AddRoute r -> NlMessage.request(RtmTypes.RTM_NEWROUTE, CREATE, route(r.route(), r.node(), session));
+            default -> throw new IllegalArgumentException("not an rtnetlink step: " + operation.render());
+        };
+        return new NetlinkRequest(operation.render() + " (in " + where + ")", message);
+    }
+
+    private static NlMessage createVeth(Operation.CreateVeth v, LabSession session) {
+        NlMessage message = v.peerNode().equals(v.node())
+                ? LinkRequests.createVeth(v.name(), v.peerName())
+                : LinkRequests.createVethWithPeerInNamespace(v.name(), v.peerName(), session.namespace(v.peerNode()).fd());
+        return v.master().isEmpty() ? message
+                : withAttribute(message, new LinkAttribute.Master(session.index(v.node(), v.master().get())));
+    }
+
+    private static int macvlanMode(Operation.CreateMacvlan m) {
+        return switch (m.mode()) {
+            case PRIVATE -> MacvlanInfo.MACVLAN_MODE_PRIVATE;
+            case VEPA -> MacvlanInfo.MACVLAN_MODE_VEPA;
+            case BRIDGE -> MacvlanInfo.MACVLAN_MODE_BRIDGE;
+        };
+    }
+
+    private static RouteMessage route(Route route, String node, LabSession session) {
+        RouteMessage message;
+        var destination = route.destination();
+        if (route.via().isPresent()) {
+            message = route.isDefault() ? RouteMessage.defaultVia(route.via().get())
+                    : RouteMessage.via(destination.address(), destination.prefixLength(), route.via().get());
+            if (route.dev().isPresent()) {
+                message = message.withDevice(session.index(node, route.dev().get()));
+            }
+        } else {
+            message = RouteMessage.onDevice(destination.address(), destination.prefixLength(),
+                    session.index(node, route.dev().orElseThrow()));
+        }
+        if (route.onlink()) {
+            message = message.onlink();
+        }
+        if (route.metric().isPresent()) {
+            message = message.withMetric(route.metric().getAsInt());
+        }
+        if (route.src().isPresent()) {
+            message = message.withPreferredSource(route.src().get());
+        }
+        return message.withProtocol(RTPROT_NETLAB);
+    }
+
+    /** The same link request with one more attribute. */
+    static NlMessage withAttribute(NlMessage message, LinkAttribute attribute) {
+        LinkMessage link = (LinkMessage) message.payload();
+        List<LinkAttribute> attributes = new ArrayList<>(link.attributes());
+        attributes.add(attribute);
+        return new NlMessage(message.header(), new LinkMessage(link.header(), attributes));
+    }
+
+    static int family(java.net.InetAddress address) {
+        return address instanceof Inet4Address ? RtFamily.AF_INET : RtFamily.AF_INET6;
+    }
+}

@@ -1,0 +1,95 @@
+package netlab.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import netlab.plan.Operation;
+import netlab.state.LabState;
+import netlab.state.StateStore;
+import netlab.topology.Node;
+
+/**
+ * Keeps the lab's state file in step with what {@code up} does. An object is recorded before
+ * the request that creates it is sent, so a crash can never leave something made but unrecorded
+ * (removal tolerates recorded things that do not exist).
+ */
+final class StateRecorder {
+    private final StateStore store;
+    private LabState state;
+
+    StateRecorder(StateStore store, LabState started) {
+        this.store = store;
+        this.state = started;
+        store.save(state);
+    }
+
+    LabState current() {
+        return state;
+    }
+
+    void namespaceCreated(String name, long inode) {
+        List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces());
+        namespaces.add(new LabState.NamespaceRecord(name, inode));
+        update(new LabState(state.lab(), state.file(), state.since(), false, namespaces, state.hostLinks(),
+                state.hostSysctls(), state.tables()));
+    }
+
+    /** Records the host-side interfaces a link step is about to create. */
+    void aboutToCreate(Operation step) {
+        List<String> names = switch (step) {
+            case Operation.CreateBridge b when isHost(b.node()) -> List.of(b.name());
+            case Operation.CreateVeth v -> hostEnds(v);
+            case Operation.CreateMacvlan m when isHost(m.targetNode()) -> List.of(m.name());
+            default -> List.of();
+        };
+        if (!names.isEmpty()) {
+            List<String> links = new ArrayList<>(state.hostLinks());
+            links.addAll(names);
+            update(new LabState(state.lab(), state.file(), state.since(), false, state.namespaces(), links,
+                    state.hostSysctls(), state.tables()));
+        }
+    }
+
+    private static List<String> hostEnds(Operation.CreateVeth v) {
+        List<String> names = new ArrayList<>();
+        if (isHost(v.node())) {
+            names.add(v.name());
+        }
+        if (isHost(v.peerNode())) {
+            names.add(v.peerName());
+        }
+        return names;
+    }
+
+    /** Only the first change of a key keeps the value to restore. */
+    void hostSysctlChanged(String key, String oldValue) {
+        if (state.hostSysctls().stream().anyMatch(s -> s.key().equals(key))) {
+            return;
+        }
+        List<LabState.SysctlRecord> sysctls = new ArrayList<>(state.hostSysctls());
+        sysctls.add(new LabState.SysctlRecord(key, oldValue));
+        update(new LabState(state.lab(), state.file(), state.since(), false, state.namespaces(), state.hostLinks(),
+                sysctls, state.tables()));
+    }
+
+    void aboutToCreateTable(String node, String family, String name) {
+        List<LabState.TableRecord> tables = new ArrayList<>(state.tables());
+        tables.add(new LabState.TableRecord(node, family, name));
+        update(new LabState(state.lab(), state.file(), state.since(), false, state.namespaces(), state.hostLinks(),
+                state.hostSysctls(), tables));
+    }
+
+    LabState complete() {
+        update(new LabState(state.lab(), state.file(), state.since(), true, state.namespaces(), state.hostLinks(),
+                state.hostSysctls(), state.tables()));
+        return state;
+    }
+
+    private void update(LabState next) {
+        state = next;
+        store.save(state);
+    }
+
+    private static boolean isHost(String node) {
+        return Node.HOST.equals(node);
+    }
+}

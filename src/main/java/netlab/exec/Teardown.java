@@ -1,0 +1,106 @@
+package netlab.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import netlab.kernel.KernelException;
+import netlab.kernel.NamedNamespaces;
+import netlab.kernel.NetNamespace;
+import netlab.kernel.NetlinkRequest;
+import netlab.kernel.NftablesTransaction;
+import netlab.kernel.Sysctl;
+import netlab.netlink.nftables.NfProto;
+import netlab.netlink.nftables.NftRequests;
+import netlab.netlink.nftables.TableMessage;
+import netlab.netlink.route.LinkRequests;
+import netlab.state.LabState;
+import netlab.state.StateStore;
+import netlab.sys.Errno;
+import netlab.topology.Node;
+
+/**
+ * Removes what a lab state records, and only that: the lab's tables and interfaces in the host
+ * (explicitly, so their names are free at once), the namespaces that are still the ones netlab
+ * made (same inode), the host sysctls back to their old values; then the record. Keeps going
+ * past failures and reports them all at the end.
+ */
+final class Teardown {
+    private final StateStore store;
+    private final List<String> problems = new ArrayList<>();
+
+    Teardown(StateStore store) {
+        this.store = store;
+    }
+
+    void down(LabState state) {
+        try (LabSession session = new LabSession()) {
+            for (LabState.TableRecord table : state.tables()) {
+                if (Node.HOST.equals(table.node())) {
+                    attempt(() -> deleteTable(session, table));
+                }
+            }
+            for (String link : state.hostLinks()) {
+                attempt(() -> deleteHostLink(session, link));
+            }
+            for (LabState.NamespaceRecord namespace : state.namespaces().reversed()) {
+                attempt(() -> deleteNamespace(session, namespace));
+            }
+            try (NetNamespace host = NetNamespace.host()) {
+                for (LabState.SysctlRecord sysctl : state.hostSysctls().reversed()) {
+                    attempt(() -> Sysctl.write(host, sysctl.key(), sysctl.oldValue()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("lab " + state.lab() + " was not removed completely:\n  "
+                    + String.join("\n  ", problems) + "\nits record is kept in " + store.directoryOf(state.lab()));
+        }
+        store.delete(state.lab());
+    }
+
+    private void attempt(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
+    private static void deleteTable(LabSession session, LabState.TableRecord table) {
+        int family = table.family().equals("ip") ? NfProto.NFPROTO_IPV4 : NfProto.NFPROTO_IPV6;
+        try {
+            NftablesTransaction.apply(session.netfilter(table.node()), "delete table " + table.family() + " "
+                    + table.name(), List.of(NftRequests.deleteTable(TableMessage.delete(family, table.name()))));
+        } catch (KernelException e) {
+            if (e.errno() != Errno.ENOENT) {
+                throw e;
+            }
+        }
+    }
+
+    private static void deleteHostLink(LabSession session, String name) {
+        try {
+            session.route(Node.HOST).call(new NetlinkRequest("delete " + name + " in the host namespace",
+                    LinkRequests.deleteByName(name)));
+        } catch (KernelException e) {
+            if (e.errno() != Errno.ENODEV) { // gone already, e.g. a veth end whose peer went first
+                throw e;
+            }
+        }
+    }
+
+    private static void deleteNamespace(LabSession session, LabState.NamespaceRecord record) {
+        session.forget(record.name());
+        if (!NamedNamespaces.exists(record.name())) {
+            return;
+        }
+        long inode;
+        try (NetNamespace namespace = NamedNamespaces.open(record.name())) {
+            inode = namespace.inode();
+        }
+        if (inode != record.inode()) {
+            throw new IllegalStateException("namespace " + record.name() + " is not the one lab made (inode "
+                    + inode + ", recorded " + record.inode() + "); left alone");
+        }
+        NamedNamespaces.delete(record.name());
+    }
+}

@@ -1,0 +1,40 @@
+package netlab.state;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a lab created, as recorded under /run/netlab/LAB/: enough for {@code netlab down} to
+ * remove it without the topology file, and nothing that it did not create.
+ *
+ * @param lab the lab's name
+ * @param file the topology file it was brought up from (absolute)
+ * @param since when {@code up} started
+ * @param complete false while {@code up} runs (or if it died): the lab is then "broken"
+ * @param namespaces the namespaces it created, with their inodes
+ * @param hostLinks the interfaces it created in the host namespace
+ * @param hostSysctls host sysctls it changed, with the values to restore
+ * @param tables the nf_tables tables it created, per namespace
+ */
+public record LabState(String lab, String file, Instant since, boolean complete, List<NamespaceRecord> namespaces,
+        List<String> hostLinks, List<SysctlRecord> hostSysctls, List<TableRecord> tables) {
+    public LabState {
+        namespaces = List.copyOf(namespaces);
+        hostLinks = List.copyOf(hostLinks);
+        hostSysctls = List.copyOf(hostSysctls);
+        tables = List.copyOf(tables);
+    }
+
+    public static LabState started(String lab, String file, Instant since) {
+        return new LabState(lab, file, since, false, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** A namespace netlab made: its name and the inode that proves it is still the same one. */
+    public record NamespaceRecord(String name, long inode) {}
+
+    /** A host sysctl netlab set, and the value it had before. */
+    public record SysctlRecord(String key, String oldValue) {}
+
+    /** An nf_tables table netlab made in {@code node} ("host" for the host namespace). */
+    public record TableRecord(String node, String family, String name) {}
+}
