@@ -31,11 +31,17 @@ test: deps jdk
 	@$(LEAK_GUARD) snapshot > $(LEAK_DIR)/after.txt
 	@$(LEAK_GUARD) compare $(LEAK_DIR)/before.txt $(LEAK_DIR)/after.txt
 
-# The main job: build, then show the CLI. (Later: bring up topologies/lan.topo, show it
-# working, take it down.)
+# The main job: build, bring up the default lab, show it working, take it down again (also
+# when a step in between fails, so nothing is left behind).
 run: deps build
-	./netlab --version
-	./netlab --help
+	./netlab up topologies/lan.topo
+	@status=0; \
+	./netlab show lan || status=$$?; \
+	echo "+ ./netlab exec ns1 ping -c 3 192.168.0.2"; \
+	./netlab exec ns1 ping -c 3 192.168.0.2 || status=$$?; \
+	echo "+ ./netlab down lan"; \
+	./netlab down lan || status=$$?; \
+	exit $$status
 
 bench: build
 	@echo "make bench: no benchmark yet; the star-N benchmark arrives with the performance work."
