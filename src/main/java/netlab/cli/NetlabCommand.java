@@ -1,5 +1,6 @@
 package netlab.cli;
 
+import netlab.kernel.NetlinkTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +24,12 @@ public final class NetlabCommand implements Runnable {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Say more; show stack traces of failures.")
     boolean verbose;
+
+    @Option(names = "--trace-netlink", scope = ScopeType.INHERIT,
+            description = "Print every netlink message sent and received, decoded.")
+    void traceNetlink(boolean on) {
+        NetlinkTrace.to(on ? line -> spec.commandLine().getErr().print(line) : null);
+    }
 
     /** The command line every caller uses, so the launcher and in-process tests behave alike. */
     public static CommandLine commandLine() {

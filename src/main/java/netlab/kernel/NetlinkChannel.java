@@ -192,7 +192,7 @@ public final class NetlinkChannel implements AutoCloseable {
                 while (!waiting.isEmpty() && pending.size() < WINDOW && datagram.readableBytes() < MAX_WRITE) {
                     PendingRequest next = waiting.poll();
                     int sequence = nextSequence();
-                    NetlinkCodec.encode(stamped(next.request().message(), sequence), datagram);
+                    encode(stamped(next.request().message(), sequence), datagram);
                     pending.put(sequence, next);
                     written.add(next);
                 }
@@ -250,7 +250,7 @@ public final class NetlinkChannel implements AutoCloseable {
             for (int i = 0; i < requests.size(); i++) {
                 NetlinkRequest request = requests.get(i);
                 int sequence = nextSequence();
-                NetlinkCodec.encode(stamped(request.message(), sequence), datagram);
+                encode(stamped(request.message(), sequence), datagram);
                 if (given) {
                     pending.put(sequence, toTrack.get(i));
                 } else if (request.message().hasFlags(NlmFlags.NLM_F_ACK)) {
@@ -262,6 +262,17 @@ public final class NetlinkChannel implements AutoCloseable {
             write(datagram);
         } finally {
             datagram.release();
+        }
+    }
+
+    /** Appends one message to the datagram, and to the trace with the length it got. */
+    private void encode(NlMessage message, ByteBuf datagram) {
+        int start = NlMsgHeader.align(datagram.writerIndex());
+        NetlinkCodec.encode(message, datagram);
+        if (NetlinkTrace.on()) {
+            NlMsgHeader h = message.header();
+            NetlinkTrace.sent(new NlMessage(new NlMsgHeader(datagram.writerIndex() - start, h.type(), h.flags(),
+                    h.sequence(), h.portId()), message.payload()), decoder, socket.portId());
         }
     }
 
@@ -304,6 +315,9 @@ public final class NetlinkChannel implements AutoCloseable {
             return;
         }
         for (NlMessage message : messages) {
+            if (NetlinkTrace.on()) {
+                NetlinkTrace.received(message, decoder, socket.portId());
+            }
             PendingRequest request = message.header().portId() == socket.portId()
                     ? pending.get(message.header().sequence()) : null;
             if (request == null) {
