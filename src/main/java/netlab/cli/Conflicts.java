@@ -1,5 +1,8 @@
 package netlab.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +17,12 @@ import netlab.netlink.route.LinkRequests;
 import netlab.netlink.route.RtnetlinkDecoder;
 import netlab.sys.NetlinkSocket;
 import netlab.topology.Lab;
+import netlab.topology.NatRule;
 import netlab.topology.NetInterface;
+import netlab.topology.Node;
+import netlab.topology.Source;
+import netlab.topology.dsl.Diagnostic;
+import netlab.topology.dsl.TopologyException;
 
 /**
  * Before {@code up} changes anything: names the lab would create that already exist and are not
@@ -31,8 +39,9 @@ final class Conflicts {
             }
         }
         List<String> hostNames = hostInterfaceNames(lab);
-        if (!hostNames.isEmpty()) {
+        if (lab.host().isPresent()) {
             Set<String> existing = hostLinks();
+            requireHostInterfaces(lab, existing);
             for (String name : hostNames) {
                 if (existing.contains(name)) {
                     conflicts.add(name + " already exists in the host namespace and does not belong to lab "
@@ -43,6 +52,41 @@ final class Conflicts {
         if (!conflicts.isEmpty()) {
             throw new LabStateException("cannot bring lab " + lab.name() + " up:\n  " + String.join("\n  ", conflicts));
         }
+    }
+
+    /**
+     * The host block may name interfaces of the machine itself (NAT {@code out}, a macvlan's
+     * parent): they must exist now, or the file is wrong for this machine.
+     */
+    private static void requireHostInterfaces(Lab lab, Set<String> existing) {
+        Node host = lab.host().orElseThrow();
+        List<Diagnostic> missing = new ArrayList<>();
+        for (NatRule rule : host.nat()) {
+            rule.out().filter(out -> host.netInterface(out).isEmpty() && !existing.contains(out)).ifPresent(out ->
+                    missing.add(diagnostic(rule.source(), "the host has no interface " + out
+                            + " (this machine's interfaces: " + String.join(", ", new java.util.TreeSet<>(existing)) + ")")));
+        }
+        for (NetInterface i : host.interfaces()) {
+            if (i instanceof NetInterface.Macvlan m && Node.HOST.equals(m.parent().node())
+                    && host.netInterface(m.parent().interfaceName()).isEmpty()
+                    && !existing.contains(m.parent().interfaceName())) {
+                missing.add(diagnostic(m.source(), "the host has no interface " + m.parent().interfaceName()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new TopologyException(missing);
+        }
+    }
+
+    private static Diagnostic diagnostic(Source source, String message) {
+        String line = "";
+        try {
+            List<String> lines = Files.readAllLines(Path.of(source.file()));
+            line = source.line() >= 1 && source.line() <= lines.size() ? lines.get(source.line() - 1) : "";
+        } catch (IOException | RuntimeException e) {
+            // The file changed under us: report without the quoted line.
+        }
+        return new Diagnostic(source, message, line);
     }
 
     /** The names of the host namespace's interfaces, asked of the kernel. */

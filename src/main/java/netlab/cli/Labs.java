@@ -16,8 +16,9 @@ final class Labs {
         return root == null ? StateStore.system() : new StateStore(Path.of(root));
     }
 
+    /** Reads a topology file; problems name it as the user wrote it ({@code lan.topo:9:3}). */
     static Lab read(Path file) {
-        return TopologyReader.read(file.toAbsolutePath().normalize());
+        return TopologyReader.read(file);
     }
 
     /**

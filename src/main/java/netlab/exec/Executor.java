@@ -36,7 +36,8 @@ public final class Executor {
 
     /** Brings the lab up; returns what it created. */
     public LabState up(Lab lab, Plan plan) {
-        StateRecorder recorder = new StateRecorder(store, LabState.started(lab.name(), lab.file(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        StateRecorder recorder = new StateRecorder(store, LabState.started(lab.name(),
+                java.nio.file.Path.of(lab.file()).toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         try (LabSession session = new LabSession()) {
             for (List<Operation> group : groups(plan.operations())) {
                 run(lab, group, session, recorder);
