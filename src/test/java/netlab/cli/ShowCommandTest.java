@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netlab.state.LabState;
+import netlab.state.StateStore;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
@@ -403,5 +406,20 @@ class ShowCommandTest {
         assertThat(byName.err()).isEqualTo("netlab: lab no-such-lab is not up (see netlab ls)\n");
         assertThat(byFile.code()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(byFile.err()).contains("lab aws-secondary-ip is not up");
+    }
+
+    @Test
+    void aBrokenLabIsALabStateError() {
+        StateStore store = StateStore.system(); // /run/netlab, private to the sandbox
+        store.save(LabState.started("half", "/nowhere/half.topo", Instant.now())); // as up leaves it when interrupted
+        try {
+            Result show = netlab("show", "half");
+
+            assertThat(show.code()).isEqualTo(ExitCodes.LAB_STATE);
+            assertThat(show.err()).isEqualTo("netlab: lab half is broken (interrupted while brought up or down); "
+                    + "remove it with: netlab down half\n");
+        } finally {
+            store.delete("half");
+        }
     }
 }
