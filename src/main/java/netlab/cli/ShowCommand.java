@@ -1,5 +1,8 @@
 package netlab.cli;
 
+import netlab.exec.LabInspector;
+import netlab.exec.LabView;
+import netlab.state.LabState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,7 +14,7 @@ final class ShowCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "LAB", description = "The lab's name (or its topology file).")
+    @Parameters(paramLabel = "LAB|FILE", description = "The lab's name (or its topology file).")
     String lab;
 
     @Option(names = "--json", description = "Print JSON for machines.")
@@ -19,7 +22,16 @@ final class ShowCommand implements Runnable {
 
     @Override
     public void run() {
-        var state = Labs.requireUp(Labs.store(), Labs.nameOf(lab));
-        spec.commandLine().getOut().println("lab " + state.lab() + ": " + state.namespaces().size() + " nodes");
+        String name = Labs.nameOf(lab);
+        LabState state = Labs.requireUp(Labs.store(), name);
+        if (!state.complete()) {
+            // Half made or half removed: the kernel would not show the lab, only its remains.
+            throw new LabStateException("lab " + name + " is broken (interrupted while brought up or down); "
+                    + "remove it with: netlab down " + name);
+        }
+        Privileges.requireAdmin();
+        LabView view = LabInspector.inspect(state);
+        spec.commandLine().getOut().print(json ? ShowJson.render(view) + "\n" : ShowText.render(view));
+        spec.commandLine().getOut().flush();
     }
 }

@@ -34,6 +34,12 @@ public final class NftRequests {
         return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_NEWRULE), NLM_F_REQUEST | NLM_F_CREATE | NLM_F_APPEND, rule);
     }
 
+    /** NFT_MSG_GETRULE dump of the rules of one table, as {@code nft list table FAMILY TABLE} asks for them. */
+    public static NlMessage dumpRules(int family, String table) {
+        return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_GETRULE), NLM_F_REQUEST | NLM_F_DUMP,
+                RuleMessage.dumpTable(family, table));
+    }
+
     /** NFT_MSG_GETTABLE dump of every table of {@code family}, as {@code nft list ruleset} starts. */
     public static NlMessage dumpTables(int family) {
         return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_GETTABLE), NLM_F_REQUEST | NLM_F_DUMP,

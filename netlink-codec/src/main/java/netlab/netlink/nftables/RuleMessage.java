@@ -34,6 +34,14 @@ public record RuleMessage(NfGenMsg header, List<RuleAttribute> attributes) imple
                 new RuleAttribute.Chain(chain), new RuleAttribute.Handle(handle)));
     }
 
+    /**
+     * A dump request for the rules of one table (the kernel filters by NFTA_RULE_TABLE). Equivalent
+     * to the rule dump of: {@code nft list table FAMILY TABLE}.
+     */
+    public static RuleMessage dumpTable(int family, String table) {
+        return new RuleMessage(NfGenMsg.of(family), List.of(new RuleAttribute.Table(table)));
+    }
+
     public Optional<String> table() {
         return find(RuleAttribute.Table.class).map(RuleAttribute.Table::name);
     }

@@ -62,6 +62,15 @@ public record AddressMessage(IfAddrMsg header, List<AddressAttribute> attributes
         return add(ifindex, address, prefixLength);
     }
 
+    /**
+     * A dump request for every address of {@code family} (AF_UNSPEC: IPv4 and IPv6) on every
+     * interface; send it as RTM_GETADDR with NLM_F_DUMP. Equivalent to: {@code ip addr show}
+     * ({@code ip -4 addr show} for AF_INET). Strict checking wants every other field zero.
+     */
+    public static AddressMessage dumpAll(int family) {
+        return new AddressMessage(new IfAddrMsg(family, 0, 0, RtMsg.RT_SCOPE_UNIVERSE, 0), List.of());
+    }
+
     /** This address with an IPv4 broadcast address. Equivalent to adding {@code brd BROADCAST}. */
     public AddressMessage withBroadcast(InetAddress broadcast) {
         return with(new AddressAttribute.Broadcast(broadcast));

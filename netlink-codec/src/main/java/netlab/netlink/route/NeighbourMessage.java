@@ -29,6 +29,15 @@ public record NeighbourMessage(NdMsg header, List<NeighbourAttribute> attributes
                 List.of(new NeighbourAttribute.Destination(address), new NeighbourAttribute.LinkLayerAddress(mac)));
     }
 
+    /**
+     * A dump request for every neighbour entry of {@code family} (AF_UNSPEC: ARP and NDP); send it
+     * as RTM_GETNEIGH with NLM_F_DUMP. Equivalent to: {@code ip neigh show}, which filters by
+     * state ({@code nud permanent}) on its side, not in the request.
+     */
+    public static NeighbourMessage dumpAll(int family) {
+        return new NeighbourMessage(new NdMsg(family, 0, 0, 0, 0), List.of());
+    }
+
     public Optional<InetAddress> destination() {
         return attributes.stream().filter(NeighbourAttribute.Destination.class::isInstance)
                 .map(a -> ((NeighbourAttribute.Destination) a).address()).findFirst();

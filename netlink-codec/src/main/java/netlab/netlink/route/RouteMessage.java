@@ -78,6 +78,17 @@ public record RouteMessage(RtMsg header, List<RouteAttribute> attributes) implem
                 List.of(new RouteAttribute.Destination(destination)));
     }
 
+    /**
+     * A dump request for the main table's routes of {@code family}; send it as RTM_GETROUTE with
+     * NLM_F_DUMP. Equivalent to: {@code ip route show} ({@code ip -6 route show} for AF_INET6).
+     * As iproute2, the table travels in RTA_TABLE and the header is zero but for the family:
+     * under strict checking the kernel then filters by table itself.
+     */
+    public static RouteMessage dumpMainTable(int family) {
+        return new RouteMessage(new RtMsg(family, 0, 0, 0, RtMsg.RT_TABLE_UNSPEC, RtMsg.RTPROT_UNSPEC,
+                RtMsg.RT_SCOPE_UNIVERSE, RtMsg.RTN_UNSPEC, 0), List.of(new RouteAttribute.Table(RtMsg.RT_TABLE_MAIN)));
+    }
+
     /** This route through a device, as {@code dev IFINDEX}; RTA_OIF goes last, as iproute2 puts it. */
     public RouteMessage withDevice(int ifindex) {
         List<RouteAttribute> more = new ArrayList<>(attributes);

@@ -1,0 +1,86 @@
+package netlab.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import netlab.exec.LabView;
+
+/**
+ * {@code netlab show}: the lab view for people. Interfaces as an aligned table in the manner of
+ * {@code ip -br addr}, routes and neighbours word for word as {@code ip route} and {@code ip neigh} print them,
+ * NAT rules as {@code nft list table} does.
+ */
+final class ShowText {
+    private static final List<String> HEADINGS = List.of("INTERFACE", "STATE", "MAC", "MTU", "KIND", "MASTER", "ADDRESSES");
+
+    private ShowText() {}
+
+    static String render(LabView lab) {
+        StringBuilder text = new StringBuilder("lab ").append(lab.lab()).append('\n');
+        for (LabView.Node node : lab.nodes()) {
+            text.append('\n').append(node.name()).append('\n');
+            interfaces(text, node.interfaces());
+            section(text, "routes", node.routes().stream().map(ShowText::route).toList());
+            section(text, "neighbours", node.neighbours().stream()
+                    .map(n -> n.address() + " dev " + n.device() + n.mac().map(mac -> " lladdr " + mac).orElse("") + " PERMANENT")
+                    .toList());
+            for (LabView.NatTable table : node.tables()) {
+                section(text, "nat (table " + table.family() + " " + table.name() + ")",
+                        table.rules().stream().map(rule -> rule.chain() + ": " + rule.text()).toList());
+            }
+        }
+        return text.toString();
+    }
+
+    private static void interfaces(StringBuilder text, List<LabView.Interface> interfaces) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADINGS);
+        for (LabView.Interface i : interfaces) {
+            rows.add(List.of(i.name(), i.operState() + (i.adminUp() ? "" : " (admin down)"), i.mac().orElse("-"),
+                    Integer.toString(i.mtu()), i.kind().orElse("-"), i.master().orElse("-"),
+                    String.join(" ", i.addresses().stream().map(LabView.Address::toString).toList())));
+        }
+        int[] widths = new int[HEADINGS.size()];
+        for (List<String> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int c = 0; c < row.size(); c++) {
+                line.append(c == row.size() - 1 ? row.get(c) : String.format("%-" + widths[c] + "s  ", row.get(c)));
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    private static void section(StringBuilder text, String title, List<String> lines) {
+        text.append("  ").append(title).append(':');
+        if (lines.isEmpty()) {
+            text.append(" none\n");
+            return;
+        }
+        text.append('\n');
+        lines.forEach(line -> text.append("    ").append(line).append('\n'));
+    }
+
+    /** As {@code ip route} prints it: proto boot and scope global are left out, as ip does. */
+    static String route(LabView.Route r) {
+        List<String> words = new ArrayList<>();
+        r.type().ifPresent(words::add);
+        words.add(r.destination());
+        r.gateway().ifPresent(gateway -> words.add("via " + gateway));
+        r.device().ifPresent(dev -> words.add("dev " + dev));
+        if (!r.protocol().equals("boot")) {
+            words.add("proto " + r.protocol());
+        }
+        if (!r.scope().equals("global")) {
+            words.add("scope " + r.scope());
+        }
+        r.preferredSource().ifPresent(src -> words.add("src " + src));
+        r.metric().ifPresent(metric -> words.add("metric " + metric));
+        words.addAll(r.flags());
+        r.preference().ifPresent(pref -> words.add("pref " + pref));
+        return String.join(" ", words);
+    }
+}

@@ -1,0 +1,187 @@
+package netlab.exec;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import netlab.kernel.NamedNamespaces;
+import netlab.kernel.NetNamespace;
+import netlab.kernel.NetlinkRequest;
+import netlab.netlink.NlMessage;
+import netlab.netlink.nftables.NfProto;
+import netlab.netlink.nftables.NftRequests;
+import netlab.netlink.nftables.RuleMessage;
+import netlab.netlink.route.AddressMessage;
+import netlab.netlink.route.DumpRequests;
+import netlab.netlink.route.IfInfoMsg;
+import netlab.netlink.route.LinkMessage;
+import netlab.netlink.route.NdMsg;
+import netlab.netlink.route.NeighbourMessage;
+import netlab.netlink.route.RouteMessage;
+import netlab.netlink.route.RtFamily;
+import netlab.netlink.route.RtMsg;
+import netlab.state.LabState;
+import netlab.topology.Addresses;
+import netlab.topology.Node;
+
+/**
+ * Reads a lab back from the kernel, through netlink dumps: for each of its namespaces the
+ * interfaces with their addresses, the main table's routes, the permanent neighbours and the
+ * lab's nf_tables rules; in the host only what the lab made (its interfaces, what is on them,
+ * its tables). The topology file is never read: this is what is, not what was meant.
+ */
+public final class LabInspector {
+    private final LabSession session = new LabSession();
+
+    private LabInspector() {}
+
+    /** The lab as it is now. Throws IllegalStateException when one of its namespaces is gone or replaced. */
+    public static LabView inspect(LabState state) {
+        LabInspector inspector = new LabInspector();
+        try (inspector.session) {
+            List<LabView.Node> nodes = new ArrayList<>();
+            List<LabView.NatTable> hostTables = inspector.tables(state, Node.HOST);
+            if (!state.hostLinks().isEmpty() || !hostTables.isEmpty()) {
+                nodes.add(inspector.node(Node.HOST, Set.copyOf(state.hostLinks())::contains, hostTables));
+            }
+            for (LabState.NamespaceRecord namespace : state.namespaces()) {
+                requireSame(state.lab(), namespace);
+                nodes.add(inspector.node(namespace.name(), name -> true, inspector.tables(state, namespace.name())));
+            }
+            return new LabView(state.lab(), nodes);
+        }
+    }
+
+    /** The namespace up made, not a same-named one made since (its inode says which). */
+    private static void requireSame(String lab, LabState.NamespaceRecord record) {
+        if (!NamedNamespaces.exists(record.name())) {
+            throw new IllegalStateException("namespace " + record.name() + " of lab " + lab
+                    + " is gone; remove what is left with: netlab down " + lab);
+        }
+        try (NetNamespace namespace = NamedNamespaces.open(record.name())) {
+            if (namespace.inode() != record.inode()) {
+                throw new IllegalStateException("namespace " + record.name() + " is not the one lab " + lab
+                        + " made (inode " + namespace.inode() + ", recorded " + record.inode() + ")");
+            }
+        }
+    }
+
+    /** One node; {@code ours} picks the interfaces to show (in the host: the lab's only). */
+    private LabView.Node node(String node, Predicate<String> ours, List<LabView.NatTable> tables) {
+        Map<Integer, String> names = new HashMap<>();
+        List<LinkMessage> links = new ArrayList<>(session.links(node).values());
+        links.sort(Comparator.comparingInt(LinkMessage::index));
+        links.forEach(link -> names.put(link.index(), link.name().orElseThrow()));
+        Map<Integer, List<LabView.Address>> addresses = addresses(node);
+        List<LabView.Interface> interfaces = new ArrayList<>();
+        for (LinkMessage link : links) {
+            String name = link.name().orElseThrow();
+            if (ours.test(name)) {
+                interfaces.add(new LabView.Interface(name, link.index(), (link.header().flags() & IfInfoMsg.IFF_UP) != 0,
+                        IpNames.operState(link.operState().orElse(0)), link.address().map(Object::toString),
+                        link.mtu().orElse(0), link.kind(), link.master().map(index -> nameOf(names, index)),
+                        addresses.getOrDefault(link.index(), List.of())));
+            }
+        }
+        Predicate<Integer> onOurs = index -> names.containsKey(index) && ours.test(names.get(index));
+        return new LabView.Node(node, interfaces, routes(node, names, onOurs), neighbours(node, names, onOurs), tables);
+    }
+
+    private Map<Integer, List<LabView.Address>> addresses(String node) {
+        Map<Integer, List<LabView.Address>> byInterface = new HashMap<>();
+        for (NlMessage reply : dump(node, "list the addresses", DumpRequests.addresses(RtFamily.AF_UNSPEC))) {
+            AddressMessage address = (AddressMessage) reply.payload();
+            // IFA_LOCAL is the interface's own address; IPv6 sends only IFA_ADDRESS (as ip shows "local").
+            Optional<InetAddress> local = address.local().or(address::address);
+            local.ifPresent(a -> byInterface.computeIfAbsent(address.header().ifindex(), i -> new ArrayList<>())
+                    .add(new LabView.Address(Addresses.format(a), address.header().prefixLength(),
+                            IpNames.scope(address.header().scope()))));
+        }
+        return byInterface;
+    }
+
+    private List<LabView.Route> routes(String node, Map<Integer, String> names, Predicate<Integer> onOurs) {
+        List<LabView.Route> routes = new ArrayList<>();
+        for (int family : new int[] {RtFamily.AF_INET, RtFamily.AF_INET6}) {
+            for (NlMessage reply : dump(node, "list the routes", DumpRequests.mainTableRoutes(family))) {
+                RouteMessage route = (RouteMessage) reply.payload();
+                Optional<Integer> device = route.outputInterface();
+                if (Node.HOST.equals(node) && !(device.isPresent() && onOurs.test(device.get()))) {
+                    continue; // the host's own routes are not the lab's
+                }
+                routes.add(route(route, names));
+            }
+        }
+        return routes;
+    }
+
+    private static LabView.Route route(RouteMessage route, Map<Integer, String> names) {
+        RtMsg header = route.header();
+        String destination = header.dstLength() == 0 ? "default"
+                : route.destination().map(Addresses::format).orElse("?")
+                        + (header.dstLength() == (header.family() == RtFamily.AF_INET ? 32 : 128) ? "" : "/" + header.dstLength());
+        return new LabView.Route(header.family() == RtFamily.AF_INET ? "inet" : "inet6",
+                header.type() == RtMsg.RTN_UNICAST ? Optional.empty() : Optional.of(IpNames.routeType(header.type())),
+                destination, route.gateway().map(Addresses::format),
+                route.outputInterface().map(index -> nameOf(names, index)), IpNames.protocol(header.protocol()),
+                IpNames.scope(header.scope()), route.preferredSource().map(Addresses::format), route.metric(),
+                IpNames.routeFlags(header.flags()), route.preference().map(IpNames::routePreference));
+    }
+
+    private List<LabView.Neighbour> neighbours(String node, Map<Integer, String> names, Predicate<Integer> onOurs) {
+        List<LabView.Neighbour> neighbours = new ArrayList<>();
+        for (NlMessage reply : dump(node, "list the neighbours", DumpRequests.neighbours(RtFamily.AF_UNSPEC))) {
+            NeighbourMessage neighbour = (NeighbourMessage) reply.payload();
+            if ((neighbour.header().state() & NdMsg.NUD_PERMANENT) != 0 && onOurs.test(neighbour.header().ifindex())) {
+                neighbour.destination().ifPresent(address -> neighbours.add(new LabView.Neighbour(
+                        Addresses.format(address), neighbour.linkLayerAddress().map(Object::toString),
+                        nameOf(names, neighbour.header().ifindex()))));
+            }
+        }
+        return neighbours;
+    }
+
+    /** The lab's tables in {@code node}, with their rules. */
+    private List<LabView.NatTable> tables(LabState state, String node) {
+        List<LabView.NatTable> tables = new ArrayList<>();
+        for (LabState.TableRecord table : state.tables()) {
+            if (table.node().equals(node)) {
+                int family = nfproto(table.family());
+                List<LabView.Rule> rules = new ArrayList<>();
+                for (NlMessage reply : session.netfilter(node).call(new NetlinkRequest("list the rules of table "
+                        + table.family() + " " + table.name() + " in " + LabSession.where(node),
+                        NftRequests.dumpRules(family, table.name())))) {
+                    if (reply.payload() instanceof RuleMessage rule) {
+                        rules.add(new LabView.Rule(rule.chain().orElse("?"), rule.handle().orElse(0),
+                                rule.expressions().map(e -> NftRuleText.render(family, e)).orElse("[undecoded]")));
+                    }
+                }
+                tables.add(new LabView.NatTable(table.family(), table.name(), rules));
+            }
+        }
+        return tables;
+    }
+
+    private static int nfproto(String family) {
+        return switch (family) {
+            case "ip" -> NfProto.NFPROTO_IPV4;
+            case "ip6" -> NfProto.NFPROTO_IPV6;
+            case "inet" -> NfProto.NFPROTO_INET;
+            default -> throw new IllegalStateException("table family " + family + " is not ip, ip6 or inet");
+        };
+    }
+
+    private List<NlMessage> dump(String node, String what, NlMessage request) {
+        return session.route(node).call(new NetlinkRequest(what + " of " + LabSession.where(node), request));
+    }
+
+    /** ip's name for an index it cannot resolve: {@code if7}. */
+    private static String nameOf(Map<Integer, String> names, int index) {
+        return names.getOrDefault(index, "if" + index);
+    }
+}
