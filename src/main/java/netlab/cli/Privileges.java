@@ -18,7 +18,7 @@ final class Privileges {
     static void requireAdmin() {
         BigInteger effective = effectiveCapabilities();
         if (!effective.testBit(CAP_NET_ADMIN) || !effective.testBit(CAP_SYS_ADMIN)) {
-            throw new PermissionException("netlab needs root to build labs (CAP_NET_ADMIN and CAP_SYS_ADMIN): "
+            throw new PermissionException("netlab needs root to work with labs (CAP_NET_ADMIN and CAP_SYS_ADMIN): "
                     + "run it with sudo");
         }
     }
