@@ -7,6 +7,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(NetlabCommand.commandLine().execute(args));
+        CommandLine commandLine = NetlabCommand.commandLine();
+        int status = commandLine.execute(args);
+        // picocli's writers flush only on println: text a verb print()ed (plan) would be lost at exit.
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(status);
     }
 }
