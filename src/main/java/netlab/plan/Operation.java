@@ -28,6 +28,14 @@ public sealed interface Operation {
         return Node.HOST.equals(node) ? "ip" : "ip -n " + node;
     }
 
+    /**
+     * The {@code netns} argument that moves a new link into {@code node}. The host namespace has
+     * no name under /run/netns; ip takes a PID there, and PID 1 lives in the host's namespace.
+     */
+    private static String netns(String node) {
+        return " netns " + (Node.HOST.equals(node) ? "1" : node);
+    }
+
     /** Equivalent to: {@code ip netns add NODE}. */
     record CreateNamespace(String node, Source source) implements Operation {
         @Override
@@ -53,7 +61,7 @@ public sealed interface Operation {
         @Override
         public String render() {
             return ip(node) + " link add " + name + master.map(m -> " master " + m).orElse("")
-                    + " type veth peer name " + peerName + (peerNode.equals(node) ? "" : " netns " + peerNode);
+                    + " type veth peer name " + peerName + (peerNode.equals(node) ? "" : netns(peerNode));
         }
     }
 
@@ -63,7 +71,7 @@ public sealed interface Operation {
         @Override
         public String render() {
             return ip(node) + " link add " + name + " link " + parent + " type macvlan mode " + mode.keyword()
-                    + (targetNode.equals(node) ? "" : " netns " + targetNode);
+                    + (targetNode.equals(node) ? "" : netns(targetNode));
         }
     }
 
