@@ -51,12 +51,8 @@ class AwsSecondaryIpTopologyTest {
                     org.assertj.core.groups.Tuple.tuple(cidr(instance[2] + "/32"), Optional.of("veth_host_" + name)));
             assertThat(node.sysctls()).extracting(SysctlSetting::key, SysctlSetting::value).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("net.ipv4.ip_forward", "1"),
-                    org.assertj.core.groups.Tuple.tuple("net.ipv4.conf.ens5.proxy_arp", "1"));
-            NatRule snat = node.nat().getFirst();
-            assertThat(snat.snatTo()).contains(InetAddress.getByName(instance[1]));
-            assertThat(snat.dst()).contains(cidr("172.31.0.0/16"));
-            assertThat(snat.dstNegated()).isTrue();
-            assertThat(snat.out()).contains("ens5");
+                    org.assertj.core.groups.Tuple.tuple("net.ipv4.conf.ens5.proxy_arp", "1"),
+                    org.assertj.core.groups.Tuple.tuple("net.ipv4.neigh.ens5.proxy_delay", "0"));
 
             String guest = "veth_guest_" + name;
             assertThat(container.netInterface(guest).orElseThrow().addresses()).containsExactly(cidr(instance[2] + "/32"));
@@ -67,6 +63,27 @@ class AwsSecondaryIpTopologyTest {
             assertThat(container.neighbours()).extracting(Neighbour::address, Neighbour::dev, Neighbour::usesPeerMac)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(InetAddress.getByName("172.31.32.1"), guest, true));
         }
+    }
+
+    @Test
+    void onlyFooHasTheDocumentsSnatRule() throws Exception {
+        Lab lab = TopologyReader.read(Path.of("../topologies/aws-secondary-ip.topo"));
+
+        assertThat(lab.node("foo").orElseThrow().nat()).singleElement().satisfies(snat -> {
+            assertThat(snat.snatTo()).contains(InetAddress.getByName("172.31.37.209"));
+            assertThat(snat.src()).isEmpty();
+            assertThat(snat.dst()).contains(cidr("172.31.0.0/16"));
+            assertThat(snat.dstNegated()).isTrue();
+            assertThat(snat.out()).contains("ens5");
+        });
+        assertThat(lab.node("bar").orElseThrow().nat()).isEmpty();
+        // The internet gateway: each primary IP, and nothing else, to its public IP.
+        assertThat(lab.node("vpc").orElseThrow().nat()).extracting(NatRule::src, NatRule::snatTo, NatRule::out)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Optional.of(cidr("172.31.37.209/32")),
+                                Optional.of(InetAddress.getByName("198.51.100.209")), Optional.of("wan")),
+                        org.assertj.core.groups.Tuple.tuple(Optional.of(cidr("172.31.43.37/32")),
+                                Optional.of(InetAddress.getByName("198.51.100.37")), Optional.of("wan")));
     }
 
     private static Cidr cidrUnchecked(String text) {
