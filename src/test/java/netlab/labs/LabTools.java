@@ -187,7 +187,8 @@ final class LabTools {
 
         static Capture start(String node, String device, String filter) throws Exception {
             Process process = new ProcessBuilder("ip", "netns", "exec", node,
-                    "tcpdump", "-l", "-n", "-c", "1", "-i", device, filter).start();
+                    // -Z root: a rootless sandbox (user namespace) does not map tcpdump's own user.
+                    "tcpdump", "-Z", "root", "-l", "-n", "-c", "1", "-i", device, filter).start();
             process.getOutputStream().close();
             CompletableFuture<Void> listening = new CompletableFuture<>();
             StringBuilder stderr = new StringBuilder();

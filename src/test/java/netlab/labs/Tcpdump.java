@@ -35,7 +35,8 @@ final class Tcpdump implements AutoCloseable {
         if (!Oracle.HOST.equals(node)) {
             command.addAll(List.of("ip", "netns", "exec", node));
         }
-        command.addAll(List.of("tcpdump", "-l", "-n", "-c", "1", "-i", device));
+        // -Z root: tcpdump would drop to its own user, which a rootless sandbox (user namespace) does not map.
+        command.addAll(List.of("tcpdump", "-Z", "root", "-l", "-n", "-c", "1", "-i", device));
         if (linkHeaders) {
             command.add("-e");
         }
