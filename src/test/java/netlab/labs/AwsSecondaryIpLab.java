@@ -130,8 +130,8 @@ abstract class AwsSecondaryIpLab {
     }
 
     /** A running tcpdump in {@code internet} on eth0 for echo requests to 8.8.8.8. */
-    static LabTools.Capture captureRequestsTo8888() throws Exception {
-        return LabTools.Capture.start("internet", "eth0", "icmp[icmptype] == icmp-echo and dst host 8.8.8.8");
+    static Tcpdump captureRequestsTo8888() {
+        return Tcpdump.start("internet", "eth0", false, "icmp[icmptype] == icmp-echo and dst host 8.8.8.8");
     }
 
     static Shell.Result pingOnce(String node, String target, int waitSeconds) {

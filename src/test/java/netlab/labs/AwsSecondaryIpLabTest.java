@@ -31,22 +31,22 @@ class AwsSecondaryIpLabTest extends AwsSecondaryIpLab {
 
     @Test
     void withTheRuleContainerFooReaches8888FromFoosPublicIp() throws Exception {
-        try (LabTools.Capture capture = captureRequestsTo8888()) {
+        try (Tcpdump capture = captureRequestsTo8888()) {
             // 62: the reply is forwarded by the gateway in vpc and by foo (101 in the document,
             // whose reply crossed the real internet; see the topology's comment).
             assertThat(replyTtl(pingOnce("container-foo", "8.8.8.8", 2), "8.8.8.8")).isEqualTo(62);
             // foo turned 172.31.37.240 into its primary IP, which the gateway turned into its public one.
-            assertThat(capture.firstPacket()).contains(" IP 198.51.100.209 > 8.8.8.8: ICMP echo request");
+            assertThat(capture.packet()).contains(" IP 198.51.100.209 > 8.8.8.8: ICMP echo request");
         }
         assertThat(replyTtl(netlabExec("container-foo", "ping", "-c1", "-W2", "8.8.8.8"), "8.8.8.8")).isEqualTo(62);
     }
 
     @Test
     void withoutARuleOnBarContainerBarGetsNoAnswerFrom8888() throws Exception {
-        try (LabTools.Capture capture = captureRequestsTo8888()) {
+        try (Tcpdump capture = captureRequestsTo8888()) {
             assertNoReply(pingOnce("container-bar", "8.8.8.8", 1));
             // The request does arrive, from the secondary IP that nothing translated.
-            assertThat(capture.firstPacket()).contains(" IP 172.31.37.27 > 8.8.8.8: ICMP echo request");
+            assertThat(capture.packet()).contains(" IP 172.31.37.27 > 8.8.8.8: ICMP echo request");
         }
         assertNoReply(netlabExec("container-bar", "ping", "-c1", "-W1", "8.8.8.8"));
     }

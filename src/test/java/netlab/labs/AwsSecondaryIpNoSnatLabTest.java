@@ -29,9 +29,9 @@ class AwsSecondaryIpNoSnatLabTest extends AwsSecondaryIpLab {
 
     @Test
     void withoutTheRuleContainerFooGetsNoAnswerFrom8888() throws Exception {
-        try (LabTools.Capture capture = captureRequestsTo8888()) {
+        try (Tcpdump capture = captureRequestsTo8888()) {
             assertNoReply(pingOnce("container-foo", "8.8.8.8", 1));
-            assertThat(capture.firstPacket()).contains(" IP 172.31.37.240 > 8.8.8.8: ICMP echo request");
+            assertThat(capture.packet()).contains(" IP 172.31.37.240 > 8.8.8.8: ICMP echo request");
         }
         assertNoReply(netlabExec("container-foo", "ping", "-c1", "-W1", "8.8.8.8"));
         // Why: the internet has no way back to a private address.

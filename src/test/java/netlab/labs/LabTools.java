@@ -3,18 +3,11 @@ package netlab.labs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.cli.NetlabCommand;
@@ -170,75 +163,5 @@ final class LabTools {
         assertThat(Shell.check("ip", "netns", "list")).isEmpty();
         assertThat(Json.of("nft", "-j", "list", "tables").path("nftables").findValues("table")).isEmpty();
         assertThat(Path.of("/run/netlab", lab)).doesNotExist();
-    }
-
-    /**
-     * tcpdump in a node, started with {@code -l -n -c 1}: {@link #start} returns once tcpdump
-     * says it is listening, {@link #firstPacket} returns the line of the one packet it prints.
-     */
-    static final class Capture implements AutoCloseable {
-        private final Process process;
-        private final CompletableFuture<String> firstLine;
-
-        private Capture(Process process, CompletableFuture<String> firstLine) {
-            this.process = process;
-            this.firstLine = firstLine;
-        }
-
-        static Capture start(String node, String device, String filter) throws Exception {
-            Process process = new ProcessBuilder("ip", "netns", "exec", node,
-                    // -Z root: a rootless sandbox (user namespace) does not map tcpdump's own user.
-                    "tcpdump", "-Z", "root", "-l", "-n", "-c", "1", "-i", device, filter).start();
-            process.getOutputStream().close();
-            CompletableFuture<Void> listening = new CompletableFuture<>();
-            StringBuilder stderr = new StringBuilder();
-            Thread.ofVirtual().start(() -> {
-                try (BufferedReader err = reader(process.getErrorStream())) {
-                    for (String line; (line = err.readLine()) != null; ) {
-                        stderr.append(line).append('\n');
-                        if (line.startsWith("listening on")) {
-                            listening.complete(null);
-                        }
-                    }
-                } catch (IOException e) {
-                    listening.completeExceptionally(e);
-                }
-                listening.completeExceptionally(new IllegalStateException("tcpdump ended before listening: " + stderr));
-            });
-            CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
-                try (BufferedReader out = reader(process.getInputStream())) {
-                    String line = out.readLine();
-                    out.transferTo(java.io.Writer.nullWriter());
-                    return line;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            Capture capture = new Capture(process, firstLine);
-            try {
-                listening.get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                capture.close();
-                throw e;
-            }
-            return capture;
-        }
-
-        private static BufferedReader reader(java.io.InputStream in) {
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-
-        String firstPacket() throws Exception {
-            String line = firstLine.get(30, TimeUnit.SECONDS);
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("tcpdump ends after one packet").isTrue();
-            assertThat(line).as("tcpdump printed a packet").isNotNull();
-            return line;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
     }
 }
