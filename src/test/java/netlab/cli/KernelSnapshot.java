@@ -20,7 +20,7 @@ record KernelSnapshot(String namespaces, String links, String addresses, String 
                 Shell.check("ip", "-j", "addr"),
                 Shell.check("ip", "-j", "route", "show", "table", "all"),
                 Shell.check("nft", "list", "ruleset"),
-                read(Path.of("/proc/sys/net/ipv4/ip_forward")),
+                read(Path.of("/proc/sys/net/ipv4/ip_forward")).strip(),
                 tree(Path.of("/run/netlab"), true),
                 tree(Path.of("/run/netns"), false));
     }
