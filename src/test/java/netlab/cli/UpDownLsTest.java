@@ -143,6 +143,14 @@ class UpDownLsTest {
     }
 
     @Test
+    void execInANodeOfALabThatIsNotUpIsALabStateError() {
+        Cli.Run exec = netlab("exec", "ns1", "true");
+
+        assertThat(exec.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+        assertThat(exec.err()).isEqualTo("netlab: no node ns1 is up (see netlab ls)\n");
+    }
+
+    @Test
     void showOfALabThatIsNotUpIsALabStateError() {
         Cli.Run show = netlab("show", "lan");
 
