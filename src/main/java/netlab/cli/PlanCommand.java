@@ -1,5 +1,6 @@
 package netlab.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import netlab.plan.Planner;
 import picocli.CommandLine.Command;
@@ -17,6 +18,9 @@ final class PlanCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().getOut().print(Planner.plan(Labs.read(file)).render());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(Planner.plan(Labs.read(file)).render());
+        // print() does not flush picocli's autoflush writer, and System.exit would drop the plan.
+        out.flush();
     }
 }

@@ -35,6 +35,7 @@ final class UpCommand implements Runnable {
         Plan plan = Planner.plan(lab);
         if (dryRun) {
             out.print(plan.render());
+            out.flush();
             return;
         }
         Privileges.requireAdmin();

@@ -29,7 +29,9 @@ public final class Sysctl {
             try {
                 Files.writeString(file, value);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot set " + key + "=" + value + " in " + namespace.describe(), e);
+                // The kernel's reason (EINVAL for a value it does not take) is the useful part.
+                throw new UncheckedIOException("cannot set " + key + "=" + value + " in " + namespace.describe()
+                        + ": " + e.getMessage(), e);
             }
             return old;
         });

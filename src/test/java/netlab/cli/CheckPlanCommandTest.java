@@ -1,0 +1,129 @@
+package netlab.cli;
+
+import static netlab.cli.Cli.LAN;
+import static netlab.cli.Cli.netlab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import netlab.plan.Planner;
+import netlab.topology.dsl.TopologyReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** check and plan read a file and print; they never need the kernel. Exit codes 0 and 3. */
+class CheckPlanCommandTest {
+    @TempDir
+    Path directory;
+
+    private Path broken() throws Exception {
+        // Two problems on two lines: both must be reported, in file order, in one run.
+        return Cli.topology(directory, "two-problems.topo", """
+                node ns1
+                  adress eth0 10.0.0.1/24
+                  mtu lo 99999
+                """);
+    }
+
+    @Test
+    void checkOfAValidFileSaysSoInOneLine() {
+        Cli.Run run = netlab("check", LAN);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).isEqualTo(LAN + ": lab lan is valid (2 nodes, 5 interfaces)\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void checkOfABrokenFileListsEveryProblemWithItsPosition() throws Exception {
+        Path file = broken();
+
+        Cli.Run run = netlab("check", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().filter(l -> l.matches("\\S+:\\d+:\\d+: .*")).toList()).containsExactly(
+                file + ":2:3: unknown statement 'adress' (did you mean 'address'?)",
+                file + ":3:10: mtu 99999 is out of range (68..65535)");
+        // Each diagnostic quotes its line, with a caret under the column.
+        assertThat(run.err()).contains("\n    adress eth0 10.0.0.1/24\n    ^\n");
+    }
+
+    @Test
+    void checkOfAMissingFileIsATopologyError() {
+        Path missing = directory.resolve("missing.topo");
+
+        Cli.Run run = netlab("check", missing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
+        assertThat(run.err()).isEqualTo(missing + ": cannot read the file: no such file\n");
+    }
+
+    @Test
+    void planPrintsExactlyWhatThePlannerRenders() throws Exception {
+        Path lan = Path.of(LAN).toAbsolutePath().normalize();
+        String expected = Planner.plan(TopologyReader.read(lan)).render();
+
+        Cli.Run run = netlab("plan", LAN);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).isEqualTo(expected);
+        // ... which is the reviewed golden plan of lan.topo, not some empty rendering.
+        assertThat(run.out()).isEqualTo(Files.readString(Path.of("test/resources/plans/lan.plan"), StandardCharsets.UTF_8));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void planOfABrokenFileIsATopologyError() throws Exception {
+        Path file = broken();
+
+        Cli.Run run = netlab("plan", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith(file + ":2:3: unknown statement 'adress'");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Cli.Run run = netlab("up", "--frobnicate", LAN);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Unknown option: '--frobnicate'", "Usage: netlab up");
+    }
+
+    @Test
+    void aMissingFileArgumentIsAUsageError() {
+        for (String verb : new String[] {"up", "check", "plan"}) {
+            Cli.Run run = netlab(verb);
+
+            assertThat(run.exitCode()).as(verb).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(verb).contains("Missing required parameter: 'FILE'", "Usage: netlab " + verb);
+        }
+    }
+
+    @Test
+    void anUnknownVerbIsAUsageError() {
+        Cli.Run run = netlab("frobnicate", LAN);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Unmatched arguments from index 0: 'frobnicate'");
+    }
+
+    @Test
+    void downNeedsALabOrAllButNotBoth() {
+        assertThat(netlab("down").exitCode()).isEqualTo(ExitCodes.USAGE);
+        Cli.Run both = netlab("down", "--all", "lan");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("Unmatched argument at index 2: 'lan'", "Usage: netlab down");
+    }
+
+    @Test
+    void execNeedsACommand() {
+        Cli.Run run = netlab("exec", "ns1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Missing required parameter: 'COMMAND'");
+    }
+}

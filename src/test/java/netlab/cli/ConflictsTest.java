@@ -1,0 +1,98 @@
+package netlab.cli;
+
+import static netlab.cli.Cli.LAN;
+import static netlab.cli.Cli.netlab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import netlab.testing.Json;
+import netlab.testing.KernelTest;
+import netlab.testing.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * up refuses (exit 6) when a name the lab would create is already taken by something that is not
+ * the lab's, lists each conflict, and leaves the other owner's objects exactly as they were.
+ */
+@KernelTest
+class ConflictsTest {
+    private KernelSnapshot before;
+
+    @BeforeEach
+    void snapshot() {
+        before = KernelSnapshot.take();
+    }
+
+    @AfterEach
+    void nothingIsLeft() {
+        assertThat(netlab("ls").out()).isEqualTo("no lab is up\n");
+        assertThat(KernelSnapshot.take()).isEqualTo(before);
+    }
+
+    @Test
+    void anExistingNamespaceOfTheSameNameIsAConflict() {
+        Shell.check("ip", "netns", "add", "ns1");
+        try {
+            Shell.check("ip", "-n", "ns1", "link", "add", "theirs0", "type", "bridge");
+            KernelSnapshot theirs = KernelSnapshot.take();
+            String theirLinks = Shell.check("ip", "-n", "ns1", "-j", "link");
+
+            Cli.Run up = netlab("up", LAN);
+
+            assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+            assertThat(up.out()).isEmpty();
+            assertThat(up.err()).isEqualTo("netlab: cannot bring lab lan up:\n"
+                    + "  namespace ns1 already exists and does not belong to lab lan\n");
+            assertThat(KernelSnapshot.take()).isEqualTo(theirs);
+            assertThat(Shell.check("ip", "-n", "ns1", "-j", "link")).isEqualTo(theirLinks);
+            assertThat(Shell.check("ip", "netns", "list")).doesNotContain("ns2");
+        } finally {
+            Shell.check("ip", "netns", "delete", "ns1");
+        }
+    }
+
+    @Test
+    void anExistingHostInterfaceOfTheSameNameIsAConflict() {
+        Shell.check("ip", "link", "add", "br0", "type", "bridge");
+        try {
+            Shell.check("ip", "addr", "add", "10.77.0.1/24", "dev", "br0");
+            KernelSnapshot theirs = KernelSnapshot.take();
+
+            Cli.Run up = netlab("up", LAN);
+
+            assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+            assertThat(up.err()).isEqualTo("netlab: cannot bring lab lan up:\n"
+                    + "  br0 already exists in the host namespace and does not belong to lab lan\n");
+            assertThat(KernelSnapshot.take()).isEqualTo(theirs);
+            var br0 = Json.of("ip", "-j", "addr", "show", "dev", "br0").get(0);
+            assertThat(br0.get("addr_info").get(0).get("local").asText()).isEqualTo("10.77.0.1");
+            assertThat(br0.get("addr_info")).hasSize(1);
+        } finally {
+            Shell.check("ip", "link", "delete", "br0");
+        }
+    }
+
+    @Test
+    void everyConflictIsListed() {
+        try {
+            Shell.check("ip", "netns", "add", "ns2");
+            Shell.check("ip", "link", "add", "ns1-eth0", "type", "bridge");
+            Shell.check("ip", "link", "add", "br0", "type", "bridge");
+            KernelSnapshot theirs = KernelSnapshot.take();
+
+            Cli.Run up = netlab("up", LAN);
+
+            assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+            assertThat(up.err()).isEqualTo("netlab: cannot bring lab lan up:\n"
+                    + "  namespace ns2 already exists and does not belong to lab lan\n"
+                    + "  br0 already exists in the host namespace and does not belong to lab lan\n"
+                    + "  ns1-eth0 already exists in the host namespace and does not belong to lab lan\n");
+            assertThat(KernelSnapshot.take()).isEqualTo(theirs);
+        } finally {
+            Shell.run("ip", "link", "delete", "br0");
+            Shell.run("ip", "link", "delete", "ns1-eth0");
+            Shell.run("ip", "netns", "delete", "ns2");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package netlab.cli;
+
+import static netlab.cli.Cli.LAN;
+import static netlab.cli.Cli.netlab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import netlab.testing.KernelTest;
+import netlab.testing.Shell;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * exec replaces its process with the program, so it runs as netlab.cli.Main in a child JVM: the
+ * program's exit status is netlab's, and its arguments are its own (-c1 is ping's, not netlab's).
+ */
+@KernelTest
+class ExecCommandTest {
+    private static KernelSnapshot before;
+
+    @BeforeAll
+    static void upLan() {
+        before = KernelSnapshot.take();
+        Cli.Run up = netlab("up", LAN);
+        assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    @AfterAll
+    static void downLan() {
+        Cli.Run down = netlab("down", "lan");
+        assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
+        assertThat(KernelSnapshot.take()).isEqualTo(before);
+    }
+
+    @Test
+    void theProgramsExitStatusIsNetlabs() {
+        assertThat(Cli.childJvm("exec", "ns1", "sh", "-c", "exit 7").exitCode()).isEqualTo(7);
+        assertThat(Cli.childJvm("exec", "ns1", "true").exitCode()).isZero();
+    }
+
+    @Test
+    void pingWithItsOwnOptionsReachesTheOtherNode() {
+        Shell.Result ping = Cli.childJvm("exec", "ns1", "ping", "-c1", "-W2", "192.168.0.2");
+
+        assertThat(ping.exitCode()).as(ping.stderr()).isZero();
+        assertThat(ping.stdout()).contains("1 packets transmitted, 1 received");
+    }
+
+    @Test
+    void theProgramSeesTheNodesInterfaces() {
+        Shell.Result links = Cli.childJvm("exec", "ns2", "ls", "/sys/class/net");
+
+        assertThat(links.exitCode()).isZero();
+        assertThat(links.stdout().lines().toList()).containsExactlyInAnyOrder("lo", "eth0");
+    }
+
+    @Test
+    void execInANodeThatIsNotUpIsALabStateError() {
+        Cli.Run run = netlab("exec", "ns3", "true");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+        assertThat(run.err()).isEqualTo("netlab: no node ns3 is up (see netlab ls)\n");
+    }
+
+    @Test
+    void aMissingProgramIsReportedByTheChild() {
+        Shell.Result run = Cli.childJvm("exec", "ns1", "no-such-program-here");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.stderr()).contains("no-such-program-here: command not found");
+        assertThat(run.stderr().lines().count()).as(run.stderr()).isEqualTo(1);
+    }
+}

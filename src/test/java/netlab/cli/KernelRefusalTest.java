@@ -1,0 +1,76 @@
+package netlab.cli;
+
+import static netlab.cli.Cli.netlab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import netlab.testing.KernelTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A step the resolver accepts but the kernel refuses: up exits 4, names the statement that made
+ * the step, and removes everything it had already made (all or nothing), host sysctls included.
+ */
+@KernelTest
+class KernelRefusalTest {
+    @TempDir
+    Path directory;
+
+    private KernelSnapshot before;
+
+    @BeforeEach
+    void snapshot() {
+        before = KernelSnapshot.take();
+        assertThat(before.ipForward()).isEqualTo("0");
+    }
+
+    @AfterEach
+    void nothingIsLeft() {
+        assertThat(netlab("ls").out()).isEqualTo("no lab is up\n");
+        assertThat(KernelSnapshot.take()).isEqualTo(before);
+    }
+
+    @Test
+    void aSysctlValueTheKernelRefusesUndoesEverythingMadeBeforeIt() throws Exception {
+        // Namespace, bridge and veth pair are made before sysctls; the first host sysctl is set
+        // (forwarding, which also turns on net.ipv4.ip_forward) before the second is refused.
+        Path file = Cli.topology(directory, "refused-sysctl.topo", """
+                lab refused
+                host
+                  bridge rbr0 10.66.0.254/24
+                  sysctl net.ipv4.conf.all.forwarding=1
+                  sysctl net.ipv4.ip_forward=abc
+                node r1
+                  link eth0 to rbr0 address 10.66.0.1/24
+                """);
+
+        Cli.Run up = netlab("up", file.toString());
+
+        assertThat(up.exitCode()).isEqualTo(ExitCodes.KERNEL);
+        assertThat(up.out()).isEmpty();
+        assertThat(up.err()).isEqualTo("netlab: " + file + ":5:3: sysctl -w net.ipv4.ip_forward=abc: "
+                + "cannot set net.ipv4.ip_forward=abc in the host namespace: Invalid argument\n");
+    }
+
+    @Test
+    void aMacvlanOnAHostInterfaceThatDoesNotExistUndoesEverythingMadeBeforeIt() throws Exception {
+        // The namespaces and the veth pair come first; the macvlan's parent is looked up in the host.
+        Path file = Cli.topology(directory, "missing-parent.topo", """
+                lab refused
+                host
+                node r1
+                  link eth0 to r2:eth0 address 10.66.0.1/24
+                node r2
+                  macvlan mv0 on host:nosuch0 address 10.67.0.1/24
+                """);
+
+        Cli.Run up = netlab("up", file.toString());
+
+        assertThat(up.exitCode()).isEqualTo(ExitCodes.KERNEL);
+        assertThat(up.err()).startsWith("netlab: " + file + ":6:3: ").endsWith(": no interface nosuch0 in the host namespace\n");
+        assertThat(up.err().lines().count()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,55 @@
+package netlab.cli;
+
+import static netlab.cli.Cli.LAN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import netlab.plan.Planner;
+import netlab.testing.Shell;
+import netlab.topology.dsl.TopologyReader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What netlab prints when it runs as its own process (netlab.cli.Main, as the launcher runs it):
+ * in-process writers hide output that a real process never flushes before it exits.
+ */
+class ProcessOutputTest {
+    private static String lanPlan() {
+        return Planner.plan(TopologyReader.read(Path.of(LAN).toAbsolutePath().normalize())).render();
+    }
+
+    @Test
+    void planPrintsThePlan() {
+        Shell.Result run = Cli.childJvm("plan", LAN);
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo(lanPlan());
+        assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void upDryRunPrintsThePlan() {
+        Shell.Result run = Cli.childJvm("up", "--dry-run", LAN);
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo(lanPlan());
+    }
+
+    @Test
+    void checkPrintsItsSummary() {
+        Shell.Result run = Cli.childJvm("check", LAN);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo(LAN + ": lab lan is valid (2 nodes, 5 interfaces)\n");
+    }
+
+    @Test
+    void aTopologyErrorIsPrintedOnStandardError() {
+        Shell.Result run = Cli.childJvm("plan", "no-such-file.topo");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).isEqualTo(Path.of("no-such-file.topo").toAbsolutePath()
+                + ": cannot read the file: no such file\n");
+    }
+}
