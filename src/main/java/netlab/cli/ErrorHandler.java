@@ -3,6 +3,7 @@ package netlab.cli;
 import java.io.PrintWriter;
 import netlab.exec.OperationFailedException;
 import netlab.kernel.KernelException;
+import netlab.kernel.NodeExec;
 import netlab.sys.SyscallException;
 import netlab.topology.dsl.TopologyException;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                     s.errno() == netlab.sys.Errno.EPERM ? ExitCodes.PERMISSION : ExitCodes.KERNEL);
             case PermissionException p -> message(err, p.getMessage(), ExitCodes.PERMISSION);
             case LabStateException l -> message(err, l.getMessage(), ExitCodes.LAB_STATE);
+            case NodeExec.ProgramNotFoundException p -> message(err, p.getMessage(), ExitCodes.COMMAND_NOT_FOUND);
             case IllegalStateException i -> message(err, i.getMessage(), ExitCodes.LAB_STATE);
             default -> message(err, e.toString(), 1);
         };

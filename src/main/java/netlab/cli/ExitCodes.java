@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int PERMISSION = 5;
     /** The lab is not in the state the command needs (not up, already up, broken). */
     public static final int LAB_STATE = 6;
+    /** {@code exec}: the program is not on the node's PATH (as a shell says it). */
+    public static final int COMMAND_NOT_FOUND = 127;
 
     private ExitCodes() {}
 }

@@ -112,7 +112,16 @@ public final class NodeExec {
                 return candidate.toString();
             }
         }
-        throw new IllegalArgumentException(program + ": command not found");
+        throw new ProgramNotFoundException(program);
+    }
+
+    /** The program to run in a node is not on its PATH; shells exit 127 for this. */
+    public static final class ProgramNotFoundException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ProgramNotFoundException(String program) {
+            super(program + ": command not found");
+        }
     }
 
     private static String readAll(InputStream in) {

@@ -21,7 +21,7 @@ class PermissionTest {
     private static final List<String> WITHOUT_ADMIN = List.of("setpriv",
             "--bounding-set=-net_admin,-sys_admin", "--inh-caps=-net_admin,-sys_admin");
     private static final String MESSAGE =
-            "netlab: netlab needs root to build labs (CAP_NET_ADMIN and CAP_SYS_ADMIN): run it with sudo\n";
+            "netlab: netlab needs root to work with labs (CAP_NET_ADMIN and CAP_SYS_ADMIN): run it with sudo\n";
 
     private KernelSnapshot before;
 
