@@ -38,7 +38,7 @@ public final class Executor {
     public LabState up(Lab lab, Plan plan) {
         StateRecorder recorder = new StateRecorder(store, LabState.started(lab.name(),
                 java.nio.file.Path.of(lab.file()).toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-        try (LabSession session = new LabSession()) {
+        try (LabSession session = new LabSession(lab.name(), recorder.current().group())) {
             for (List<Operation> group : groups(plan.operations())) {
                 run(lab, group, session, recorder);
             }

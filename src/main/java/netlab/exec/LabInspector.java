@@ -36,13 +36,15 @@ import netlab.topology.Node;
  * its tables). The topology file is never read: this is what is, not what was meant.
  */
 public final class LabInspector {
-    private final LabSession session = new LabSession();
+    private final LabSession session;
 
-    private LabInspector() {}
+    private LabInspector(LabState state) {
+        this.session = new LabSession(state.lab(), state.group());
+    }
 
     /** The lab as it is now. Throws IllegalStateException when one of its namespaces is gone or replaced. */
     public static LabView inspect(LabState state) {
-        LabInspector inspector = new LabInspector();
+        LabInspector inspector = new LabInspector(state);
         try (inspector.session) {
             List<LabView.Node> nodes = new ArrayList<>();
             List<LabView.NatTable> hostTables = inspector.tables(state, Node.HOST);

@@ -25,9 +25,22 @@ final class LabSession implements AutoCloseable {
     private final Kernel kernel = new Kernel();
     private final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
     private final Map<String, Map<String, LinkMessage>> links = new HashMap<>();
+    private final String lab;
+    private final int group;
 
-    LabSession() {
+    LabSession(String lab, int group) {
+        this.lab = lab;
+        this.group = group;
         namespaces.put(Node.HOST, NetNamespace.host());
+    }
+
+    String lab() {
+        return lab;
+    }
+
+    /** The link group marking the lab's interfaces in the host (see LabGroups). */
+    int group() {
+        return group;
     }
 
     void adopt(String node, NetNamespace namespace) {

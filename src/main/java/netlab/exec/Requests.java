@@ -36,13 +36,17 @@ final class Requests {
     static NetlinkRequest of(Operation operation, LabSession session) {
         String where = LabSession.where(operation.node());
         NlMessage message = switch (operation) {
-            case Operation.CreateBridge b -> LinkRequests.createBridge(b.name());
+            case Operation.CreateBridge b -> isHost(b.node())
+                    ? withAttribute(LinkRequests.createBridge(b.name()), new LinkAttribute.Group(session.group()))
+                    : LinkRequests.createBridge(b.name());
             case Operation.CreateVeth v -> createVeth(v, session);
-            case Operation.CreateMacvlan m -> withAttribute(
-                    LinkRequests.createMacvlan(m.name(), session.index(m.node(), m.parent()), macvlanMode(m)),
-                    new LinkAttribute.NetNsFd(session.namespace(m.targetNode()).fd()));
+            case Operation.CreateMacvlan m -> createMacvlan(m, session);
             case Operation.SetMtu m -> LinkRequests.setMtu(session.index(m.node(), m.interfaceName()), m.mtu());
-            case Operation.SetUp u -> LinkRequests.setUp(session.index(u.node(), u.interfaceName()));
+            case Operation.SetUp u -> isHost(u.node()) && !u.interfaceName().equals("lo")
+                    // The readable twin of the group mark: ip link shows "alias netlab:LAB".
+                    ? withAttribute(LinkRequests.setUp(session.index(u.node(), u.interfaceName())),
+                            new LinkAttribute.Alias(alias(session.lab()), true))
+                    : LinkRequests.setUp(session.index(u.node(), u.interfaceName()));
             case Operation.AddAddress a -> NlMessage.request(RtmTypes.RTM_NEWADDR, CREATE, a.address().isIpv4()
                     ? AddressMessage.add(session.index(a.node(), a.interfaceName()), a.address().address(),
                             a.address().prefixLength())
@@ -57,12 +61,36 @@ final class Requests {
         return new NetlinkRequest(operation.render() + " (in " + where + ")", message);
     }
 
+    /** One request: the peer placed in its namespace, the port enslaved, host ends marked. */
     private static NlMessage createVeth(Operation.CreateVeth v, LabSession session) {
-        NlMessage message = v.peerNode().equals(v.node())
-                ? LinkRequests.createVeth(v.name(), v.peerName())
-                : LinkRequests.createVethWithPeerInNamespace(v.name(), v.peerName(), session.namespace(v.peerNode()).fd());
-        return v.master().isEmpty() ? message
-                : withAttribute(message, new LinkAttribute.Master(session.index(v.node(), v.master().get())));
+        List<LinkAttribute> end = new ArrayList<>();
+        List<LinkAttribute> peer = new ArrayList<>();
+        if (isHost(v.node())) {
+            end.add(new LinkAttribute.Group(session.group()));
+        }
+        v.master().ifPresent(master -> end.add(new LinkAttribute.Master(session.index(v.node(), master))));
+        if (!v.peerNode().equals(v.node())) {
+            peer.add(new LinkAttribute.NetNsFd(session.namespace(v.peerNode()).fd()));
+        }
+        if (isHost(v.peerNode())) {
+            peer.add(new LinkAttribute.Group(session.group()));
+        }
+        return LinkRequests.createVeth(v.name(), end, v.peerName(), peer);
+    }
+
+    private static NlMessage createMacvlan(Operation.CreateMacvlan m, LabSession session) {
+        NlMessage message = withAttribute(
+                LinkRequests.createMacvlan(m.name(), session.index(m.node(), m.parent()), macvlanMode(m)),
+                new LinkAttribute.NetNsFd(session.namespace(m.targetNode()).fd()));
+        return isHost(m.targetNode()) ? withAttribute(message, new LinkAttribute.Group(session.group())) : message;
+    }
+
+    static String alias(String lab) {
+        return "netlab:" + lab;
+    }
+
+    private static boolean isHost(String node) {
+        return netlab.topology.Node.HOST.equals(node);
     }
 
     private static int macvlanMode(Operation.CreateMacvlan m) {

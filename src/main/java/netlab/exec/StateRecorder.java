@@ -29,7 +29,7 @@ final class StateRecorder {
     void namespaceCreated(String name, long inode) {
         List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces());
         namespaces.add(new LabState.NamespaceRecord(name, inode));
-        update(new LabState(state.lab(), state.file(), state.since(), false, namespaces, state.hostLinks(),
+        update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), namespaces, state.hostLinks(),
                 state.hostSysctls(), state.tables()));
     }
 
@@ -44,7 +44,7 @@ final class StateRecorder {
         if (!names.isEmpty()) {
             List<String> links = new ArrayList<>(state.hostLinks());
             links.addAll(names);
-            update(new LabState(state.lab(), state.file(), state.since(), false, state.namespaces(), links,
+            update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), state.namespaces(), links,
                     state.hostSysctls(), state.tables()));
         }
     }
@@ -67,19 +67,19 @@ final class StateRecorder {
         }
         List<LabState.SysctlRecord> sysctls = new ArrayList<>(state.hostSysctls());
         sysctls.add(new LabState.SysctlRecord(key, oldValue));
-        update(new LabState(state.lab(), state.file(), state.since(), false, state.namespaces(), state.hostLinks(),
+        update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), state.namespaces(), state.hostLinks(),
                 sysctls, state.tables()));
     }
 
     void aboutToCreateTable(String node, String family, String name) {
         List<LabState.TableRecord> tables = new ArrayList<>(state.tables());
         tables.add(new LabState.TableRecord(node, family, name));
-        update(new LabState(state.lab(), state.file(), state.since(), false, state.namespaces(), state.hostLinks(),
+        update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), state.namespaces(), state.hostLinks(),
                 state.hostSysctls(), tables));
     }
 
     LabState complete() {
-        update(new LabState(state.lab(), state.file(), state.since(), true, state.namespaces(), state.hostLinks(),
+        update(new LabState(state.lab(), state.file(), state.since(), true, state.group(), state.namespaces(), state.hostLinks(),
                 state.hostSysctls(), state.tables()));
         return state;
     }

@@ -32,14 +32,14 @@ final class Teardown {
     }
 
     void down(LabState state) {
-        try (LabSession session = new LabSession()) {
+        try (LabSession session = new LabSession(state.lab(), state.group())) {
             for (LabState.TableRecord table : state.tables()) {
                 if (Node.HOST.equals(table.node())) {
                     attempt(() -> deleteTable(session, table));
                 }
             }
-            for (String link : state.hostLinks()) {
-                attempt(() -> deleteHostLink(session, link));
+            if (!state.hostLinks().isEmpty()) {
+                attempt(() -> deleteHostLinks(session, state));
             }
             for (LabState.NamespaceRecord namespace : state.namespaces().reversed()) {
                 attempt(() -> deleteNamespace(session, namespace));
@@ -77,12 +77,18 @@ final class Teardown {
         }
     }
 
-    private static void deleteHostLink(LabSession session, String name) {
+    /**
+     * Every interface carrying the lab's group goes in one request, renamed ones included; an
+     * interface someone else added to a lab bridge keeps its own group and is only detached
+     * (deleting a bridge releases its ports). Recorded names that survive are not the lab's.
+     */
+    private static void deleteHostLinks(LabSession session, LabState state) {
         try {
-            session.route(Node.HOST).call(new NetlinkRequest("delete " + name + " in the host namespace",
-                    LinkRequests.deleteByName(name)));
+            session.route(Node.HOST).call(new NetlinkRequest("delete the interfaces of lab " + state.lab()
+                    + " (group " + Integer.toUnsignedString(state.group()) + ") in the host namespace",
+                    LinkRequests.deleteGroup(state.group())));
         } catch (KernelException e) {
-            if (e.errno() != Errno.ENODEV) { // gone already, e.g. a veth end whose peer went first
+            if (e.errno() != Errno.ENODEV) { // ENODEV: the group is empty (already gone)
                 throw e;
             }
         }

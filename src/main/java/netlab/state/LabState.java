@@ -11,12 +11,13 @@ import java.util.List;
  * @param file the topology file it was brought up from (absolute)
  * @param since when {@code up} started
  * @param complete false while {@code up} runs (or if it died): the lab is then "broken"
+ * @param group the link group that marks every interface the lab creates in the host
  * @param namespaces the namespaces it created, with their inodes
  * @param hostLinks the interfaces it created in the host namespace
  * @param hostSysctls host sysctls it changed, with the values to restore
  * @param tables the nf_tables tables it created, per namespace
  */
-public record LabState(String lab, String file, Instant since, boolean complete, List<NamespaceRecord> namespaces,
+public record LabState(String lab, String file, Instant since, boolean complete, int group, List<NamespaceRecord> namespaces,
         List<String> hostLinks, List<SysctlRecord> hostSysctls, List<TableRecord> tables) {
     public LabState {
         namespaces = List.copyOf(namespaces);
@@ -26,7 +27,7 @@ public record LabState(String lab, String file, Instant since, boolean complete,
     }
 
     public static LabState started(String lab, String file, Instant since) {
-        return new LabState(lab, file, since, false, List.of(), List.of(), List.of(), List.of());
+        return new LabState(lab, file, since, false, LabGroups.of(lab), List.of(), List.of(), List.of(), List.of());
     }
 
     /** A namespace netlab made: its name and the inode that proves it is still the same one. */

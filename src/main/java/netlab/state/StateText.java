@@ -13,6 +13,7 @@ import java.util.List;
  * file /home/me/lan.topo
  * since 2026-11-23T11:00:00Z
  * complete yes
+ * group 1852571234
  * namespace ns1 4026532281
  * link br0
  * sysctl net.ipv4.ip_forward 0
@@ -28,6 +29,7 @@ final class StateText {
         text.append("file ").append(state.file()).append('\n');
         text.append("since ").append(state.since()).append('\n');
         text.append("complete ").append(state.complete() ? "yes" : "no").append('\n');
+        text.append("group ").append(Integer.toUnsignedString(state.group())).append('\n');
         state.namespaces().forEach(n -> text.append("namespace ").append(n.name()).append(' ').append(n.inode()).append('\n'));
         state.hostLinks().forEach(l -> text.append("link ").append(l).append('\n'));
         state.hostSysctls().forEach(s -> text.append("sysctl ").append(s.key()).append(' ').append(s.oldValue()).append('\n'));
@@ -41,6 +43,7 @@ final class StateText {
         String file = "";
         Instant since = Instant.EPOCH;
         boolean complete = false;
+        Integer group = null;
         List<LabState.NamespaceRecord> namespaces = new ArrayList<>();
         List<String> links = new ArrayList<>();
         List<LabState.SysctlRecord> sysctls = new ArrayList<>();
@@ -52,6 +55,7 @@ final class StateText {
                 case "file" -> file = line.substring("file ".length());
                 case "since" -> since = Instant.parse(words[1]);
                 case "complete" -> complete = words[1].equals("yes");
+                case "group" -> group = Integer.parseUnsignedInt(words[1]);
                 case "namespace" -> namespaces.add(new LabState.NamespaceRecord(words[1], Long.parseLong(words[2])));
                 case "link" -> links.add(words[1]);
                 // A sysctl's value may hold blanks (net.ipv4.ping_group_range is "1\t0"): the rest of the line.
@@ -66,6 +70,7 @@ final class StateText {
         if (lab == null) {
             throw new IllegalArgumentException("a state without a 'lab' line");
         }
-        return new LabState(lab, file, since, complete, namespaces, links, sysctls, tables);
+        return new LabState(lab, file, since, complete, group == null ? LabGroups.of(lab) : group, namespaces, links,
+                sysctls, tables);
     }
 }

@@ -38,6 +38,29 @@ public final class LinkRequests {
         return create(new Name(name), VethInfo.peer(new LinkAttribute.NetNsFd(peerNetnsFd), new Name(peerName)));
     }
 
+    /**
+     * A veth pair whose ends carry the given attributes besides their names (their namespace,
+     * a master, a group). Equivalent to:
+     * {@code ip link add NAME [group G] [master M] type veth peer name PEER [netns NS] [group G]}.
+     */
+    public static NlMessage createVeth(String name, List<LinkAttribute> end, String peerName, List<LinkAttribute> peer) {
+        List<LinkAttribute> peerAttributes = new java.util.ArrayList<>(peer);
+        peerAttributes.add(new Name(peerName));
+        // iproute2's order: the options first, then the name, then linkinfo.
+        List<LinkAttribute> attributes = new java.util.ArrayList<>(end);
+        attributes.add(new Name(name));
+        attributes.add(new Info(LinkInfo.of(VethInfo.peer(peerAttributes.toArray(LinkAttribute[]::new)))));
+        return request(RtmTypes.RTM_NEWLINK, CREATE, IfInfoMsg.request(0), attributes.toArray(LinkAttribute[]::new));
+    }
+
+    /**
+     * Deletes every link of a group at once. Equivalent to: {@code ip link delete group G}.
+     * The kernel answers ENODEV when the group has no link.
+     */
+    public static NlMessage deleteGroup(int group) {
+        return request(RtmTypes.RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, IfInfoMsg.request(0), new LinkAttribute.Group(group));
+    }
+
     /** Equivalent to: {@code ip link add NAME type veth peer name PEER netns PID}. */
     public static NlMessage createVethWithPeerInProcessNamespace(String name, String peerName, int pid) {
         return create(new Name(name), VethInfo.peer(new LinkAttribute.NetNsPid(pid), new Name(peerName)));
