@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.exec.Executor;
-import netlab.state.LabState;
+import netlab.state.LabLock;
 import netlab.state.StateStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -36,26 +36,31 @@ final class DownCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         StateStore store = Labs.store();
-        List<LabState> labs = new ArrayList<>();
+        List<String> labs = new ArrayList<>();
         if (target.all) {
-            labs.addAll(store.list());
+            store.list().forEach(state -> labs.add(state.lab()));
         } else {
             String name = Labs.nameOf(target.lab);
-            var state = store.load(name);
-            if (state.isEmpty()) {
+            if (store.load(name).isEmpty()) {
                 if (force) {
                     out.println("lab " + name + " is not up; nothing to do");
                     return;
                 }
                 throw new LabStateException("lab " + name + " is not up (see netlab ls; -f makes this not an error)");
             }
-            labs.add(state.get());
+            labs.add(name);
         }
         Privileges.requireAdmin();
         Executor executor = new Executor(store);
-        for (LabState lab : labs) {
-            executor.down(lab);
-            out.println("lab " + lab.lab() + " is down");
+        for (String name : labs) {
+            try (LabLock lock = Labs.lock(store, name)) {
+                // Read again under the lock: another netlab may have just taken it down.
+                var state = store.load(name);
+                if (state.isPresent()) {
+                    executor.down(state.get());
+                }
+            }
+            out.println("lab " + name + " is down");
         }
         out.flush();
     }

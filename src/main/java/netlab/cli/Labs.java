@@ -41,6 +41,18 @@ final class Labs {
         return labOrFile;
     }
 
+    /** Waits this long for another netlab working on the same lab, then gives up. */
+    static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofSeconds(5);
+
+    static netlab.state.LabLock lock(StateStore store, String lab) {
+        netlab.state.LabLock lock = store.lock(lab, LOCK_PATIENCE);
+        if (lock == null) {
+            throw new LabStateException("lab " + lab + " is busy: another netlab is bringing it up or down "
+                    + "(waited " + LOCK_PATIENCE.toSeconds() + " s); try again when it is done");
+        }
+        return lock;
+    }
+
     static LabState requireUp(StateStore store, String lab) {
         return store.load(lab).orElseThrow(() -> new LabStateException("lab " + lab + " is not up (see netlab ls)"));
     }

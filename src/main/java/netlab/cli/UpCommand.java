@@ -7,6 +7,7 @@ import java.time.Instant;
 import netlab.exec.Executor;
 import netlab.plan.Plan;
 import netlab.plan.Planner;
+import netlab.state.LabLock;
 import netlab.state.StateStore;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
@@ -40,13 +41,15 @@ final class UpCommand implements Runnable {
         }
         Privileges.requireAdmin();
         StateStore store = Labs.store();
-        store.load(lab.name()).ifPresent(state -> {
-            throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
-                    + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
-        });
-        Conflicts.check(lab);
         Instant start = Instant.now();
-        new Executor(store).up(lab, plan);
+        try (LabLock lock = Labs.lock(store, lab.name())) {
+            store.load(lab.name()).ifPresent(state -> {
+                throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
+                        + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
+            });
+            Conflicts.check(lab);
+            new Executor(store).up(lab, plan);
+        }
         out.print(summary(lab, Duration.between(start, Instant.now())));
         out.flush();
     }

@@ -39,8 +39,18 @@ public final class Executor {
         StateRecorder recorder = new StateRecorder(store, LabState.started(lab.name(),
                 java.nio.file.Path.of(lab.file()).toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         try (LabSession session = new LabSession(lab.name(), recorder.current().group())) {
+            int done = 0;
             for (List<Operation> group : groups(plan.operations())) {
+                try {
+                    FaultInjection.beforeSteps(done, group);
+                } catch (FaultInjection.InjectedFailure injected) {
+                    if (!injected.before.isEmpty()) {
+                        run(lab, injected.before, session, recorder);
+                    }
+                    throw new OperationFailedException(injected.step, injected);
+                }
                 run(lab, group, session, recorder);
+                done += group.size();
             }
             return recorder.complete();
         } catch (RuntimeException failure) {
@@ -81,6 +91,7 @@ public final class Executor {
 
     private static void createNamespace(Operation op, LabSession session, StateRecorder recorder) {
         try {
+            recorder.namespaceCreating(op.node());
             NetNamespace namespace = NamedNamespaces.create(op.node());
             recorder.namespaceCreated(op.node(), namespace.inode());
             session.adopt(op.node(), namespace);
@@ -91,10 +102,11 @@ public final class Executor {
 
     private static void setSysctl(Operation.SetSysctl op, LabSession session, StateRecorder recorder) {
         try {
-            String old = Sysctl.write(session.namespace(op.node()), op.key(), op.value());
             if (Node.HOST.equals(op.node())) {
-                recorder.hostSysctlChanged(op.key(), old);
+                // Recorded before the change, so that even a killed up leaves the old value known.
+                recorder.hostSysctlChanging(op.key(), Sysctl.read(session.namespace(op.node()), op.key()));
             }
+            Sysctl.write(session.namespace(op.node()), op.key(), op.value());
         } catch (RuntimeException e) {
             throw new OperationFailedException(op, e);
         }

@@ -26,8 +26,20 @@ final class StateRecorder {
         return state;
     }
 
+    /**
+     * Recorded before the namespace exists, with inode 0 ("pending"): if netlab dies before it
+     * learns the inode, down still knows the name was about to be made.
+     */
+    void namespaceCreating(String name) {
+        List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces());
+        namespaces.add(new LabState.NamespaceRecord(name, LabState.NamespaceRecord.PENDING));
+        update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), namespaces,
+                state.hostLinks(), state.hostSysctls(), state.tables()));
+    }
+
     void namespaceCreated(String name, long inode) {
         List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces());
+        namespaces.removeIf(n -> n.name().equals(name));
         namespaces.add(new LabState.NamespaceRecord(name, inode));
         update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), namespaces, state.hostLinks(),
                 state.hostSysctls(), state.tables()));
@@ -61,7 +73,7 @@ final class StateRecorder {
     }
 
     /** Only the first change of a key keeps the value to restore. */
-    void hostSysctlChanged(String key, String oldValue) {
+    void hostSysctlChanging(String key, String oldValue) {
         if (state.hostSysctls().stream().anyMatch(s -> s.key().equals(key))) {
             return;
         }

@@ -30,8 +30,17 @@ public record LabState(String lab, String file, Instant since, boolean complete,
         return new LabState(lab, file, since, false, LabGroups.of(lab), List.of(), List.of(), List.of(), List.of());
     }
 
-    /** A namespace netlab made: its name and the inode that proves it is still the same one. */
-    public record NamespaceRecord(String name, long inode) {}
+    /**
+     * A namespace netlab made: its name and the inode that proves it is still the same one, or
+     * {@link #PENDING} when netlab stopped between deciding to make it and learning its inode.
+     */
+    public record NamespaceRecord(String name, long inode) {
+        public static final long PENDING = 0;
+
+        public boolean pending() {
+            return inode == PENDING;
+        }
+    }
 
     /** A host sysctl netlab set, and the value it had before. */
     public record SysctlRecord(String key, String oldValue) {}

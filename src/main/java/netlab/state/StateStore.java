@@ -20,16 +20,29 @@ import java.util.stream.Stream;
  */
 public final class StateStore {
     public static final Path DEFAULT_ROOT = Path.of("/run/netlab");
+    /**
+     * Lock files live where lock files go (/run/lock), not beside the states: /run/netlab holds
+     * exactly the labs that are up, and a lock file cannot be removed safely while another
+     * process may be waiting on it.
+     */
+    public static final Path DEFAULT_LOCKS = Path.of("/run/lock/netlab");
     private static final String STATE = "state";
 
     private final Path root;
+    private final Path locks;
 
     public StateStore(Path root) {
         this.root = root;
+        this.locks = root.equals(DEFAULT_ROOT) ? DEFAULT_LOCKS : root.resolveSibling(root.getFileName() + "-locks");
     }
 
     public static StateStore system() {
         return new StateStore(DEFAULT_ROOT);
+    }
+
+    /** The lab's lock; null if another netlab holds it longer than {@code patience}. */
+    public LabLock lock(String lab, java.time.Duration patience) {
+        return LabLock.acquire(locks, lab, patience);
     }
 
     public Path directoryOf(String lab) {

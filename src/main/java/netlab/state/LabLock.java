@@ -1,0 +1,73 @@
+package netlab.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One lock per lab (a file lock on /run/lock/netlab/LAB.lock, held by one process at a time), so
+ * that two {@code up}/{@code down} of the same lab never interleave; different labs do not wait
+ * for each other. The kernel drops the lock when its holder dies, even by kill -9.
+ */
+public final class LabLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private LabLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Takes the lab's lock, waiting up to {@code patience}; null when another holder kept it. */
+    public static LabLock acquire(Path root, String lab, Duration patience) {
+        try {
+            Files.createDirectories(root);
+            FileChannel channel = FileChannel.open(root.resolve(lab + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (true) {
+                FileLock lock = tryLock(channel);
+                if (lock != null) {
+                    channel.truncate(0).write(java.nio.ByteBuffer.wrap(
+                            (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
+                    return new LabLock(channel, lock);
+                }
+                if (System.nanoTime() > deadline) {
+                    channel.close();
+                    return null;
+                }
+                // The holder is another netlab: it will be done soon, poll gently.
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock lab " + lab + " in " + root, e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by this very process (another thread)
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
