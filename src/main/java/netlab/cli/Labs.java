@@ -26,6 +26,19 @@ final class Labs {
      * declares (or its file name without .topo, if it no longer parses); anything else is a name.
      */
     static String nameOf(String labOrFile) {
+        return checked(nameFrom(labOrFile));
+    }
+
+    /** A lab's name becomes a path under /run/netlab: only plain, safe names are accepted. */
+    private static String checked(String lab) {
+        String problem = netlab.kernel.NamespaceNames.problem(lab);
+        if (problem != null || lab.contains(":")) {
+            throw new LabStateException("not a lab name: '" + lab.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+        return lab;
+    }
+
+    private static String nameFrom(String labOrFile) {
         Path path = Path.of(labOrFile);
         if (labOrFile.endsWith(".topo") || Files.isRegularFile(path)) {
             if (Files.isRegularFile(path)) {
