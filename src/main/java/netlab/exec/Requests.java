@@ -42,11 +42,7 @@ final class Requests {
             case Operation.CreateVeth v -> createVeth(v, session);
             case Operation.CreateMacvlan m -> createMacvlan(m, session);
             case Operation.SetMtu m -> LinkRequests.setMtu(session.index(m.node(), m.interfaceName()), m.mtu());
-            case Operation.SetUp u -> isHost(u.node()) && !u.interfaceName().equals("lo")
-                    // The readable twin of the group mark: ip link shows "alias netlab:LAB".
-                    ? withAttribute(LinkRequests.setUp(session.index(u.node(), u.interfaceName())),
-                            new LinkAttribute.Alias(alias(session.lab()), true))
-                    : LinkRequests.setUp(session.index(u.node(), u.interfaceName()));
+            case Operation.SetUp u -> setUp(u, session);
             case Operation.AddAddress a -> NlMessage.request(RtmTypes.RTM_NEWADDR, CREATE, a.address().isIpv4()
                     ? AddressMessage.add(session.index(a.node(), a.interfaceName()), a.address().address(),
                             a.address().prefixLength())
@@ -83,6 +79,14 @@ final class Requests {
                 LinkRequests.createMacvlan(m.name(), session.index(m.node(), m.parent()), macvlanMode(m)),
                 new LinkAttribute.NetNsFd(session.namespace(m.targetNode()).fd()));
         return isHost(m.targetNode()) ? withAttribute(message, new LinkAttribute.Group(session.group())) : message;
+    }
+
+    private static NlMessage setUp(Operation.SetUp u, LabSession session) {
+        int index = session.index(u.node(), u.interfaceName());
+        NlMessage up = u.ipv6LinkLocal() ? LinkRequests.setUp(index) : LinkRequests.setUpWithoutIpv6LinkLocal(index);
+        // In the host, the readable twin of the group mark: ip link shows "alias netlab:LAB".
+        return isHost(u.node()) && !u.interfaceName().equals("lo")
+                ? withAttribute(up, new LinkAttribute.Alias(alias(session.lab()), true)) : up;
     }
 
     static String alias(String lab) {

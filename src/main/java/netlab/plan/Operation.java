@@ -90,10 +90,14 @@ public sealed interface Operation {
         }
     }
 
-    record SetUp(String node, String interfaceName, Source source) implements Operation {
+    /**
+     * Brings an interface up; in a lab without any IPv6, without an IPv6 link-local address
+     * ({@code ipv6LinkLocal} false), so it stays silent instead of multicasting solicitations.
+     */
+    record SetUp(String node, String interfaceName, boolean ipv6LinkLocal, Source source) implements Operation {
         @Override
         public String render() {
-            return ip(node) + " link set " + interfaceName + " up";
+            return ip(node) + " link set " + interfaceName + (ipv6LinkLocal ? "" : " addrgenmode none") + " up";
         }
     }
 

@@ -53,9 +53,10 @@ public final class Planner {
         for (Node node : lab.nodes()) {
             node.sysctls().forEach(s -> steps.add(new Operation.SetSysctl(node.name(), s.key(), s.value(), s.source())));
         }
+        boolean ipv6 = usesIpv6(lab);
         forEachInterface(lab, (node, i) -> {
             if (!(node.isHost() && i instanceof Loopback)) { // the host's lo is not the lab's
-                steps.add(new Operation.SetUp(node.name(), i.name(), i.source()));
+                steps.add(new Operation.SetUp(node.name(), i.name(), ipv6 || i instanceof Loopback, i.source()));
             }
         });
         forEachInterface(lab, (node, i) -> i.addresses().forEach(
@@ -83,6 +84,23 @@ public final class Planner {
         }
         return new Operation.CreateVeth(node.name(), creator.name(), peerNode.name(), peer.name(), Optional.empty(),
                 creator.source());
+    }
+
+    /**
+     * Whether the lab uses IPv6 anywhere (an address, a route or a neighbour). A lab that does
+     * not gets no IPv6 link-local addresses: their autoconfiguration multicasts to every port of
+     * a bridge, work that grows with the square of a star's size, and teaches nothing there.
+     */
+    static boolean usesIpv6(Lab lab) {
+        for (Node node : lab.nodes()) {
+            boolean addresses = node.interfaces().stream().flatMap(i -> i.addresses().stream()).anyMatch(a -> !a.isIpv4());
+            boolean routes = node.routes().stream().anyMatch(r -> !r.destination().isIpv4());
+            boolean neighbours = node.neighbours().stream().anyMatch(n -> n.address() instanceof java.net.Inet6Address);
+            if (addresses || routes || neighbours) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Routes through a device first: a gateway route may need one to reach its gateway. */

@@ -107,6 +107,25 @@ public final class LinkRequests {
                 new IfInfoMsg(RtFamily.AF_UNSPEC, 0, index, IfInfoMsg.IFF_UP, IfInfoMsg.IFF_UP));
     }
 
+    /**
+     * Up, without an IPv6 link-local address: for lab interfaces that carry no IPv6, so that
+     * they send no duplicate address detection, router or MLD solicitations (on a big bridge
+     * these multicasts reach every port). One request: the kernel applies the mode before it
+     * brings the link up. Equivalent to: {@code ip link set dev DEV addrgenmode none up}.
+     */
+    public static NlMessage setUpWithoutIpv6LinkLocal(int index) {
+        return request(RtmTypes.RTM_NEWLINK, CHANGE,
+                new IfInfoMsg(RtFamily.AF_UNSPEC, 0, index, IfInfoMsg.IFF_UP, IfInfoMsg.IFF_UP), ADDR_GEN_MODE_NONE);
+    }
+
+    /**
+     * IFLA_AF_SPEC > AF_INET6 > IFLA_INET6_ADDR_GEN_MODE = IN6_ADDR_GEN_MODE_NONE, as iproute2
+     * writes it (no NLA_F_NESTED; {@code <linux/if_link.h>}). The kernel refuses it at creation
+     * (EAFNOSUPPORT: the IPv6 state of a device exists only once the device does).
+     */
+    private static final LinkAttribute ADDR_GEN_MODE_NONE = new LinkAttribute.Other(new netlab.netlink.RawAttribute(
+            LinkAttribute.IFLA_AF_SPEC, new byte[] {12, 0, 10, 0, 5, 0, 8, 0, 1, 0, 0, 0}));
+
     /** Equivalent to: {@code ip link set dev DEV down}. */
     public static NlMessage setDown(int index) {
         return request(RtmTypes.RTM_NEWLINK, CHANGE, new IfInfoMsg(RtFamily.AF_UNSPEC, 0, index, 0, IfInfoMsg.IFF_UP));
