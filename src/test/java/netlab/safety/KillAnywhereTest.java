@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import netlab.cli.ExitCodes;
 import netlab.testing.KernelTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @KernelTest
 class KillAnywhereTest {
+    /** A failed test must not leave its labs to the next one. */
+    @AfterEach
+    void removeLabsLeftUp() {
+        if (!Netlab.run("ls").out().equals("no lab is up\n")) {
+            Netlab.run("down", "--all");
+        }
+    }
+
     private static final int NODES = 50;
     private static final int KILLS = 20;
     private static final String LAB = "star";
