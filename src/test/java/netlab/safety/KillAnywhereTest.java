@@ -100,6 +100,26 @@ class KillAnywhereTest {
                 seed, fullMillis, fullOut.lines().findFirst().orElseThrow(), recorded, KILLS, broken);
     }
 
+    /**
+     * The narrowest kill point, made deterministic: up died after creating the lab's directory but
+     * before its first state was renamed into place (StateStore.save). Nothing is recorded, so
+     * nothing was made; {@code down -f} must still leave /run/netlab as it was.
+     */
+    @Test
+    void killedBeforeTheFirstRecordLeavesNoDirectory() throws Exception {
+        Traces before = Traces.names();
+        Path lab = Files.createDirectories(STATE.getParent());
+        Files.writeString(lab.resolve("state.tmp"), "lab star\n");
+        assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
+
+        Netlab.Run down = Netlab.run("down", "-f", LAB);
+
+        assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
+        assertThat(down.out()).isEqualTo("lab star is not up; nothing to do\n");
+        assertThat(lab).doesNotExist();
+        assertThat(Traces.names()).isEqualTo(before);
+    }
+
     /** A host bridge with 50 nodes on it, routed and masqueraded by the host. */
     private static String star() {
         StringBuilder text = new StringBuilder("""
