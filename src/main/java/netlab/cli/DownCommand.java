@@ -42,6 +42,7 @@ final class DownCommand implements Runnable {
         } else {
             String name = Labs.nameOf(target.lab);
             if (store.load(name).isEmpty()) {
+                removeUnrecorded(store, name);
                 if (force) {
                     out.println("lab " + name + " is not up; nothing to do");
                     return;
@@ -63,5 +64,22 @@ final class DownCommand implements Runnable {
             out.println("lab " + name + " is down");
         }
         out.flush();
+    }
+
+    /**
+     * An up killed before its first record was in place leaves the lab's directory without a
+     * state (and nothing in the kernel: everything is recorded before it is made). Removed only
+     * when no other netlab holds the lab's lock, so an up that is just starting keeps its own.
+     */
+    private static void removeUnrecorded(StateStore store, String name) {
+        if (!java.nio.file.Files.isDirectory(store.directoryOf(name))) {
+            return;
+        }
+        Privileges.requireAdmin();
+        try (LabLock lock = store.lock(name, java.time.Duration.ZERO)) {
+            if (lock != null && store.load(name).isEmpty()) {
+                store.delete(name);
+            }
+        }
     }
 }

@@ -1,0 +1,79 @@
+package netlab.safety;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import netlab.testing.Shell;
+
+/**
+ * What a lab could leave behind in the sandbox, read by independent tools (ip, nft, the file
+ * system). {@link #take()} is everything (links, addresses and routes as ip -j prints them);
+ * {@link #names()} keeps of the links only the host's link names and leaves out addresses and
+ * routes, for tests that must not wait on the kernel's asynchronous removal of a deleted
+ * namespace's devices.
+ */
+record Traces(String namespaces, String links, String addresses, String routes, String ruleset,
+        String ipForward, String runNetlab, String runNetns) {
+    private static final Pattern IFNAME = Pattern.compile("\"ifname\":\"([^\"]+)\"");
+
+    static Traces take() {
+        return new Traces(
+                Shell.check("ip", "netns", "list"),
+                Shell.check("ip", "-j", "link"),
+                // IPv6 duplicate address detection ends on its own time: not a change anyone made.
+                Shell.check("ip", "-j", "addr").replace(",\"tentative\":true", ""),
+                Shell.check("ip", "-j", "route", "show", "table", "all"),
+                Shell.check("nft", "list", "ruleset"),
+                read(Path.of("/proc/sys/net/ipv4/ip_forward")).strip(),
+                tree(Path.of("/run/netlab"), true),
+                tree(Path.of("/run/netns"), false));
+    }
+
+    static Traces names() {
+        StringBuilder links = new StringBuilder();
+        Matcher names = IFNAME.matcher(Shell.check("ip", "-j", "link"));
+        while (names.find()) {
+            links.append(names.group(1)).append('\n');
+        }
+        return new Traces(
+                Shell.check("ip", "netns", "list"),
+                links.toString(),
+                "",
+                "",
+                Shell.check("nft", "list", "ruleset"),
+                read(Path.of("/proc/sys/net/ipv4/ip_forward")).strip(),
+                tree(Path.of("/run/netlab"), true),
+                tree(Path.of("/run/netns"), false));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every path under {@code root} (and, if asked, its files' contents); not the root itself. */
+    private static String tree(Path root, boolean contents) {
+        if (!Files.exists(root)) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.filter(p -> !p.equals(root)).sorted().toList()) {
+                text.append(path).append('\n');
+                if (contents && Files.isRegularFile(path)) {
+                    text.append(read(path)).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

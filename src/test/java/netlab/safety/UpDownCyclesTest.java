@@ -1,0 +1,41 @@
+package netlab.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import netlab.cli.ExitCodes;
+import netlab.testing.KernelTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** 100 up/down cycles of lan in one process: every one succeeds, and none leaves anything behind. */
+@KernelTest
+class UpDownCyclesTest {
+    /** A failed test must not leave its labs to the next one. */
+    @AfterEach
+    void removeLabsLeftUp() {
+        if (!Netlab.run("ls").out().equals("no lab is up\n")) {
+            Netlab.run("down", "--all");
+        }
+    }
+
+    private static final int CYCLES = 100;
+
+    @Test
+    void hundredCyclesLeaveNothingBehind() {
+        assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
+        Traces before = Traces.take();
+
+        for (int cycle = 1; cycle <= CYCLES; cycle++) {
+            Netlab.Run up = Netlab.run("up", Netlab.LAN);
+            assertThat(up.exitCode()).as("up of cycle " + cycle + ": " + up.err()).isEqualTo(ExitCodes.OK);
+            assertThat(up.out()).as("cycle " + cycle).startsWith("lab lan is up (");
+            Netlab.Run down = Netlab.run("down", "lan");
+            assertThat(down.exitCode()).as("down of cycle " + cycle + ": " + down.err()).isEqualTo(ExitCodes.OK);
+            assertThat(down.out()).as("cycle " + cycle).isEqualTo("lab lan is down\n");
+            if (cycle % 10 == 0) {
+                assertThat(Traces.take()).as("after cycle " + cycle).isEqualTo(before);
+                assertThat(Netlab.run("ls").out()).as("after cycle " + cycle).isEqualTo("no lab is up\n");
+            }
+        }
+    }
+}
