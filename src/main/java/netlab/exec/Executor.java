@@ -52,6 +52,7 @@ public final class Executor {
                 run(lab, group, session, recorder);
                 done += group.size();
             }
+            LinkReadiness.await(lab, session);
             return recorder.complete();
         } catch (RuntimeException failure) {
             try {

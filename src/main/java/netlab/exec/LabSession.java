@@ -90,6 +90,12 @@ final class LabSession implements AutoCloseable {
         });
     }
 
+    /** Delivers the link notifications of {@code node} to {@code listener} until the session closes. */
+    void onLinkChanges(String node, Runnable listener) {
+        kernel.subscribe(namespace(node), NetlinkSocket.NETLINK_ROUTE, netlab.netlink.route.RtnetlinkGroups.RTMGRP_LINK,
+                RtnetlinkDecoder.INSTANCE, message -> listener.run());
+    }
+
     /** Links changed in {@code node}: dump again when next asked. */
     void forgetLinks(String node) {
         links.remove(node);
