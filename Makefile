@@ -43,8 +43,12 @@ run: deps build
 	./netlab down lan || status=$$?; \
 	exit $$status
 
-bench: build
-	@echo "make bench: no benchmark yet; the star-N benchmark arrives with the performance work."
+# The star-N benchmark (docs/performance.md): netlab against an ip script and ip -batch, each run
+# in a private sandbox. Never part of test. BENCH_N="10 100" BENCH_RUNS=3 make bench for a quick run.
+bench: deps build
+	@[ -x /usr/bin/time ] || { [ "$$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; } \
+		|| { echo "make bench: /usr/bin/time is missing: apt-get install time" >&2; exit 1; }
+	bench/run
 
 install: build
 	@printf '#!/bin/sh\nexec %s/netlab "$$@"\n' "$(CURDIR)" > /usr/local/bin/netlab
