@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,7 @@ class BrokenFilesUpTest {
         List<String> expected = Files.readAllLines(BROKEN.resolve(name.replaceFirst("\\.topo$", ".expected")),
                 StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
                 .map(l -> l.replace(name + ":", file + ":")).toList();
-        KernelSnapshot before = KernelSnapshot.take();
+        KernelTraces before = KernelTraces.take();
 
         Cli.Run up = netlab("up", file.toString());
 
@@ -52,6 +53,6 @@ class BrokenFilesUpTest {
         // Diagnostics start at the left margin; their quoted lines and carets are indented.
         assertThat(up.err().lines().filter(l -> !l.isEmpty() && !Character.isWhitespace(l.charAt(0))).toList())
                 .containsExactlyElementsOf(expected);
-        assertThat(KernelSnapshot.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
     }
 }

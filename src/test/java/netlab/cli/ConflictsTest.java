@@ -4,6 +4,7 @@ import static netlab.cli.Cli.LAN;
 import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import netlab.testing.KernelTraces;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
@@ -17,17 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 @KernelTest
 class ConflictsTest {
-    private KernelSnapshot before;
+    private KernelTraces before;
 
     @BeforeEach
     void snapshot() {
-        before = KernelSnapshot.take();
+        before = KernelTraces.take();
     }
 
     @AfterEach
     void nothingIsLeft() {
         assertThat(netlab("ls").out()).isEqualTo("no lab is up\n");
-        assertThat(KernelSnapshot.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
     }
 
     @Test
@@ -35,7 +36,7 @@ class ConflictsTest {
         Shell.check("ip", "netns", "add", "ns1");
         try {
             Shell.check("ip", "-n", "ns1", "link", "add", "theirs0", "type", "bridge");
-            KernelSnapshot theirs = KernelSnapshot.take();
+            KernelTraces theirs = KernelTraces.take();
             String theirLinks = Shell.check("ip", "-n", "ns1", "-j", "link");
 
             Cli.Run up = netlab("up", LAN);
@@ -44,7 +45,7 @@ class ConflictsTest {
             assertThat(up.out()).isEmpty();
             assertThat(up.err()).isEqualTo("netlab: cannot bring lab lan up:\n"
                     + "  namespace ns1 already exists and does not belong to lab lan\n");
-            assertThat(KernelSnapshot.take()).isEqualTo(theirs);
+            assertThat(KernelTraces.take()).isEqualTo(theirs);
             assertThat(Shell.check("ip", "-n", "ns1", "-j", "link")).isEqualTo(theirLinks);
             assertThat(Shell.check("ip", "netns", "list")).doesNotContain("ns2");
         } finally {
@@ -57,14 +58,14 @@ class ConflictsTest {
         Shell.check("ip", "link", "add", "br0", "type", "bridge");
         try {
             Shell.check("ip", "addr", "add", "10.77.0.1/24", "dev", "br0");
-            KernelSnapshot theirs = KernelSnapshot.take();
+            KernelTraces theirs = KernelTraces.take();
 
             Cli.Run up = netlab("up", LAN);
 
             assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
             assertThat(up.err()).isEqualTo("netlab: cannot bring lab lan up:\n"
                     + "  br0 already exists in the host namespace and does not belong to lab lan\n");
-            assertThat(KernelSnapshot.take()).isEqualTo(theirs);
+            assertThat(KernelTraces.take()).isEqualTo(theirs);
             var br0 = Json.of("ip", "-j", "addr", "show", "dev", "br0").get(0);
             assertThat(br0.get("addr_info").get(0).get("local").asText()).isEqualTo("10.77.0.1");
             assertThat(br0.get("addr_info")).hasSize(1);
@@ -79,7 +80,7 @@ class ConflictsTest {
             Shell.check("ip", "netns", "add", "ns2");
             Shell.check("ip", "link", "add", "ns1-eth0", "type", "bridge");
             Shell.check("ip", "link", "add", "br0", "type", "bridge");
-            KernelSnapshot theirs = KernelSnapshot.take();
+            KernelTraces theirs = KernelTraces.take();
 
             Cli.Run up = netlab("up", LAN);
 
@@ -88,7 +89,7 @@ class ConflictsTest {
                     + "  namespace ns2 already exists and does not belong to lab lan\n"
                     + "  br0 already exists in the host namespace and does not belong to lab lan\n"
                     + "  ns1-eth0 already exists in the host namespace and does not belong to lab lan\n");
-            assertThat(KernelSnapshot.take()).isEqualTo(theirs);
+            assertThat(KernelTraces.take()).isEqualTo(theirs);
         } finally {
             Shell.run("ip", "link", "delete", "br0");
             Shell.run("ip", "link", "delete", "ns1-eth0");

@@ -4,6 +4,7 @@ import static netlab.cli.Cli.LAN;
 import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterAll;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 @KernelTest
 class ExecCommandTest {
-    private static KernelSnapshot before;
+    private static KernelTraces before;
 
     @BeforeAll
     static void upLan() {
-        before = KernelSnapshot.take();
+        before = KernelTraces.take();
         Cli.Run up = netlab("up", LAN);
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
     }
@@ -29,7 +30,7 @@ class ExecCommandTest {
     static void downLan() {
         Cli.Run down = netlab("down", "lan");
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
-        assertThat(KernelSnapshot.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
     }
 
     @Test

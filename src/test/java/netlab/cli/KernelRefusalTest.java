@@ -4,6 +4,7 @@ import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,18 +20,18 @@ class KernelRefusalTest {
     @TempDir
     Path directory;
 
-    private KernelSnapshot before;
+    private KernelTraces before;
 
     @BeforeEach
     void snapshot() {
-        before = KernelSnapshot.take();
+        before = KernelTraces.take();
         assertThat(before.ipForward()).isEqualTo("0");
     }
 
     @AfterEach
     void nothingIsLeft() {
         assertThat(netlab("ls").out()).isEqualTo("no lab is up\n");
-        assertThat(KernelSnapshot.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import netlab.testing.KernelTraces;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
@@ -33,12 +34,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @KernelTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LanEndToEndTest {
-    private static KernelSnapshot before;
+    private static KernelTraces before;
 
     @BeforeAll
     static void upstreamThenUp() {
         Shell.check("sysctl", "-w", "net.ipv4.ip_forward=0");
-        before = KernelSnapshot.take();
+        before = KernelTraces.take();
         Shell.check("ip", "netns", "add", "upstream");
         Shell.check("ip", "link", "add", "up0", "type", "veth", "peer", "name", "up1", "netns", "upstream");
         Shell.check("ip", "addr", "add", "198.51.100.1/30", "dev", "up0");
@@ -63,7 +64,7 @@ class LanEndToEndTest {
         Shell.check("ip", "link", "delete", "up0");
         Shell.check("ip", "netns", "delete", "upstream");
         assertThat(left).as("the lab must be down").isEqualTo("no lab is up\n");
-        assertThat(KernelSnapshot.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
     }
 
     @Test

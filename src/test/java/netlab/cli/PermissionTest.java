@@ -5,6 +5,7 @@ import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
@@ -23,17 +24,17 @@ class PermissionTest {
     private static final String MESSAGE =
             "netlab: netlab needs root to work with labs (CAP_NET_ADMIN and CAP_SYS_ADMIN): run it with sudo\n";
 
-    private KernelSnapshot before;
+    private KernelTraces before;
 
     @BeforeEach
     void snapshot() {
-        before = KernelSnapshot.take();
+        before = KernelTraces.take();
     }
 
     @AfterEach
     void nothingIsLeft() {
         assertThat(netlab("ls").out()).isEqualTo("no lab is up\n");
-        assertThat(KernelSnapshot.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
     }
 
     @Test
@@ -57,7 +58,7 @@ class PermissionTest {
     @Test
     void downAndExecWithoutCapabilitiesLeaveTheLabUp() {
         assertThat(netlab("up", LAN).exitCode()).isEqualTo(ExitCodes.OK);
-        KernelSnapshot up = KernelSnapshot.take();
+        KernelTraces up = KernelTraces.take();
         try {
             Shell.Result down = Cli.childJvm(WITHOUT_ADMIN, "down", "lan");
             Shell.Result exec = Cli.childJvm(WITHOUT_ADMIN, "exec", "ns1", "true");
@@ -66,7 +67,7 @@ class PermissionTest {
             assertThat(down.stderr()).isEqualTo(MESSAGE);
             assertThat(exec.exitCode()).isEqualTo(ExitCodes.PERMISSION);
             assertThat(exec.stderr()).isEqualTo(MESSAGE);
-            assertThat(KernelSnapshot.take()).isEqualTo(up);
+            assertThat(KernelTraces.take()).isEqualTo(up);
         } finally {
             assertThat(netlab("down", "lan").exitCode()).isEqualTo(ExitCodes.OK);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import netlab.plan.Planner;
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
 import netlab.topology.dsl.TopologyReader;
@@ -24,11 +25,11 @@ class UpDownLsTest {
     @TempDir
     Path directory;
 
-    private KernelSnapshot before;
+    private KernelTraces before;
 
     @BeforeEach
     void noLabIsUp() {
-        before = KernelSnapshot.take();
+        before = KernelTraces.take();
         assertThat(netlab("ls").out()).isEqualTo("no lab is up\n");
     }
 
@@ -40,7 +41,7 @@ class UpDownLsTest {
             netlab("down", "--all");
         }
         assertThat(left).as("labs the test left up").isEqualTo("no lab is up\n");
-        assertThat(KernelSnapshot.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
     }
 
     @Test
@@ -50,7 +51,7 @@ class UpDownLsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).isEqualTo(Planner.plan(TopologyReader.read(LAN_FILE)).render())
                 .startsWith("ip netns add ns1\n");
-        assertThat(KernelSnapshot.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
     }
 
     @Test
@@ -129,7 +130,7 @@ class UpDownLsTest {
     @Test
     void upOfALabThatIsUpIsALabStateErrorAndChangesNothing() throws Exception {
         assertThat(netlab("up", LAN).exitCode()).isEqualTo(ExitCodes.OK);
-        KernelSnapshot up = KernelSnapshot.take();
+        KernelTraces up = KernelTraces.take();
         assertThat(up).as("the snapshot sees a lab").isNotEqualTo(before);
 
         Cli.Run again = netlab("up", LAN);
@@ -138,7 +139,7 @@ class UpDownLsTest {
         assertThat(again.out()).isEmpty();
         assertThat(again.err()).matches("netlab: lab lan is already up \\(since \\S+\\); take it down first: "
                 + "netlab down lan\n");
-        assertThat(KernelSnapshot.take()).isEqualTo(up);
+        assertThat(KernelTraces.take()).isEqualTo(up);
         assertThat(netlab("down", "lan").exitCode()).isEqualTo(ExitCodes.OK);
     }
 

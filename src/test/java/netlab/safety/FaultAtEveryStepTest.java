@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import netlab.cli.ExitCodes;
 import netlab.plan.Operation;
 import netlab.plan.Planner;
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.DynamicTest;
@@ -42,7 +43,7 @@ class FaultAtEveryStepTest {
 
     private static void failBefore(String file, int k, Operation step) {
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
-        Traces before = Traces.take();
+        KernelTraces before = KernelTraces.take();
 
         Netlab.Run up;
         System.setProperty(PROPERTY, Integer.toString(k));
@@ -58,7 +59,7 @@ class FaultAtEveryStepTest {
         assertThat(up.err()).startsWith("netlab: " + step.source() + ": " + step.render() + ": ")
                 .contains("injected failure");
         assertThat(up.err().lines().count()).isEqualTo(1);
-        Traces after = Traces.take();
+        KernelTraces after = KernelTraces.take();
         if (!after.equals(before)) {
             Netlab.run("down", "-f", Labs.nameOf(file));
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import netlab.cli.ExitCodes;
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class KillAnywhereTest {
         Path out = directory.resolve("out");
         Path err = directory.resolve("err");
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
-        Traces before = Traces.names();
+        KernelTraces before = KernelTraces.names();
 
         // One full up, to know how long one takes from start to exit.
         long started = System.nanoTime();
@@ -54,7 +55,7 @@ class KillAnywhereTest {
         String fullOut = Files.readString(out);
         assertThat(fullOut).startsWith("lab star is up");
         assertThat(Netlab.run("down", LAB).exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(Traces.names()).isEqualTo(before);
+        assertThat(KernelTraces.names()).isEqualTo(before);
 
         long seed = Long.getLong("netlab.safety.seed", System.nanoTime());
         Random random = new Random(seed);
@@ -93,7 +94,7 @@ class KillAnywhereTest {
                 down = Netlab.run("down", "-f", LAB);
             }
             assertThat(down.exitCode()).as(where + ": " + down.err()).isEqualTo(ExitCodes.OK);
-            assertThat(Traces.names()).as(where).isEqualTo(before);
+            assertThat(KernelTraces.names()).as(where).isEqualTo(before);
             assertThat(Netlab.run("ls").out()).as(where).isEqualTo("no lab is up\n");
         }
         System.out.printf("KillAnywhereTest: seed %d, full up %d ms (%s), %d of %d kills left a record, %d broken%n",
@@ -107,7 +108,7 @@ class KillAnywhereTest {
      */
     @Test
     void killedBeforeTheFirstRecordLeavesNoDirectory() throws Exception {
-        Traces before = Traces.names();
+        KernelTraces before = KernelTraces.names();
         Path lab = Files.createDirectories(STATE.getParent());
         Files.writeString(lab.resolve("state.tmp"), "lab star\n");
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
@@ -117,7 +118,7 @@ class KillAnywhereTest {
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
         assertThat(down.out()).isEqualTo("lab star is not up; nothing to do\n");
         assertThat(lab).doesNotExist();
-        assertThat(Traces.names()).isEqualTo(before);
+        assertThat(KernelTraces.names()).isEqualTo(before);
     }
 
     /** A host bridge with 50 nodes on it, routed and masqueraded by the host. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import netlab.cli.ExitCodes;
 import netlab.state.LabLock;
 import netlab.state.StateStore;
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,32 +35,32 @@ class LabLockTest {
     @Test
     void upAndDownWaitForTheHolderThenGiveUp() throws Exception {
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
-        Traces before = Traces.take();
+        KernelTraces before = KernelTraces.take();
 
         try (LabLock held = StateStore.system().lock("lan", Duration.ZERO)) {
             assertThat(held).as("the lock is free").isNotNull();
             Child up = child("up", Netlab.LAN);
             assertBusy(up);
-            assertThat(Traces.take()).isEqualTo(before);
+            assertThat(KernelTraces.take()).isEqualTo(before);
             assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
         }
 
         Netlab.Run up = Netlab.run("up", Netlab.LAN);
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
         // A lab just up still settles (IPv6 link-local addresses, operstates): compare names.
-        Traces upState = Traces.names();
+        KernelTraces upState = KernelTraces.names();
 
         try (LabLock held = StateStore.system().lock("lan", Duration.ZERO)) {
             assertThat(held).as("up released the lock").isNotNull();
             Child down = child("down", "lan");
             assertBusy(down);
-            assertThat(Traces.names()).isEqualTo(upState);
+            assertThat(KernelTraces.names()).isEqualTo(upState);
             assertThat(Netlab.run("ls").out()).containsPattern("(?m)^lan +up ");
         }
 
         Netlab.Run down = Netlab.run("down", "lan");
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
-        assertThat(Traces.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
     }
 
     private record Child(int exitCode, String err, long millis) {}

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import netlab.cli.ExitCodes;
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class TwoLabsAtOnceTest {
     void bothComeUpAndEachDownRemovesOnlyItsOwn() throws Exception {
         Path other = Files.writeString(directory.resolve("other.topo"), OTHER);
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
-        Traces before = Traces.take();
+        KernelTraces before = KernelTraces.take();
 
         Process lan = Netlab.start(directory.resolve("lan.out"), directory.resolve("lan.err"), "up", Netlab.LAN);
         Process second = Netlab.start(directory.resolve("other.out"), directory.resolve("other.err"), "up",
@@ -76,7 +77,7 @@ class TwoLabsAtOnceTest {
         Netlab.Run downOther = Netlab.run("down", "other");
 
         assertThat(downOther.exitCode()).as(downOther.err()).isEqualTo(ExitCodes.OK);
-        assertThat(Traces.take()).isEqualTo(before);
+        assertThat(KernelTraces.take()).isEqualTo(before);
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
     }
 
@@ -85,6 +86,6 @@ class TwoLabsAtOnceTest {
     }
 
     private static List<String> hostLinks() {
-        return Traces.names().links().lines().toList();
+        return KernelTraces.names().links().lines().toList();
     }
 }

@@ -3,6 +3,7 @@ package netlab.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import netlab.cli.ExitCodes;
+import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class UpDownCyclesTest {
     @Test
     void hundredCyclesLeaveNothingBehind() {
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
-        Traces before = Traces.take();
+        KernelTraces before = KernelTraces.take();
 
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             Netlab.Run up = Netlab.run("up", Netlab.LAN);
@@ -33,7 +34,7 @@ class UpDownCyclesTest {
             assertThat(down.exitCode()).as("down of cycle " + cycle + ": " + down.err()).isEqualTo(ExitCodes.OK);
             assertThat(down.out()).as("cycle " + cycle).isEqualTo("lab lan is down\n");
             if (cycle % 10 == 0) {
-                assertThat(Traces.take()).as("after cycle " + cycle).isEqualTo(before);
+                assertThat(KernelTraces.take()).as("after cycle " + cycle).isEqualTo(before);
                 assertThat(Netlab.run("ls").out()).as("after cycle " + cycle).isEqualTo("no lab is up\n");
             }
         }

@@ -1,4 +1,4 @@
-package netlab.safety;
+package netlab.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import netlab.testing.Shell;
 
 /**
  * What a lab could leave behind in the sandbox, read by independent tools (ip, nft, the file
@@ -16,12 +15,12 @@ import netlab.testing.Shell;
  * routes, for tests that must not wait on the kernel's asynchronous removal of a deleted
  * namespace's devices.
  */
-record Traces(String namespaces, String links, String addresses, String routes, String ruleset,
+public record KernelTraces(String namespaces, String links, String addresses, String routes, String ruleset,
         String ipForward, String runNetlab, String runNetns) {
     private static final Pattern IFNAME = Pattern.compile("\"ifname\":\"([^\"]+)\"");
 
-    static Traces take() {
-        return new Traces(
+    public static KernelTraces take() {
+        return new KernelTraces(
                 Shell.check("ip", "netns", "list"),
                 Shell.check("ip", "-j", "link"),
                 // IPv6 duplicate address detection ends on its own time: not a change anyone made.
@@ -33,13 +32,13 @@ record Traces(String namespaces, String links, String addresses, String routes, 
                 tree(Path.of("/run/netns"), false));
     }
 
-    static Traces names() {
+    public static KernelTraces names() {
         StringBuilder links = new StringBuilder();
         Matcher names = IFNAME.matcher(Shell.check("ip", "-j", "link"));
         while (names.find()) {
             links.append(names.group(1)).append('\n');
         }
-        return new Traces(
+        return new KernelTraces(
                 Shell.check("ip", "netns", "list"),
                 links.toString(),
                 "",
