@@ -21,6 +21,7 @@ deps:
 
 build: jdk
 	@$(MVN) -q -DskipTests install
+	@src/bin/train-aot
 
 # All tests. Kernel tests run inside a private sandbox (src/test/sandbox/bin/java); the
 # leak guard then proves that the machine's own network state is exactly as it was before.
