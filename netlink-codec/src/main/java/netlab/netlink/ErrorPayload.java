@@ -38,13 +38,12 @@ public record ErrorPayload(int error, NlMsgHeader request, byte[] requestPayload
     }
 
     public Optional<String> message() {
-        return extAck.stream().filter(ExtAckAttribute.Message.class::isInstance)
-                .map(a -> ((ExtAckAttribute.Message) a).text()).findFirst();
+        return Attributes.first(extAck, ExtAckAttribute.Message.class).map(ExtAckAttribute.Message::text);
     }
 
     public OptionalInt offset() {
-        return extAck.stream().filter(ExtAckAttribute.Offset.class::isInstance)
-                .mapToInt(a -> ((ExtAckAttribute.Offset) a).offset()).findFirst();
+        return Attributes.first(extAck, ExtAckAttribute.Offset.class)
+                .map(o -> OptionalInt.of(o.offset())).orElse(OptionalInt.empty());
     }
 
     @Override

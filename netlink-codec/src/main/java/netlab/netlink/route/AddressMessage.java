@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import netlab.netlink.Attributes;
 import netlab.netlink.AttributeReader;
 import netlab.netlink.AttributeWriter;
 import netlab.netlink.DecodePath;
@@ -119,7 +120,7 @@ public record AddressMessage(IfAddrMsg header, List<AddressAttribute> attributes
     }
 
     private <T extends AddressAttribute> Optional<T> find(Class<T> kind) {
-        return attributes.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+        return Attributes.first(attributes, kind);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import netlab.netlink.AttributeReader;
+import netlab.netlink.Attributes;
 import netlab.netlink.AttributeWriter;
 import netlab.netlink.DecodePath;
 import netlab.netlink.MacAddress;
@@ -39,13 +40,12 @@ public record NeighbourMessage(NdMsg header, List<NeighbourAttribute> attributes
     }
 
     public Optional<InetAddress> destination() {
-        return attributes.stream().filter(NeighbourAttribute.Destination.class::isInstance)
-                .map(a -> ((NeighbourAttribute.Destination) a).address()).findFirst();
+        return Attributes.first(attributes, NeighbourAttribute.Destination.class).map(NeighbourAttribute.Destination::address);
     }
 
     public Optional<MacAddress> linkLayerAddress() {
-        return attributes.stream().filter(NeighbourAttribute.LinkLayerAddress.class::isInstance)
-                .map(a -> ((NeighbourAttribute.LinkLayerAddress) a).mac()).findFirst();
+        return Attributes.first(attributes, NeighbourAttribute.LinkLayerAddress.class)
+                .map(NeighbourAttribute.LinkLayerAddress::mac);
     }
 
     @Override

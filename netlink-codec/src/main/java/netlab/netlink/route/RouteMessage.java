@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import netlab.netlink.Attributes;
 import netlab.netlink.AttributeReader;
 import netlab.netlink.AttributeWriter;
 import netlab.netlink.DecodePath;
@@ -194,7 +195,7 @@ public record RouteMessage(RtMsg header, List<RouteAttribute> attributes) implem
     }
 
     private <T extends RouteAttribute> Optional<T> find(Class<T> kind) {
-        return attributes.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+        return Attributes.first(attributes, kind);
     }
 
     @Override
