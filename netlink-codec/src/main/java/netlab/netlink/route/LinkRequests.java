@@ -108,14 +108,25 @@ public final class LinkRequests {
     }
 
     /**
-     * Up, without an IPv6 link-local address: for lab interfaces that carry no IPv6, so that
-     * they send no duplicate address detection, router or MLD solicitations (on a big bridge
-     * these multicasts reach every port). One request: the kernel applies the mode before it
-     * brings the link up. Equivalent to: {@code ip link set dev DEV addrgenmode none up}.
+     * Up, and the IPv6 address generation mode none, in one request. The kernel brings the link
+     * up before it applies the mode, so a veth whose peer is already up can get its link-local
+     * address anyway; {@link #setAddrGenModeNone} and then {@link #setUp} cannot race. Equivalent
+     * to: {@code ip link set dev DEV addrgenmode none up}.
      */
     public static NlMessage setUpWithoutIpv6LinkLocal(int index) {
         return request(RtmTypes.RTM_NEWLINK, CHANGE,
                 new IfInfoMsg(RtFamily.AF_UNSPEC, 0, index, IfInfoMsg.IFF_UP, IfInfoMsg.IFF_UP), ADDR_GEN_MODE_NONE);
+    }
+
+    /**
+     * No IPv6 link-local address when the link comes up: for lab interfaces that carry no IPv6,
+     * so that they send no duplicate address detection, router or MLD solicitations (on a big
+     * bridge these multicasts reach every port). Sent before the link is brought up. Equivalent
+     * to: {@code ip link set dev DEV addrgenmode none}.
+     */
+    public static NlMessage setAddrGenModeNone(int index) {
+        return request(RtmTypes.RTM_NEWLINK, CHANGE, new IfInfoMsg(RtFamily.AF_UNSPEC, 0, index, 0, 0),
+                ADDR_GEN_MODE_NONE);
     }
 
     /**

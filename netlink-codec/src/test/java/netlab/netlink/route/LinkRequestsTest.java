@@ -38,6 +38,7 @@ class LinkRequestsTest {
                         List.of(new LinkAttribute.Group(7)), "v1", List.of(new LinkAttribute.Group(7)))),
                 arguments("route/link-delete-group.txt", LinkRequests.deleteGroup(7)),
                 arguments("route/link-set-up-addrgenmode-none.txt", LinkRequests.setUpWithoutIpv6LinkLocal(3)),
+                arguments("route/link-set-addrgenmode-none.txt", LinkRequests.setAddrGenModeNone(3)),
                 arguments("route/link-add-bridge.txt", LinkRequests.createBridge("br0")),
                 arguments("route/link-add-bridge-stp.txt", LinkRequests.createBridge("br0", 1, 400, 3000)),
                 arguments("route/link-add-macvlan.txt",
