@@ -42,6 +42,8 @@ final class Requests {
             case Operation.CreateVeth v -> createVeth(v, session);
             case Operation.CreateMacvlan m -> createMacvlan(m, session);
             case Operation.SetMtu m -> LinkRequests.setMtu(session.index(m.node(), m.interfaceName()), m.mtu());
+            case Operation.DisableIpv6LinkLocal d ->
+                    LinkRequests.setAddrGenModeNone(session.index(d.node(), d.interfaceName()));
             case Operation.SetUp u -> setUp(u, session);
             case Operation.AddAddress a -> NlMessage.request(RtmTypes.RTM_NEWADDR, CREATE, a.address().isIpv4()
                     ? AddressMessage.add(session.index(a.node(), a.interfaceName()), a.address().address(),
@@ -82,8 +84,7 @@ final class Requests {
     }
 
     private static NlMessage setUp(Operation.SetUp u, LabSession session) {
-        int index = session.index(u.node(), u.interfaceName());
-        NlMessage up = u.ipv6LinkLocal() ? LinkRequests.setUp(index) : LinkRequests.setUpWithoutIpv6LinkLocal(index);
+        NlMessage up = LinkRequests.setUp(session.index(u.node(), u.interfaceName()));
         // In the host, the readable twin of the group mark: ip link shows "alias netlab:LAB".
         return isHost(u.node()) && !u.interfaceName().equals("lo")
                 ? withAttribute(up, new LinkAttribute.Alias(alias(session.lab()), true)) : up;

@@ -91,13 +91,21 @@ public sealed interface Operation {
     }
 
     /**
-     * Brings an interface up; in a lab without any IPv6, without an IPv6 link-local address
-     * ({@code ipv6LinkLocal} false), so it stays silent instead of multicasting solicitations.
+     * In a lab without any IPv6: no IPv6 link-local address once the interface is up, so it stays
+     * silent instead of multicasting solicitations to every port of a bridge. A step of its own,
+     * before the interface comes up: in one request the kernel would bring the link up first.
      */
-    record SetUp(String node, String interfaceName, boolean ipv6LinkLocal, Source source) implements Operation {
+    record DisableIpv6LinkLocal(String node, String interfaceName, Source source) implements Operation {
         @Override
         public String render() {
-            return ip(node) + " link set " + interfaceName + (ipv6LinkLocal ? "" : " addrgenmode none") + " up";
+            return ip(node) + " link set " + interfaceName + " addrgenmode none";
+        }
+    }
+
+    record SetUp(String node, String interfaceName, Source source) implements Operation {
+        @Override
+        public String render() {
+            return ip(node) + " link set " + interfaceName + " up";
         }
     }
 

@@ -22,7 +22,8 @@ import netlab.topology.Route;
  * <p>The order follows what each step needs: namespaces, then bridges (ports are enslaved when
  * their veth is created), veth pairs (each made once, in place, with a bridge port on the
  * bridge's side), macvlans (their parent exists by then), MTUs, sysctls (some name interfaces),
- * links up, addresses, neighbours, device routes before gateway routes, and NAT last.
+ * IPv6 address generation (before the links come up), links up, addresses, neighbours, device
+ * routes before gateway routes, and NAT last.
  */
 public final class Planner {
     private Planner() {}
@@ -53,10 +54,16 @@ public final class Planner {
         for (Node node : lab.nodes()) {
             node.sysctls().forEach(s -> steps.add(new Operation.SetSysctl(node.name(), s.key(), s.value(), s.source())));
         }
-        boolean ipv6 = usesIpv6(lab);
+        if (!usesIpv6(lab)) {
+            forEachInterface(lab, (node, i) -> {
+                if (!(i instanceof Loopback)) {
+                    steps.add(new Operation.DisableIpv6LinkLocal(node.name(), i.name(), i.source()));
+                }
+            });
+        }
         forEachInterface(lab, (node, i) -> {
             if (!(node.isHost() && i instanceof Loopback)) { // the host's lo is not the lab's
-                steps.add(new Operation.SetUp(node.name(), i.name(), ipv6 || i instanceof Loopback, i.source()));
+                steps.add(new Operation.SetUp(node.name(), i.name(), i.source()));
             }
         });
         forEachInterface(lab, (node, i) -> i.addresses().forEach(

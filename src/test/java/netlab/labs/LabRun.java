@@ -48,9 +48,14 @@ final class LabRun {
 
     /** {@code netlab up ../topologies/FILE.topo}, which must succeed. */
     static LabRun up(String file, String lab) {
+        return up(Path.of("../topologies/" + file + ".topo"), lab);
+    }
+
+    /** {@code netlab up FILE}, which must succeed. */
+    static LabRun up(Path file, String lab) {
         HostState before = HostState.now();
         assertThat(Shell.check("ip", "netns", "list")).as("namespaces before the lab").isEmpty();
-        Cli up = netlab("up", "../topologies/" + file + ".topo");
+        Cli up = netlab("up", file.toString());
         assertThat(up.exitCode()).as("netlab up %s: %s", file, up.err()).isZero();
         assertThat(up.out()).startsWith("lab " + lab + " is up");
         return new LabRun(lab, before);
