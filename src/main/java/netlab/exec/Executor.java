@@ -2,12 +2,14 @@ package netlab.exec;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import netlab.kernel.NamedNamespaces;
-import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkRequest;
 import netlab.kernel.Sysctl;
 import netlab.netlink.NlMessage;
@@ -83,21 +85,10 @@ public final class Executor {
 
     private static void run(Lab lab, List<Operation> group, LabSession session, StateRecorder recorder) {
         switch (group.getFirst()) {
-            case Operation.CreateNamespace first -> group.forEach(op -> createNamespace(op, session, recorder));
+            case Operation.CreateNamespace first -> NamespaceSteps.create(group, session, recorder);
             case Operation.SetSysctl first -> group.forEach(op -> setSysctl((Operation.SetSysctl) op, session, recorder));
             case Operation.ApplyNat first -> group.forEach(op -> NatSteps.apply((Operation.ApplyNat) op, session, recorder));
             default -> sendTogether(lab, group, session, recorder);
-        }
-    }
-
-    private static void createNamespace(Operation op, LabSession session, StateRecorder recorder) {
-        try {
-            recorder.namespaceCreating(op.node());
-            NetNamespace namespace = NamedNamespaces.create(op.node());
-            recorder.namespaceCreated(op.node(), namespace.inode());
-            session.adopt(op.node(), namespace);
-        } catch (RuntimeException e) {
-            throw new OperationFailedException(op, e);
         }
     }
 
@@ -113,28 +104,31 @@ public final class Executor {
         }
     }
 
-    /** rtnetlink steps: all requests of the group out at once (per namespace), then the answers. */
+    /**
+     * rtnetlink steps: all requests of the group out at once (one hand-over per namespace), then
+     * the answers. The links the requests name are looked up first, in every namespace at once.
+     */
     private static void sendTogether(Lab lab, List<Operation> group, LabSession session, StateRecorder recorder) {
+        session.prefetchLinks(group.stream().map(Operation::node).distinct().toList());
         List<Operation> steps = group.stream().map(op -> resolvePeerMac(lab, op, session)).toList();
-        List<CompletableFuture<List<NlMessage>>> answers = new ArrayList<>();
+        Map<String, List<NetlinkRequest>> byNode = new LinkedHashMap<>();
         for (Operation step : steps) {
-            NetlinkRequest request;
             try {
-                request = Requests.of(step, session);
+                byNode.computeIfAbsent(step.node(), node -> new ArrayList<>()).add(Requests.of(step, session));
             } catch (RuntimeException e) {
                 throw new OperationFailedException(step, e);
             }
-            recorder.aboutToCreate(step);
-            answers.add(session.route(step.node()).send(request));
         }
+        recorder.aboutToCreate(steps);
+        Map<String, Iterator<CompletableFuture<List<NlMessage>>>> answers = new HashMap<>();
+        byNode.forEach((node, requests) -> answers.put(node, session.route(node).sendAll(requests).iterator()));
         OperationFailedException first = null;
-        for (int i = 0; i < steps.size(); i++) {
+        for (Operation step : steps) {
             try {
-                answers.get(i).join();
+                answers.get(step.node()).next().join();
             } catch (CompletionException e) {
                 if (first == null) {
-                    first = new OperationFailedException(steps.get(i),
-                            e.getCause() instanceof RuntimeException r ? r : e);
+                    first = new OperationFailedException(step, e.getCause() instanceof RuntimeException r ? r : e);
                 }
             }
         }

@@ -1,9 +1,11 @@
 package netlab.exec;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
@@ -43,8 +45,12 @@ final class LabSession implements AutoCloseable {
         return group;
     }
 
-    void adopt(String node, NetNamespace namespace) {
+    /** A namespace just made, and the rtnetlink socket opened inside it (null if that failed). */
+    void adopt(String node, NetNamespace namespace, NetlinkSocket route) {
         namespaces.put(node, namespace);
+        if (route != null) {
+            kernel.adopt(namespace, route, RtnetlinkDecoder.INSTANCE);
+        }
     }
 
     NetNamespace namespace(String node) {
@@ -78,22 +84,39 @@ final class LabSession implements AutoCloseable {
     }
 
     Map<String, LinkMessage> links(String node) {
-        return links.computeIfAbsent(node, n -> {
+        prefetchLinks(List.of(node));
+        return links.get(node);
+    }
+
+    /**
+     * Makes sure the links of every node in {@code nodes} are known, asking all namespaces whose
+     * links are not at once (one dump each, answered in parallel) instead of one after another.
+     */
+    void prefetchLinks(Collection<String> nodes) {
+        Map<String, CompletableFuture<List<NlMessage>>> dumps = new LinkedHashMap<>();
+        for (String node : nodes) {
+            if (!links.containsKey(node) && !dumps.containsKey(node)) {
+                dumps.put(node, route(node).send(new NetlinkRequest("list the interfaces of " + where(node),
+                        LinkRequests.dump())));
+            }
+        }
+        dumps.forEach((node, dump) -> {
             Map<String, LinkMessage> byName = new HashMap<>();
-            List<NlMessage> replies = route(n).call(new NetlinkRequest("list the interfaces of " + where(n),
-                    LinkRequests.dump()));
-            for (NlMessage reply : replies) {
+            for (NlMessage reply : answer(dump)) {
                 LinkMessage link = (LinkMessage) reply.payload();
                 link.name().ifPresent(name -> byName.put(name, link));
             }
-            return byName;
+            links.put(node, byName);
         });
     }
 
-    /** Delivers the link notifications of {@code node} to {@code listener} until the session closes. */
-    void onLinkChanges(String node, Runnable listener) {
-        kernel.subscribe(namespace(node), NetlinkSocket.NETLINK_ROUTE, netlab.netlink.route.RtnetlinkGroups.RTMGRP_LINK,
-                RtnetlinkDecoder.INSTANCE, message -> listener.run());
+    /** The replies, or the kernel's refusal as the exception it is (not wrapped). */
+    private static List<NlMessage> answer(CompletableFuture<List<NlMessage>> reply) {
+        try {
+            return reply.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Links changed in {@code node}: dump again when next asked. */

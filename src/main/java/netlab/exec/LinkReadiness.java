@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import netlab.netlink.route.LinkMessage;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
@@ -17,10 +15,17 @@ import netlab.topology.Node;
  * requests: a link set up is usable once the kernel's link watcher has seen its carrier, given
  * it a real queue and set its operstate UP, which happens a moment later (seconds on a busy
  * kernel, e.g. one still tearing down many namespaces); until then packets are dropped (ping
- * says "No buffer space available"). Waits on link notifications, never by sleeping.
+ * says "No buffer space available").
+ *
+ * <p>Asks every namespace that still has a link waiting, all at once, and asks again after a
+ * short pause that doubles up to {@link #LONGEST_PAUSE}. Listening for link notifications
+ * instead would need a socket in every namespace, which costs more than the few rounds of
+ * questions that a lab needs (usually one or two).
  */
 final class LinkReadiness {
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofMillis(50);
     /** {@code IF_OPER_UP} of {@code enum if_oper} in {@code <linux/if.h>}. */
     private static final int IF_OPER_UP = 6;
 
@@ -28,38 +33,49 @@ final class LinkReadiness {
 
     /** Waits until every veth end and macvlan of the lab is operationally up. */
     static void await(Lab lab, LabSession session) {
-        Map<String, List<String>> wanted = carrierLinks(lab);
-        Semaphore changed = new Semaphore(0);
-        wanted.keySet().forEach(node -> session.onLinkChanges(node, changed::release));
+        Map<String, List<String>> waiting = carrierLinks(lab);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Duration pause = FIRST_PAUSE;
         while (true) {
-            changed.drainPermits(); // what happened before this look is in the dump below
-            List<String> waiting = new ArrayList<>();
-            wanted.forEach((node, names) -> {
-                session.forgetLinks(node);
-                for (String name : names) {
-                    LinkMessage link = session.link(node, name);
-                    // Not IFF_LOWER_UP: that flag is set with the carrier, before the link watcher
-                    // attaches the real queue; it sets operstate UP (under rtnl, with the queue).
-                    if (link.operState().orElse(0) != IF_OPER_UP) {
-                        waiting.add(name + " in " + LabSession.where(node));
-                    }
-                }
-            });
+            waiting.keySet().forEach(session::forgetLinks);
+            session.prefetchLinks(waiting.keySet());
+            waiting = notUpYet(waiting, session);
             if (waiting.isEmpty()) {
                 return;
             }
-            long left = deadline - System.nanoTime();
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("these interfaces did not come up within " + PATIENCE.toSeconds()
+                        + " s: " + describe(waiting));
+            }
             try {
-                if (left <= 0 || !changed.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-                    throw new IllegalStateException("these interfaces did not come up within "
-                            + PATIENCE.toSeconds() + " s: " + String.join(", ", waiting));
-                }
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the lab's links", e);
             }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
+    }
+
+    private static Map<String, List<String>> notUpYet(Map<String, List<String>> links, LabSession session) {
+        Map<String, List<String>> waiting = new LinkedHashMap<>();
+        links.forEach((node, names) -> {
+            for (String name : names) {
+                LinkMessage link = session.link(node, name);
+                // Not IFF_LOWER_UP: that flag is set with the carrier, before the link watcher
+                // attaches the real queue; it sets operstate UP (under rtnl, with the queue).
+                if (link.operState().orElse(0) != IF_OPER_UP) {
+                    waiting.computeIfAbsent(node, n -> new ArrayList<>()).add(name);
+                }
+            }
+        });
+        return waiting;
+    }
+
+    private static String describe(Map<String, List<String>> waiting) {
+        List<String> names = new ArrayList<>();
+        waiting.forEach((node, links) -> links.forEach(link -> names.add(link + " in " + LabSession.where(node))));
+        return String.join(", ", names);
     }
 
     /** Veth ends and macvlans by node: they get a carrier once up (a bridge only with ports). */

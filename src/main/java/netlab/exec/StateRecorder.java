@@ -2,6 +2,7 @@ package netlab.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import netlab.plan.Operation;
 import netlab.state.LabState;
 import netlab.state.StateStore;
@@ -27,32 +28,40 @@ final class StateRecorder {
     }
 
     /**
-     * Recorded before the namespace exists, with inode 0 ("pending"): if netlab dies before it
-     * learns the inode, down still knows the name was about to be made.
+     * Recorded before the namespaces exist, with inode 0 ("pending"): if netlab dies before it
+     * learns their inodes, down still knows the names were about to be made. One write for the
+     * whole batch: the record grows with the lab, and rewriting it per namespace would cost the
+     * square of the lab's size.
      */
-    void namespaceCreating(String name) {
+    void namespacesCreating(List<String> names) {
         List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces());
-        namespaces.add(new LabState.NamespaceRecord(name, LabState.NamespaceRecord.PENDING));
+        names.forEach(name -> namespaces.add(new LabState.NamespaceRecord(name, LabState.NamespaceRecord.PENDING)));
         update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), namespaces,
                 state.hostLinks(), state.hostSysctls(), state.tables()));
     }
 
-    void namespaceCreated(String name, long inode) {
-        List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces());
-        namespaces.removeIf(n -> n.name().equals(name));
-        namespaces.add(new LabState.NamespaceRecord(name, inode));
+    /** The inodes of namespaces recorded as pending, now that they exist. */
+    void namespacesCreated(Map<String, Long> inodes) {
+        List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces().size());
+        for (LabState.NamespaceRecord record : state.namespaces()) {
+            Long inode = inodes.get(record.name());
+            namespaces.add(inode == null ? record : new LabState.NamespaceRecord(record.name(), inode));
+        }
         update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), namespaces, state.hostLinks(),
                 state.hostSysctls(), state.tables()));
     }
 
-    /** Records the host-side interfaces a link step is about to create. */
-    void aboutToCreate(Operation step) {
-        List<String> names = switch (step) {
-            case Operation.CreateBridge b when isHost(b.node()) -> List.of(b.name());
-            case Operation.CreateVeth v -> hostEnds(v);
-            case Operation.CreateMacvlan m when isHost(m.targetNode()) -> List.of(m.name());
-            default -> List.of();
-        };
+    /** Records the host-side interfaces that link steps about to be sent together will create. */
+    void aboutToCreate(List<Operation> steps) {
+        List<String> names = new ArrayList<>();
+        for (Operation step : steps) {
+            names.addAll(switch (step) {
+                case Operation.CreateBridge b when isHost(b.node()) -> List.of(b.name());
+                case Operation.CreateVeth v -> hostEnds(v);
+                case Operation.CreateMacvlan m when isHost(m.targetNode()) -> List.of(m.name());
+                default -> List.of();
+            });
+        }
         if (!names.isEmpty()) {
             List<String> links = new ArrayList<>(state.hostLinks());
             links.addAll(names);

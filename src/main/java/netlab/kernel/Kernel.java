@@ -34,6 +34,16 @@ public final class Kernel implements AutoCloseable {
                 namespace.call(() -> NetlinkSocket.open(protocol, 0)), loop(), decoder));
     }
 
+    /** Takes over {@code socket}, opened inside {@code namespace}, as its request channel for the protocol. */
+    public synchronized void adopt(NetNamespace namespace, NetlinkSocket socket, PayloadDecoder decoder) {
+        Key key = new Key(namespace.inode(), socket.protocol());
+        if (channels.containsKey(key)) {
+            socket.close();
+            throw new IllegalStateException("a channel for " + namespace + " is open already");
+        }
+        channels.put(key, NetlinkChannel.register(socket, loop(), decoder));
+    }
+
     /** Delivers the notifications of the multicast {@code groups} of {@code namespace} to {@code listener}. */
     public synchronized NetlinkChannel subscribe(NetNamespace namespace, int protocol, int groups,
             PayloadDecoder decoder, Consumer<NlMessage> listener) {

@@ -29,6 +29,18 @@ public final class NamedNamespaces {
     public static NetNamespace create(String name) {
         Path path = pathOf(name);
         prepareRunDir();
+        // unshare moves only the calling thread: a throwaway platform thread takes the new
+        // namespace; the caller's thread never moves.
+        return InNamespace.onNewThread("netlab-netns-add-" + name, () -> createHere(name, path));
+    }
+
+    /**
+     * Makes the namespace {@code name} at {@code path} and leaves the calling thread inside it:
+     * only for a platform thread that may change namespace (and that {@link #prepareRunDir} ran
+     * before). The file is pinned to the thread's own namespace (/proc/thread-self); /proc/self
+     * would name the main thread's.
+     */
+    static NetNamespace createHere(String name, Path path) {
         try {
             Syscall.close(Syscall.open(path.toString(), Syscall.O_RDONLY | Syscall.O_CREAT | Syscall.O_EXCL, 0));
         } catch (SyscallException e) {
@@ -38,16 +50,11 @@ public final class NamedNamespaces {
             throw e;
         }
         try {
-            // unshare moves only the calling thread: a throwaway platform thread takes the new
-            // namespace and pins it to the file; /proc/self would name the main thread's.
-            InNamespace.onNewThread("netlab-netns-add-" + name, () -> {
-                Syscall.unshare(Syscall.CLONE_NEWNET);
-                Syscall.mount("/proc/thread-self/ns/net", path.toString(), "none", Syscall.MS_BIND, null);
-                return null;
-            });
+            Syscall.unshare(Syscall.CLONE_NEWNET);
+            Syscall.mount("/proc/thread-self/ns/net", path.toString(), "none", Syscall.MS_BIND, null);
             return NetNamespace.open(name, path);
         } catch (RuntimeException e) {
-            unlinkQuietly(path);
+            unmountAndUnlinkQuietly(path);
             throw e;
         }
     }
@@ -86,7 +93,7 @@ public final class NamedNamespaces {
     }
 
     /** As iproute2: /run/netns exists and is a shared mount (bind-mounted onto itself if need be). */
-    private static void prepareRunDir() {
+    static void prepareRunDir() {
         try {
             Syscall.mkdir(RUN_DIR.toString(), 0755);
         } catch (SyscallException e) {
@@ -106,7 +113,13 @@ public final class NamedNamespaces {
         }
     }
 
-    private static void unlinkQuietly(Path path) {
+    /** After a failed creation: whatever part of the namespace's file exists goes. */
+    private static void unmountAndUnlinkQuietly(Path path) {
+        try {
+            Syscall.umount2(path.toString(), Syscall.MNT_DETACH);
+        } catch (SyscallException ignored) {
+            // Not mounted yet: the usual case.
+        }
         try {
             Syscall.unlink(path.toString());
         } catch (SyscallException ignored) {
