@@ -96,13 +96,11 @@ final class Teardown {
 
     private static void deleteNamespace(LabSession session, LabState.NamespaceRecord record) {
         session.forget(record.name());
-        if (!NamedNamespaces.exists(record.name())) {
+        java.util.OptionalLong current = NamedNamespaces.inode(record.name());
+        if (current.isEmpty()) {
             return;
         }
-        long inode;
-        try (NetNamespace namespace = NamedNamespaces.open(record.name())) {
-            inode = namespace.inode();
-        }
+        long inode = current.getAsLong();
         // A pending record: netlab died right around creating it. The name was free when it
         // decided to (up checks), so the namespace there now is the one it made.
         if (!record.pending() && inode != record.inode()) {

@@ -88,6 +88,21 @@ public final class NamedNamespaces {
         }
     }
 
+    /**
+     * The identity (nsfs inode) of the namespace named {@code name}, from one stat of its file;
+     * empty if there is no such file. A file that is not a mount point gives its own inode.
+     */
+    public static java.util.OptionalLong inode(String name) {
+        try {
+            return java.util.OptionalLong.of(NetNamespace.inodeOf(pathOf(name)));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return java.util.OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
     public static boolean exists(String name) {
         return Files.exists(pathOf(name));
     }

@@ -1,23 +1,71 @@
 package netlab.topology;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A node: a named network namespace, or the host block (the namespace netlab runs in, never
  * created or deleted, though what the lab creates there is). Interfaces include {@code lo}.
+ * Immutable. Not a record only because it keeps its interfaces by name as well: the host of a
+ * big star has thousands, and the planner looks each one up.
  */
-public record Node(String name, Source source, List<NetInterface> interfaces, List<Route> routes,
-        List<Neighbour> neighbours, List<SysctlSetting> sysctls, List<NatRule> nat) {
+public final class Node {
     /** The name of the host block; no node may be called this. */
     public static final String HOST = "host";
 
-    public Node {
-        interfaces = List.copyOf(interfaces);
-        routes = List.copyOf(routes);
-        neighbours = List.copyOf(neighbours);
-        sysctls = List.copyOf(sysctls);
-        nat = List.copyOf(nat);
+    private final String name;
+    private final Source source;
+    private final List<NetInterface> interfaces;
+    private final Map<String, NetInterface> interfacesByName = new LinkedHashMap<>();
+    private final List<Route> routes;
+    private final List<Neighbour> neighbours;
+    private final List<SysctlSetting> sysctls;
+    private final List<NatRule> nat;
+
+    public Node(String name, Source source, List<NetInterface> interfaces, List<Route> routes,
+            List<Neighbour> neighbours, List<SysctlSetting> sysctls, List<NatRule> nat) {
+        this.name = Objects.requireNonNull(name);
+        this.source = Objects.requireNonNull(source);
+        this.interfaces = List.copyOf(interfaces);
+        this.routes = List.copyOf(routes);
+        this.neighbours = List.copyOf(neighbours);
+        this.sysctls = List.copyOf(sysctls);
+        this.nat = List.copyOf(nat);
+        for (NetInterface i : this.interfaces) {
+            interfacesByName.putIfAbsent(i.name(), i);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The statement of the topology file that opens this node's block. */
+    public Source source() {
+        return source;
+    }
+
+    public List<NetInterface> interfaces() {
+        return interfaces;
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public List<Neighbour> neighbours() {
+        return neighbours;
+    }
+
+    public List<SysctlSetting> sysctls() {
+        return sysctls;
+    }
+
+    public List<NatRule> nat() {
+        return nat;
     }
 
     public boolean isHost() {
@@ -25,6 +73,24 @@ public record Node(String name, Source source, List<NetInterface> interfaces, Li
     }
 
     public Optional<NetInterface> netInterface(String interfaceName) {
-        return interfaces.stream().filter(i -> i.name().equals(interfaceName)).findFirst();
+        return Optional.ofNullable(interfacesByName.get(interfaceName));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Node that && name.equals(that.name) && source.equals(that.source)
+                && interfaces.equals(that.interfaces) && routes.equals(that.routes)
+                && neighbours.equals(that.neighbours) && sysctls.equals(that.sysctls) && nat.equals(that.nat);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, source, interfaces, routes, neighbours, sysctls, nat);
+    }
+
+    @Override
+    public String toString() {
+        return "Node[name=" + name + ", source=" + source + ", interfaces=" + interfaces + ", routes=" + routes
+                + ", neighbours=" + neighbours + ", sysctls=" + sysctls + ", nat=" + nat + "]";
     }
 }
