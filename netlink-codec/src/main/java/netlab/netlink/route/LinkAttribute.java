@@ -32,6 +32,8 @@ public sealed interface LinkAttribute {
     int IFLA_GROUP = 27;
     int IFLA_NET_NS_FD = 28;
     int IFLA_EXT_MASK = 29;
+    int IFLA_NUM_TX_QUEUES = 31;
+    int IFLA_NUM_RX_QUEUES = 32;
     int IFLA_LINK_NETNSID = 37;
     int IFLA_PROP_LIST = 52;
     int IFLA_ALT_IFNAME = 53;
@@ -171,6 +173,22 @@ public sealed interface LinkAttribute {
         }
     }
 
+    /** IFLA_NUM_TX_QUEUES: how many transmit queues a new link gets (the kernel's default: one per CPU for a veth). */
+    record NumTxQueues(int count) implements LinkAttribute {
+        @Override
+        public void encode(AttributeWriter writer) {
+            writer.u32Host(IFLA_NUM_TX_QUEUES, count);
+        }
+    }
+
+    /** IFLA_NUM_RX_QUEUES: how many receive queues a new link gets. */
+    record NumRxQueues(int count) implements LinkAttribute {
+        @Override
+        public void encode(AttributeWriter writer) {
+            writer.u32Host(IFLA_NUM_RX_QUEUES, count);
+        }
+    }
+
     /** IFLA_LINK_NETNSID: the namespace id (as this namespace numbers it) that IFLA_LINK refers into. */
     record LinkNetnsId(int nsid) implements LinkAttribute {
         @Override
@@ -225,6 +243,8 @@ public sealed interface LinkAttribute {
                 case IFLA_GROUP -> reader.length() == 4 ? new Group(reader.u32Host()) : other(reader);
                 case IFLA_NET_NS_FD -> reader.length() == 4 ? new NetNsFd(reader.u32Host()) : other(reader);
                 case IFLA_EXT_MASK -> reader.length() == 4 ? new ExtMask(reader.u32Host()) : other(reader);
+                case IFLA_NUM_TX_QUEUES -> reader.length() == 4 ? new NumTxQueues(reader.u32Host()) : other(reader);
+                case IFLA_NUM_RX_QUEUES -> reader.length() == 4 ? new NumRxQueues(reader.u32Host()) : other(reader);
                 case IFLA_LINK_NETNSID -> reader.length() == 4 ? new LinkNetnsId(reader.u32Host()) : other(reader);
                 case IFLA_PROP_LIST | NlAttr.NLA_F_NESTED -> exact(reader, new PropList(decode(reader.nested(NAMES))));
                 case IFLA_ALT_IFNAME -> reader.isCanonicalString() ? new AltName(reader.string()) : other(reader);
