@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (bench/gen-star) at a size a test can afford: the namespaces are made in parallel and every
  * request is pipelined, and still every node has its address, route and a working link, and no
  * interface of a lab without IPv6 gets a link-local address (with the mode and the up in one
- * request, most node ends of such a star got one: their peers were up already).
+ * request, most node ends of such a star got one: their peers were up already). Veth ends get
+ * one queue each way from the start (see Requests).
  */
 @KernelTest
 class StarLabTest {
@@ -74,6 +75,18 @@ class StarLabTest {
             linkLocal.addAll(linkLocalAddresses(Json.of("ip", "-n", "h" + i, "-j", "-6", "addr", "show"), "h" + i));
         }
         assertThat(linkLocal).isEmpty();
+    }
+
+    @Test
+    void vethEndsHaveOneQueueEachWay() {
+        for (String node : List.of("host", "h1", "h" + NODES)) {
+            JsonNode links = node.equals("host") ? Json.of("ip", "-j", "-d", "link", "show", "type", "veth")
+                    : Json.of("ip", "-n", node, "-j", "-d", "link", "show", "type", "veth");
+            assertThat(links).isNotEmpty().allSatisfy(link -> {
+                assertThat(link.path("num_tx_queues").asInt()).as("tx queues of %s", link.path("ifname")).isEqualTo(1);
+                assertThat(link.path("num_rx_queues").asInt()).as("rx queues of %s", link.path("ifname")).isEqualTo(1);
+            });
+        }
     }
 
     private static List<String> linkLocalAddresses(JsonNode links, String node) {
