@@ -2,12 +2,15 @@ package netlab.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import netlab.kernel.KernelException;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkRequest;
 import netlab.kernel.NftablesTransaction;
 import netlab.kernel.Sysctl;
+import netlab.netlink.NlMessage;
 import netlab.netlink.nftables.NfProto;
 import netlab.netlink.nftables.NftRequests;
 import netlab.netlink.nftables.TableMessage;
@@ -38,12 +41,21 @@ final class Teardown {
                     attempt(() -> deleteTable(session, table));
                 }
             }
+            // The kernel deletes the host's links while the namespaces' files are unmounted here:
+            // the two share no lock, and a big lab's down takes the longer of them, not the sum.
+            CompletableFuture<List<NlMessage>> hostLinks = CompletableFuture.completedFuture(List.of());
             if (!state.hostLinks().isEmpty()) {
-                attempt(() -> deleteHostLinks(session, state));
+                try {
+                    hostLinks = deleteHostLinks(session, state);
+                } catch (RuntimeException e) {
+                    problems.add(e.getMessage());
+                }
             }
             for (LabState.NamespaceRecord namespace : state.namespaces().reversed()) {
                 attempt(() -> deleteNamespace(session, namespace));
             }
+            CompletableFuture<List<NlMessage>> hostLinksDeleted = hostLinks;
+            attempt(() -> awaitHostLinksDeleted(hostLinksDeleted));
             try (NetNamespace host = NetNamespace.host()) {
                 for (LabState.SysctlRecord sysctl : state.hostSysctls().reversed()) {
                     attempt(() -> Sysctl.write(host, sysctl.key(), sysctl.oldValue()));
@@ -82,14 +94,19 @@ final class Teardown {
      * interface someone else added to a lab bridge keeps its own group and is only detached
      * (deleting a bridge releases its ports). Recorded names that survive are not the lab's.
      */
-    private static void deleteHostLinks(LabSession session, LabState state) {
+    private static CompletableFuture<List<NlMessage>> deleteHostLinks(LabSession session, LabState state) {
+        return session.route(Node.HOST).send(new NetlinkRequest("delete the interfaces of lab " + state.lab()
+                + " (group " + Integer.toUnsignedString(state.group()) + ") in the host namespace",
+                LinkRequests.deleteGroup(state.group())));
+    }
+
+    private static void awaitHostLinksDeleted(CompletableFuture<List<NlMessage>> deletion) {
         try {
-            session.route(Node.HOST).call(new NetlinkRequest("delete the interfaces of lab " + state.lab()
-                    + " (group " + Integer.toUnsignedString(state.group()) + ") in the host namespace",
-                    LinkRequests.deleteGroup(state.group())));
-        } catch (KernelException e) {
-            if (e.errno() != Errno.ENODEV) { // ENODEV: the group is empty (already gone)
-                throw e;
+            deletion.join();
+        } catch (CompletionException e) {
+            // ENODEV: the group is empty (already gone)
+            if (!(e.getCause() instanceof KernelException k && k.errno() == Errno.ENODEV)) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
     }
