@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import netlab.exec.Executor;
+import netlab.exec.StepTimes;
 import netlab.plan.Plan;
 import netlab.plan.Planner;
 import netlab.state.LabLock;
@@ -48,10 +49,19 @@ final class UpCommand implements Runnable {
                         + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
             });
             Conflicts.check(lab);
-            new Executor(store).up(lab, plan);
+            new Executor(store).up(lab, plan, NetlabCommand.verbose(spec.commandLine()) ? stepTimes() : StepTimes.NONE);
         }
         out.print(summary(lab, Duration.between(start, Instant.now())));
         out.flush();
+    }
+
+    /** -v: each group of steps with its time, on stderr (stdout stays the summary). */
+    private StepTimes stepTimes() {
+        PrintWriter err = spec.commandLine().getErr();
+        return (what, steps, took) -> {
+            err.printf("%6d ms  %s%s%n", took.toMillis(), what, steps > 1 ? " (and " + (steps - 1) + " more like it)" : "");
+            err.flush();
+        };
     }
 
     private static String summary(Lab lab, Duration took) {

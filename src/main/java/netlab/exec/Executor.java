@@ -1,5 +1,6 @@
 package netlab.exec;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,11 @@ public final class Executor {
 
     /** Brings the lab up; returns what it created. */
     public LabState up(Lab lab, Plan plan) {
+        return up(lab, plan, StepTimes.NONE);
+    }
+
+    /** Brings the lab up, telling {@code times} how long each group of steps took. */
+    public LabState up(Lab lab, Plan plan, StepTimes times) {
         StateRecorder recorder = new StateRecorder(store, LabState.started(lab.name(),
                 java.nio.file.Path.of(lab.file()).toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         try (LabSession session = new LabSession(lab.name(), recorder.current().group())) {
@@ -51,10 +57,14 @@ public final class Executor {
                     }
                     throw new OperationFailedException(injected.step, injected);
                 }
+                long start = System.nanoTime();
                 run(lab, group, session, recorder);
+                times.took(group.getFirst().render(), group.size(), Duration.ofNanos(System.nanoTime() - start));
                 done += group.size();
             }
+            long start = System.nanoTime();
             LinkReadiness.await(lab, session);
+            times.took("wait until every link is up", 1, Duration.ofNanos(System.nanoTime() - start));
             return recorder.complete();
         } catch (RuntimeException failure) {
             try {

@@ -55,6 +55,19 @@ class UpDownLsTest {
     }
 
     @Test
+    void verboseUpTellsOnStderrHowLongEachGroupOfStepsTook() {
+        Cli.Run up = netlab("-v", "up", LAN);
+
+        assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
+        assertThat(up.out()).startsWith("lab lan is up");
+        assertThat(up.err().lines().toList()).hasSize(10).allMatch(line -> line.matches(" *\\d+ ms  .+"))
+                .anyMatch(line -> line.endsWith("ms  ip netns add ns1 (and 1 more like it)"))
+                .anyMatch(line -> line.endsWith("ms  ip link set br0 up (and 6 more like it)"))
+                .last().satisfies(line -> assertThat(line).endsWith("ms  wait until every link is up"));
+        assertThat(netlab("down", "lan").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void upThenLsThenDownByName() {
         Cli.Run up = netlab("up", LAN);
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
