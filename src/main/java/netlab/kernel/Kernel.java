@@ -66,8 +66,9 @@ public final class Kernel implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        channels.values().forEach(NetlinkChannel::close);
-        subscriptions.forEach(NetlinkChannel::close);
+        List<NetlinkChannel> all = new ArrayList<>(channels.values());
+        all.addAll(subscriptions);
+        NetlinkChannel.closeAll(all);
         channels.clear();
         subscriptions.clear();
         group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -347,14 +349,29 @@ public final class NetlinkChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        loop.submit(() -> {
-            closed = true;
-            failAll(new IllegalStateException("netlink channel closed"));
-            if (registration != null) {
-                registration.cancel();
-            }
-        }).syncUninterruptibly();
-        reader.release();
-        socket.close();
+        closeAll(List.of(this));
+    }
+
+    /**
+     * Closes many channels with one hand-over to each loop instead of one per channel (a big
+     * lab's session ends with a thousand of them).
+     */
+    static void closeAll(Collection<NetlinkChannel> channels) {
+        Map<IoEventLoop, List<NetlinkChannel>> byLoop = new LinkedHashMap<>();
+        channels.forEach(channel -> byLoop.computeIfAbsent(channel.loop, loop -> new ArrayList<>()).add(channel));
+        byLoop.forEach((loop, onLoop) -> loop.submit(() -> onLoop.forEach(NetlinkChannel::stopOnLoop))
+                .syncUninterruptibly());
+        for (NetlinkChannel channel : channels) {
+            channel.reader.release();
+            channel.socket.close();
+        }
+    }
+
+    private void stopOnLoop() {
+        closed = true;
+        failAll(new IllegalStateException("netlink channel closed"));
+        if (registration != null) {
+            registration.cancel();
+        }
     }
 }
