@@ -58,7 +58,7 @@ public final class Syscall {
     }
 
     static int socket(int domain, int type, int protocol) {
-        return call("socket", (state, arena) -> (int) Libc.SOCKET.invokeExact(state, domain, type, protocol));
+        return call("socket", (state, arena) -> (int) Libc.SOCKET.handle().invokeExact(state, domain, type, protocol));
     }
 
     /** Two connected sockets; [0] and [1] are their descriptors. */
@@ -66,7 +66,7 @@ public final class Syscall {
         int[] fds = new int[2];
         call("socketpair", (state, arena) -> {
             MemorySegment pair = arena.allocate(JAVA_INT, 2);
-            int result = (int) Libc.SOCKETPAIR.invokeExact(state, domain, type, protocol, pair);
+            int result = (int) Libc.SOCKETPAIR.handle().invokeExact(state, domain, type, protocol, pair);
             fds[0] = pair.getAtIndex(JAVA_INT, 0);
             fds[1] = pair.getAtIndex(JAVA_INT, 1);
             return result;
@@ -75,26 +75,27 @@ public final class Syscall {
     }
 
     static void bind(int fd, MemorySegment address) {
-        call("bind", (state, arena) -> (int) Libc.BIND.invokeExact(state, fd, address, (int) address.byteSize()));
+        call("bind", (state, arena) -> (int) Libc.BIND.handle().invokeExact(
+                state, fd, address, (int) address.byteSize()));
     }
 
     static void getsockname(int fd, MemorySegment address) {
-        call("getsockname", (state, arena) -> (int) Libc.GETSOCKNAME.invokeExact(
+        call("getsockname", (state, arena) -> (int) Libc.GETSOCKNAME.handle().invokeExact(
                 state, fd, address, arena.allocateFrom(JAVA_INT, (int) address.byteSize())));
     }
 
     static void setsockoptInt(int fd, int level, int option, int value, String what) {
-        call(what, (state, arena) -> (int) Libc.SETSOCKOPT.invokeExact(
+        call(what, (state, arena) -> (int) Libc.SETSOCKOPT.handle().invokeExact(
                 state, fd, level, option, arena.allocateFrom(JAVA_INT, value), 4));
     }
 
     public static int open(String path, int flags, int mode) {
-        return call("open " + path, (state, arena) -> (int) Libc.OPEN.invokeExact(
+        return call("open " + path, (state, arena) -> (int) Libc.OPEN.handle().invokeExact(
                 state, arena.allocateFrom(path), flags, mode));
     }
 
     public static void close(int fd) {
-        call("close", (state, arena) -> (int) Libc.CLOSE.invokeExact(state, fd));
+        call("close", (state, arena) -> (int) Libc.CLOSE.handle().invokeExact(state, fd));
     }
 
     /** For clean-up paths where a first error is already being reported. */
@@ -107,43 +108,46 @@ public final class Syscall {
     }
 
     public static void unlink(String path) {
-        call("unlink " + path, (state, arena) -> (int) Libc.UNLINK.invokeExact(state, arena.allocateFrom(path)));
+        call("unlink " + path, (state, arena) -> (int) Libc.UNLINK.handle().invokeExact(
+                state, arena.allocateFrom(path)));
     }
 
     public static void mkdir(String path, int mode) {
-        call("mkdir " + path, (state, arena) -> (int) Libc.MKDIR.invokeExact(state, arena.allocateFrom(path), mode));
+        call("mkdir " + path, (state, arena) -> (int) Libc.MKDIR.handle().invokeExact(
+                state, arena.allocateFrom(path), mode));
     }
 
     /** Moves the calling thread into the namespace {@code fd} refers to. */
     public static void setns(int fd, int nstype) {
-        call("setns", (state, arena) -> (int) Libc.SETNS.invokeExact(state, fd, nstype));
+        call("setns", (state, arena) -> (int) Libc.SETNS.handle().invokeExact(state, fd, nstype));
     }
 
     /** Gives the calling thread new namespaces of the {@code flags} kinds. */
     public static void unshare(int flags) {
-        call("unshare", (state, arena) -> (int) Libc.UNSHARE.invokeExact(state, flags));
+        call("unshare", (state, arena) -> (int) Libc.UNSHARE.handle().invokeExact(state, flags));
     }
 
     /** mount(2); null strings are passed as NULL. */
     public static void mount(String source, String target, String fstype, long flags, String data) {
-        call("mount " + target, (state, arena) -> (int) Libc.MOUNT.invokeExact(state,
+        call("mount " + target, (state, arena) -> (int) Libc.MOUNT.handle().invokeExact(state,
                 cString(arena, source), cString(arena, target), cString(arena, fstype), flags, cString(arena, data)));
     }
 
     public static void umount2(String target, int flags) {
-        call("umount " + target, (state, arena) -> (int) Libc.UMOUNT2.invokeExact(
+        call("umount " + target, (state, arena) -> (int) Libc.UMOUNT2.handle().invokeExact(
                 state, arena.allocateFrom(target), flags));
     }
 
     /** Marks (CLOSE_RANGE_CLOEXEC) or closes every descriptor from {@code first} to {@code last}. */
     public static void closeRange(int first, int last, int flags) {
-        call("close_range", (state, arena) -> (int) Libc.CLOSE_RANGE.invokeExact(state, first, last, flags));
+        call("close_range", (state, arena) -> (int) Libc.CLOSE_RANGE.handle().invokeExact(state, first, last, flags));
     }
 
     /** Unblocks every signal for the calling thread, so a program exec'd from it starts clean. */
     public static void unblockAllSignals() {
         call("pthread_sigmask", (state, arena) -> {
-            int error = (int) Libc.PTHREAD_SIGMASK.invokeExact(SIG_SETMASK, arena.allocate(SIGSET_BYTES), MemorySegment.NULL);
+            int error = (int) Libc.PTHREAD_SIGMASK.handle().invokeExact(
+                    SIG_SETMASK, arena.allocate(SIGSET_BYTES), MemorySegment.NULL);
             if (error != 0) {
                 throw new SyscallException("pthread_sigmask", error);
             }
@@ -156,7 +160,7 @@ public final class Syscall {
      * program inherits the calling thread's namespaces and signal mask.
      */
     public static void execve(String path, List<String> argv, List<String> environment) {
-        call("execve " + path, (state, arena) -> (int) Libc.EXECVE.invokeExact(state,
+        call("execve " + path, (state, arena) -> (int) Libc.EXECVE.handle().invokeExact(state,
                 arena.allocateFrom(path), stringArray(arena, argv), stringArray(arena, environment)));
         throw new IllegalStateException("execve returned without an error");
     }
