@@ -7,6 +7,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (ExecShortcut.applies(args)) {
+            System.exit(ExecShortcut.run(args));
+        }
         CommandLine commandLine = NetlabCommand.commandLine();
         int status = commandLine.execute(args);
         // Verbs print with print(), not println(): flush what picocli's writers still hold.
