@@ -10,41 +10,39 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The C library functions netlab calls, each capturing {@code errno} right after the call (the
- * JVM may run code between two Java statements that overwrites it). Each is linked on first use
- * (see {@link LibcFunction}).
+ * The two C library functions netlab calls: {@code syscall(2)}, through which every system call
+ * goes, and {@code strerror} for messages. One function for every call because the JDK makes a
+ * downcall handle per C signature, and each takes milliseconds to make: a dozen signatures cost
+ * more than all the rest of {@code netlab exec} (see docs/startup.md).
  *
- * <p>Every function returns the raw result and leaves the check to {@link Syscall}, which turns
- * {@code -1} into a {@link SyscallException}. Only this package touches {@code java.lang.foreign}.
+ * <p>{@code syscall} captures {@code errno} right after the call (the JVM may run code between two
+ * Java statements that overwrites it); {@link Syscall} turns {@code -1} into a
+ * {@link SyscallException}. Only this package touches {@code java.lang.foreign}.
  */
 final class Libc {
+    /** {@code syscall(2)} reads this many arguments after the number, whatever the call needs. */
+    static final int SYSCALL_ARGUMENTS = 6;
+    private static final boolean X86_64 = "amd64".equals(System.getProperty("os.arch"));
+
+    private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    static final LibcFunction SOCKET = withErrno("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    static final LibcFunction BIND = withErrno("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    static final LibcFunction GETSOCKNAME = withErrno("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-    static final LibcFunction SETSOCKOPT =
-            withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    static final LibcFunction CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
-    static final LibcFunction SOCKETPAIR = withErrno("socketpair", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
-    static final LibcFunction OPEN = withErrno("open", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    static final LibcFunction UNLINK = withErrno("unlink", JAVA_INT, ADDRESS);
-    static final LibcFunction MKDIR = withErrno("mkdir", JAVA_INT, ADDRESS, JAVA_INT);
-    static final LibcFunction SETNS = withErrno("setns", JAVA_INT, JAVA_INT, JAVA_INT);
-    static final LibcFunction UNSHARE = withErrno("unshare", JAVA_INT, JAVA_INT);
-    static final LibcFunction MOUNT = withErrno("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
-    static final LibcFunction UMOUNT2 = withErrno("umount2", JAVA_INT, ADDRESS, JAVA_INT);
-    static final LibcFunction EXECVE = withErrno("execve", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
-    static final LibcFunction CLOSE_RANGE = withErrno("close_range", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    /** Returns an error number instead of setting errno, as pthread_* functions do. */
-    static final LibcFunction PTHREAD_SIGMASK =
-            new LibcFunction("pthread_sigmask", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final LibcFunction STRERROR = new LibcFunction("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    /** {@code long syscall(long number, ...)}, given six longs (pointers as their addresses). */
+    private static final MethodHandle SYSCALL = LINKER.downcallHandle(symbol("syscall"), FunctionDescriptor.of(
+                    JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
+
+    /** Linked on first use, which is on an error path only. */
+    private static final class Strerror {
+        static final MethodHandle HANDLE =
+                LINKER.downcallHandle(symbol("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
 
     private Libc() {}
 
@@ -57,18 +55,35 @@ final class Libc {
         return (int) ERRNO.get(callState, 0L);
     }
 
+    /**
+     * The raw result of system call {@code number} given {@link #SYSCALL_ARGUMENTS} arguments
+     * {@code a}: -1 with the errno in {@code callState} on failure.
+     */
+    static long syscall(MemorySegment callState, long number, long[] a) {
+        if (!X86_64) {
+            throw new UnsupportedOperationException("netlab knows the system call numbers of x86_64 only, not of "
+                    + System.getProperty("os.arch"));
+        }
+        try {
+            return (long) SYSCALL.invokeExact(callState, number, a[0], a[1], a[2], a[3], a[4], a[5]);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("a downcall threw a checked exception", t);
+        }
+    }
+
     /** The C library's text for an errno value, e.g. "File exists" for EEXIST. */
     static String strerror(int errno) {
         try {
-            MemorySegment text = (MemorySegment) STRERROR.handle().invokeExact(errno);
+            MemorySegment text = (MemorySegment) Strerror.HANDLE.invokeExact(errno);
             return text.reinterpret(Integer.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             throw new AssertionError("strerror cannot fail", t);
         }
     }
 
-    private static LibcFunction withErrno(String name, MemoryLayout result, MemoryLayout... arguments) {
-        return new LibcFunction(
-                name, FunctionDescriptor.of(result, arguments), Linker.Option.captureCallState("errno"));
+    private static MemorySegment symbol(String name) {
+        return LINKER.defaultLookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
     }
 }
