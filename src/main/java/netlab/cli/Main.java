@@ -10,7 +10,7 @@ public final class Main {
         if (ExecShortcut.applies(args)) {
             System.exit(ExecShortcut.run(args));
         }
-        CommandLine commandLine = NetlabCommand.commandLine();
+        CommandLine commandLine = NetlabCommand.commandLine(args);
         int status = commandLine.execute(args);
         // Verbs print with print(), not println(): flush what picocli's writers still hold.
         commandLine.getOut().flush();
