@@ -52,6 +52,7 @@ final class DownCommand implements Runnable {
             labs.add(name);
         }
         Privileges.requireAdmin();
+        NettyLogging.quiet();
         Executor executor = new Executor(store);
         for (String name : labs) {
             try (LabLock lock = Labs.lock(store, name)) {

@@ -18,6 +18,11 @@ final class ExecCommand implements Runnable {
 
     @Override
     public void run() {
+        exec(node, command);
+    }
+
+    /** What exec does once its arguments are known; {@link ExecShortcut} comes here without picocli. */
+    static void exec(String node, List<String> command) {
         String problem = NamespaceNames.problem(node);
         if (problem != null || !NamedNamespaces.exists(node)) {
             throw new LabStateException(problem != null ? problem : "no node " + node + " is up (see netlab ls)");

@@ -1,24 +1,33 @@
 package netlab.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import netlab.kernel.NetlinkTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The top-level {@code netlab} command; each verb is a subcommand class of its own. */
+/**
+ * The top-level {@code netlab} command; each verb is a subcommand class of its own, added in
+ * {@link #VERBS}' order (the order help lists them).
+ */
 @Command(
         name = "netlab",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Builds virtual network labs (namespaces, veths, bridges, routes, NAT) "
                 + "from a topology file, speaking netlink to the kernel directly.",
-        subcommands = {UpCommand.class, DownCommand.class, ExecCommand.class, LsCommand.class, ShowCommand.class,
-                CheckCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage error", "3:topology file error", "4:the kernel refused a change",
                 "5:not permitted (run as root)", "6:lab state problem (not up, already up, broken)"})
 public final class NetlabCommand implements Runnable {
+    /** Each verb's class, which picocli instantiates, in the order help lists them. */
+    private static final Map<String, Class<?>> VERBS = verbs();
+    /** Root options that may come before the verb without changing which verbs picocli needs. */
+    private static final Set<String> PLAIN_ROOT_OPTIONS = Set.of("-v", "--verbose", "--trace-netlink");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -31,13 +40,52 @@ public final class NetlabCommand implements Runnable {
         NetlinkTrace.to(on ? line -> spec.commandLine().getErr().print(line) : null);
     }
 
-    /** The command line every caller uses, so the launcher and in-process tests behave alike. */
+    /** The command line with every verb, as tests and help see it. */
     public static CommandLine commandLine() {
+        return commandLine(VERBS.keySet());
+    }
+
+    /**
+     * The command line for {@code args}: only the verb they name when that cannot change what
+     * picocli prints (picocli reflects over each verb it is given, which takes longer than most
+     * verbs run), every verb otherwise: help, a misspelt verb, anything unusual before the verb.
+     */
+    public static CommandLine commandLine(String[] args) {
+        for (String arg : args) {
+            if (!PLAIN_ROOT_OPTIONS.contains(arg)) {
+                boolean alone = VERBS.containsKey(arg) && !arg.equals("help");
+                return alone ? commandLine(Set.of(arg)) : commandLine();
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(Set<String> verbs) {
         CommandLine commandLine = new CommandLine(new NetlabCommand());
+        for (Map.Entry<String, Class<?>> verb : VERBS.entrySet()) {
+            if (verbs.contains(verb.getKey())) {
+                commandLine.addSubcommand(verb.getKey(), verb.getValue());
+            }
+        }
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
-        // netlab exec ns1 ping -c1 ...: everything after the node belongs to the program.
-        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        if (verbs.contains("exec")) {
+            // netlab exec ns1 ping -c1 ...: everything after the node belongs to the program.
+            commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        }
         return commandLine;
+    }
+
+    private static Map<String, Class<?>> verbs() {
+        Map<String, Class<?>> verbs = new LinkedHashMap<>();
+        verbs.put("up", UpCommand.class);
+        verbs.put("down", DownCommand.class);
+        verbs.put("exec", ExecCommand.class);
+        verbs.put("ls", LsCommand.class);
+        verbs.put("show", ShowCommand.class);
+        verbs.put("check", CheckCommand.class);
+        verbs.put("plan", PlanCommand.class);
+        verbs.put("help", CommandLine.HelpCommand.class);
+        return verbs;
     }
 
     static boolean verbose(CommandLine command) {

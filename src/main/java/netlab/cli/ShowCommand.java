@@ -30,6 +30,7 @@ final class ShowCommand implements Runnable {
                     + "remove it with: netlab down " + name);
         }
         Privileges.requireAdmin();
+        NettyLogging.quiet();
         LabView view = LabInspector.inspect(state);
         spec.commandLine().getOut().print(json ? ShowJson.render(view) + "\n" : ShowText.render(view));
         spec.commandLine().getOut().flush();

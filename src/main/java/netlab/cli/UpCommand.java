@@ -41,6 +41,7 @@ final class UpCommand implements Runnable {
             return;
         }
         Privileges.requireAdmin();
+        NettyLogging.quiet();
         StateStore store = Labs.store();
         Instant start = Instant.now();
         try (LabLock lock = Labs.lock(store, lab.name())) {

@@ -14,38 +14,35 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * Downcall handles into the C library, each capturing {@code errno} right after the call (the
- * JVM may run code between two Java statements that overwrites it).
+ * The two C library functions netlab calls: {@code syscall(2)}, through which every system call
+ * goes, and {@code strerror} for messages. One function for every call because the JDK makes a
+ * downcall handle per C signature, and each takes milliseconds to make: a dozen signatures cost
+ * more than all the rest of {@code netlab exec} (see docs/startup.md).
  *
- * <p>Every method returns the raw result and leaves the check to {@link Syscall}, which turns
- * {@code -1} into a {@link SyscallException}. Only this package touches {@code java.lang.foreign}.
+ * <p>{@code syscall} captures {@code errno} right after the call (the JVM may run code between two
+ * Java statements that overwrites it); {@link Syscall} turns {@code -1} into a
+ * {@link SyscallException}. Only this package touches {@code java.lang.foreign}.
  */
 final class Libc {
+    /** {@code syscall(2)} reads this many arguments after the number, whatever the call needs. */
+    static final int SYSCALL_ARGUMENTS = 6;
+    private static final boolean X86_64 = "amd64".equals(System.getProperty("os.arch"));
+
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    static final MethodHandle SOCKET = withErrno("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    static final MethodHandle BIND = withErrno("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle GETSOCKNAME = withErrno("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-    static final MethodHandle SETSOCKOPT =
-            withErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle CLOSE = withErrno("close", JAVA_INT, JAVA_INT);
-    static final MethodHandle SOCKETPAIR = withErrno("socketpair", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
-    static final MethodHandle OPEN = withErrno("open", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    static final MethodHandle UNLINK = withErrno("unlink", JAVA_INT, ADDRESS);
-    static final MethodHandle MKDIR = withErrno("mkdir", JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle SETNS = withErrno("setns", JAVA_INT, JAVA_INT, JAVA_INT);
-    static final MethodHandle UNSHARE = withErrno("unshare", JAVA_INT, JAVA_INT);
-    static final MethodHandle MOUNT = withErrno("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
-    static final MethodHandle UMOUNT2 = withErrno("umount2", JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle EXECVE = withErrno("execve", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
-    static final MethodHandle CLOSE_RANGE = withErrno("close_range", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    static final MethodHandle PTHREAD_SIGMASK = plain("pthread_sigmask", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    /** {@code long syscall(long number, ...)}, given six longs (pointers as their addresses). */
+    private static final MethodHandle SYSCALL = LINKER.downcallHandle(symbol("syscall"), FunctionDescriptor.of(
+                    JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
 
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    /** Linked on first use, which is on an error path only. */
+    private static final class Strerror {
+        static final MethodHandle HANDLE =
+                LINKER.downcallHandle(symbol("strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
 
     private Libc() {}
 
@@ -58,27 +55,35 @@ final class Libc {
         return (int) ERRNO.get(callState, 0L);
     }
 
+    /**
+     * The raw result of system call {@code number} given {@link #SYSCALL_ARGUMENTS} arguments
+     * {@code a}: -1 with the errno in {@code callState} on failure.
+     */
+    static long syscall(MemorySegment callState, long number, long[] a) {
+        if (!X86_64) {
+            throw new UnsupportedOperationException("netlab knows the system call numbers of x86_64 only, not of "
+                    + System.getProperty("os.arch"));
+        }
+        try {
+            return (long) SYSCALL.invokeExact(callState, number, a[0], a[1], a[2], a[3], a[4], a[5]);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("a downcall threw a checked exception", t);
+        }
+    }
+
     /** The C library's text for an errno value, e.g. "File exists" for EEXIST. */
     static String strerror(int errno) {
         try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment text = (MemorySegment) Strerror.HANDLE.invokeExact(errno);
             return text.reinterpret(Integer.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             throw new AssertionError("strerror cannot fail", t);
         }
     }
 
-    /** For calls that return an error number instead of setting errno (pthread_*). */
-    private static MethodHandle plain(String name, MemoryLayout result, MemoryLayout... arguments) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        return LINKER.downcallHandle(symbol, FunctionDescriptor.of(result, arguments));
-    }
-
-    private static MethodHandle withErrno(String name, MemoryLayout result, MemoryLayout... arguments) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        return LINKER.downcallHandle(
-                symbol, FunctionDescriptor.of(result, arguments), Linker.Option.captureCallState("errno"));
+    private static MemorySegment symbol(String name) {
+        return LINKER.defaultLookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
     }
 }

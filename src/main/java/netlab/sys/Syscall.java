@@ -2,18 +2,35 @@ package netlab.sys;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static netlab.sys.SyscallNumbers.__NR_bind;
+import static netlab.sys.SyscallNumbers.__NR_close;
+import static netlab.sys.SyscallNumbers.__NR_close_range;
+import static netlab.sys.SyscallNumbers.__NR_execve;
+import static netlab.sys.SyscallNumbers.__NR_getsockname;
+import static netlab.sys.SyscallNumbers.__NR_mkdirat;
+import static netlab.sys.SyscallNumbers.__NR_mount;
+import static netlab.sys.SyscallNumbers.__NR_openat;
+import static netlab.sys.SyscallNumbers.__NR_rt_sigprocmask;
+import static netlab.sys.SyscallNumbers.__NR_setns;
+import static netlab.sys.SyscallNumbers.__NR_setsockopt;
+import static netlab.sys.SyscallNumbers.__NR_socket;
+import static netlab.sys.SyscallNumbers.__NR_socketpair;
+import static netlab.sys.SyscallNumbers.__NR_umount2;
+import static netlab.sys.SyscallNumbers.__NR_unlinkat;
+import static netlab.sys.SyscallNumbers.__NR_unshare;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The system calls netlab makes, typed for Java callers: each makes one call and turns a
- * {@code -1} result into a {@link SyscallException} carrying the errno captured right after it.
- * Callers outside this package never see {@code java.lang.foreign}.
+ * The system calls netlab makes, typed for Java callers: each makes one call through
+ * {@link Libc#syscall} and turns a {@code -1} result into a {@link SyscallException} carrying the
+ * errno captured right after it. Callers outside this package never see {@code java.lang.foreign}.
  */
 public final class Syscall {
-    // <fcntl.h>, <sched.h>, <sys/mount.h>, <linux/close_range.h>
+    // <fcntl.h>, <sched.h>, <sys/mount.h>, <linux/close_range.h>, <signal.h>
     public static final int O_RDONLY = 0;
     public static final int O_CREAT = 0100;
     public static final int O_EXCL = 0200;
@@ -31,70 +48,72 @@ public final class Syscall {
     public static final long MS_SHARED = 1 << 20;
     public static final int MNT_DETACH = 2;
     public static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
+    private static final int AT_FDCWD = -100;
     private static final int SIG_SETMASK = 2;
-    private static final int SIGSET_BYTES = 128;
+    /** The kernel's sigset_t: 64 signals (glibc's is 128 bytes, the kernel takes 8). */
+    private static final int KERNEL_SIGSET_BYTES = 8;
 
     private Syscall() {}
 
-    /** One downcall given the errno capture segment and an arena for its arguments. */
-    @FunctionalInterface
-    private interface Downcall {
-        int invoke(MemorySegment callState, Arena arena) throws Throwable;
+    /**
+     * Makes system call {@code number}; -1 becomes a SyscallException named {@code name}. Memory
+     * the arguments point to comes from {@code arena}, which the caller keeps open past the call.
+     */
+    private static long call(Arena arena, String name, long number, long... arguments) {
+        MemorySegment state = Libc.callState(arena);
+        long result = Libc.syscall(state, number, Arrays.copyOf(arguments, Libc.SYSCALL_ARGUMENTS));
+        if (result == -1) {
+            throw new SyscallException(name, Libc.errno(state));
+        }
+        return result;
     }
 
-    private static int call(String name, Downcall downcall) {
+    /** For calls that pass no memory. */
+    private static long call(String name, long number, long... arguments) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Libc.callState(arena);
-            int result = downcall.invoke(state, arena);
-            if (result == -1) {
-                throw new SyscallException(name, Libc.errno(state));
-            }
-            return result;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("unexpected checked exception from " + name, t);
+            return call(arena, name, number, arguments);
         }
     }
 
     static int socket(int domain, int type, int protocol) {
-        return call("socket", (state, arena) -> (int) Libc.SOCKET.invokeExact(state, domain, type, protocol));
+        return (int) call("socket", __NR_socket, domain, type, protocol);
     }
 
     /** Two connected sockets; [0] and [1] are their descriptors. */
     public static int[] socketpair(int domain, int type, int protocol) {
-        int[] fds = new int[2];
-        call("socketpair", (state, arena) -> {
+        try (Arena arena = Arena.ofConfined()) {
             MemorySegment pair = arena.allocate(JAVA_INT, 2);
-            int result = (int) Libc.SOCKETPAIR.invokeExact(state, domain, type, protocol, pair);
-            fds[0] = pair.getAtIndex(JAVA_INT, 0);
-            fds[1] = pair.getAtIndex(JAVA_INT, 1);
-            return result;
-        });
-        return fds;
+            call(arena, "socketpair", __NR_socketpair, domain, type, protocol, pair.address());
+            return new int[] {pair.getAtIndex(JAVA_INT, 0), pair.getAtIndex(JAVA_INT, 1)};
+        }
     }
 
     static void bind(int fd, MemorySegment address) {
-        call("bind", (state, arena) -> (int) Libc.BIND.invokeExact(state, fd, address, (int) address.byteSize()));
+        call("bind", __NR_bind, fd, address.address(), address.byteSize());
     }
 
     static void getsockname(int fd, MemorySegment address) {
-        call("getsockname", (state, arena) -> (int) Libc.GETSOCKNAME.invokeExact(
-                state, fd, address, arena.allocateFrom(JAVA_INT, (int) address.byteSize())));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) address.byteSize());
+            call(arena, "getsockname", __NR_getsockname, fd, address.address(), length.address());
+        }
     }
 
     static void setsockoptInt(int fd, int level, int option, int value, String what) {
-        call(what, (state, arena) -> (int) Libc.SETSOCKOPT.invokeExact(
-                state, fd, level, option, arena.allocateFrom(JAVA_INT, value), 4));
+        try (Arena arena = Arena.ofConfined()) {
+            call(arena, what, __NR_setsockopt, fd, level, option, arena.allocateFrom(JAVA_INT, value).address(), 4);
+        }
     }
 
+    /** As the C library's open(3): openat(2) relative to the working directory. */
     public static int open(String path, int flags, int mode) {
-        return call("open " + path, (state, arena) -> (int) Libc.OPEN.invokeExact(
-                state, arena.allocateFrom(path), flags, mode));
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) call(arena, "open " + path, __NR_openat, AT_FDCWD, address(arena, path), flags, mode);
+        }
     }
 
     public static void close(int fd) {
-        call("close", (state, arena) -> (int) Libc.CLOSE.invokeExact(state, fd));
+        call("close", __NR_close, fd);
     }
 
     /** For clean-up paths where a first error is already being reported. */
@@ -107,48 +126,55 @@ public final class Syscall {
     }
 
     public static void unlink(String path) {
-        call("unlink " + path, (state, arena) -> (int) Libc.UNLINK.invokeExact(state, arena.allocateFrom(path)));
+        try (Arena arena = Arena.ofConfined()) {
+            call(arena, "unlink " + path, __NR_unlinkat, AT_FDCWD, address(arena, path), 0);
+        }
     }
 
     public static void mkdir(String path, int mode) {
-        call("mkdir " + path, (state, arena) -> (int) Libc.MKDIR.invokeExact(state, arena.allocateFrom(path), mode));
+        try (Arena arena = Arena.ofConfined()) {
+            call(arena, "mkdir " + path, __NR_mkdirat, AT_FDCWD, address(arena, path), mode);
+        }
     }
 
     /** Moves the calling thread into the namespace {@code fd} refers to. */
     public static void setns(int fd, int nstype) {
-        call("setns", (state, arena) -> (int) Libc.SETNS.invokeExact(state, fd, nstype));
+        call("setns", __NR_setns, fd, nstype);
     }
 
     /** Gives the calling thread new namespaces of the {@code flags} kinds. */
     public static void unshare(int flags) {
-        call("unshare", (state, arena) -> (int) Libc.UNSHARE.invokeExact(state, flags));
+        call("unshare", __NR_unshare, flags);
     }
 
     /** mount(2); null strings are passed as NULL. */
     public static void mount(String source, String target, String fstype, long flags, String data) {
-        call("mount " + target, (state, arena) -> (int) Libc.MOUNT.invokeExact(state,
-                cString(arena, source), cString(arena, target), cString(arena, fstype), flags, cString(arena, data)));
+        try (Arena arena = Arena.ofConfined()) {
+            call(arena, "mount " + target, __NR_mount, address(arena, source), address(arena, target),
+                    address(arena, fstype), flags, address(arena, data));
+        }
     }
 
     public static void umount2(String target, int flags) {
-        call("umount " + target, (state, arena) -> (int) Libc.UMOUNT2.invokeExact(
-                state, arena.allocateFrom(target), flags));
+        try (Arena arena = Arena.ofConfined()) {
+            call(arena, "umount " + target, __NR_umount2, address(arena, target), flags);
+        }
     }
 
     /** Marks (CLOSE_RANGE_CLOEXEC) or closes every descriptor from {@code first} to {@code last}. */
     public static void closeRange(int first, int last, int flags) {
-        call("close_range", (state, arena) -> (int) Libc.CLOSE_RANGE.invokeExact(state, first, last, flags));
+        call("close_range", __NR_close_range, first, last, flags);
     }
 
-    /** Unblocks every signal for the calling thread, so a program exec'd from it starts clean. */
+    /**
+     * Unblocks every signal for the calling thread, so a program exec'd from it starts clean: what
+     * pthread_sigmask(SIG_SETMASK, empty set) does, as the kernel's rt_sigprocmask.
+     */
     public static void unblockAllSignals() {
-        call("pthread_sigmask", (state, arena) -> {
-            int error = (int) Libc.PTHREAD_SIGMASK.invokeExact(SIG_SETMASK, arena.allocate(SIGSET_BYTES), MemorySegment.NULL);
-            if (error != 0) {
-                throw new SyscallException("pthread_sigmask", error);
-            }
-            return 0;
-        });
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment empty = arena.allocate(KERNEL_SIGSET_BYTES);
+            call(arena, "pthread_sigmask", __NR_rt_sigprocmask, SIG_SETMASK, empty.address(), 0, KERNEL_SIGSET_BYTES);
+        }
     }
 
     /**
@@ -156,13 +182,16 @@ public final class Syscall {
      * program inherits the calling thread's namespaces and signal mask.
      */
     public static void execve(String path, List<String> argv, List<String> environment) {
-        call("execve " + path, (state, arena) -> (int) Libc.EXECVE.invokeExact(state,
-                arena.allocateFrom(path), stringArray(arena, argv), stringArray(arena, environment)));
+        try (Arena arena = Arena.ofConfined()) {
+            call(arena, "execve " + path, __NR_execve, address(arena, path), stringArray(arena, argv).address(),
+                    stringArray(arena, environment).address());
+        }
         throw new IllegalStateException("execve returned without an error");
     }
 
-    private static MemorySegment cString(Arena arena, String value) {
-        return value == null ? MemorySegment.NULL : arena.allocateFrom(value);
+    /** A C string's address, or 0 (NULL) for null. */
+    private static long address(Arena arena, String value) {
+        return value == null ? 0 : arena.allocateFrom(value).address();
     }
 
     /** A NULL-terminated char* array, as execve wants. */

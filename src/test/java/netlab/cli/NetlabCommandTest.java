@@ -44,4 +44,27 @@ class NetlabCommandTest {
         assertThat(run("--frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
     }
+
+    @Test
+    void helpListsEveryVerbInItsOrder() {
+        assertThat(NetlabCommand.commandLine().getSubcommands().keySet())
+                .containsExactly("up", "down", "exec", "ls", "show", "check", "plan", "help");
+    }
+
+    @Test
+    void aNamedVerbIsTheOnlyOneBuilt() {
+        for (String verb : new String[] {"up", "down", "exec", "ls", "show", "check", "plan"}) {
+            CommandLine command = NetlabCommand.commandLine(new String[] {"-v", verb, "x"});
+            assertThat(command.getSubcommands().keySet()).containsExactly(verb);
+            // The name it is registered under is the one its own @Command declares.
+            assertThat(command.getSubcommands().get(verb).getCommandSpec().name()).isEqualTo(verb);
+        }
+    }
+
+    @Test
+    void anythingElseBuildsEveryVerb() {
+        for (String[] args : new String[][] {{}, {"help", "up"}, {"-h", "up"}, {"upp"}, {"--", "up"}, {"@file", "up"}}) {
+            assertThat(NetlabCommand.commandLine(args).getSubcommands()).hasSize(8);
+        }
+    }
 }

@@ -1,0 +1,50 @@
+package netlab.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.List;
+
+/**
+ * {@code netlab exec NODE PROGRAM [ARG...]}, the form scripts run over and over, without
+ * picocli: building picocli's model of every verb takes longer than the exec itself (see
+ * docs/startup.md). Every other form (options, help, {@code @files}, too few arguments) goes to
+ * picocli, which reads it as {@link ExecCommand} declares, so messages and exit codes stay the
+ * same either way.
+ */
+final class ExecShortcut {
+    private ExecShortcut() {}
+
+    /**
+     * True when picocli would read {@code args} as exactly this: the exec verb, a node that is
+     * not an option, and a program. After the node everything is the program's (exec stops at
+     * its first positional), but picocli would still expand an argument file named {@code @x}.
+     */
+    static boolean applies(String[] args) {
+        if (args.length < 3 || !args[0].equals("exec") || args[1].startsWith("-")) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Replaces this process with the program; returns an exit status only when it could not. */
+    static int run(String[] args) {
+        List<String> all = List.of(args);
+        try {
+            ExecCommand.exec(all.get(1), all.subList(2, all.size()));
+            return ExitCodes.OK; // not reached: exec replaces the process or throws
+        } catch (RuntimeException e) {
+            return Failures.report(e, standardError(), false);
+        }
+    }
+
+    /** As picocli makes its standard error writer: the platform's charset, flushed at each line. */
+    private static PrintWriter standardError() {
+        return new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
+    }
+}

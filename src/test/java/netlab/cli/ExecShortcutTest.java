@@ -1,0 +1,39 @@
+package netlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import netlab.testing.Shell;
+import org.junit.jupiter.api.Test;
+
+/** Which command lines skip picocli for exec, and that those say what picocli's path says. */
+class ExecShortcutTest {
+    @Test
+    void theExecFormScriptsUseSkipsPicocli() {
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "true"})).isTrue();
+        // After the node everything is the program's, options included.
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "ping", "-c1", "--", "-v"})).isTrue();
+    }
+
+    @Test
+    void everyOtherFormGoesToPicocli() {
+        assertThat(ExecShortcut.applies(new String[] {})).isFalse();
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1"})).isFalse();
+        assertThat(ExecShortcut.applies(new String[] {"-v", "exec", "ns1", "true"})).isFalse();
+        assertThat(ExecShortcut.applies(new String[] {"exec", "--help", "true"})).isFalse();
+        assertThat(ExecShortcut.applies(new String[] {"exec", "-v", "ns1", "true"})).isFalse();
+        assertThat(ExecShortcut.applies(new String[] {"up", "lan.topo", "extra"})).isFalse();
+        // picocli reads @files, even among the program's arguments.
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "curl", "-d", "@body.json"})).isFalse();
+    }
+
+    @Test
+    void aNodeThatIsNotUpIsReportedAsPicocliReportsIt() {
+        Shell.Result shortcut = Cli.childJvm("exec", "no-such-node", "true");
+        Cli.Run picocli = Cli.netlab("exec", "no-such-node", "true");
+
+        assertThat(shortcut.exitCode()).isEqualTo(picocli.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+        assertThat(shortcut.stderr()).isEqualTo(picocli.err())
+                .isEqualTo("netlab: no node no-such-node is up (see netlab ls)\n");
+        assertThat(shortcut.stdout()).isEmpty();
+    }
+}
