@@ -1,8 +1,10 @@
 package netlab.exec;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import netlab.kernel.NamespaceBatch;
 import netlab.plan.Operation;
 import netlab.sys.NetlinkSocket;
@@ -30,7 +32,9 @@ final class NamespaceSteps {
                 name -> NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, 0));
         Map<String, Long> inodes = new LinkedHashMap<>();
         result.made().forEach((name, made) -> inodes.put(name, made.namespace().inode()));
-        recorder.namespacesCreated(inodes);
+        Set<String> notMade = new HashSet<>(names);
+        notMade.removeAll(inodes.keySet());
+        recorder.namespacesCreated(inodes, notMade);
         result.made().forEach((name, made) -> session.adopt(name, made.namespace(), made.setup()));
         if (result.failure().isPresent()) {
             NamespaceBatch.Failure failure = result.failure().get();

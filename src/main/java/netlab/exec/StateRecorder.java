@@ -1,6 +1,7 @@
 package netlab.exec;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import netlab.plan.Operation;
@@ -40,12 +41,19 @@ final class StateRecorder {
                 state.hostLinks(), state.hostSysctls(), state.tables()));
     }
 
-    /** The inodes of namespaces recorded as pending, now that they exist. */
-    void namespacesCreated(Map<String, Long> inodes) {
+    /**
+     * The inodes of namespaces recorded as pending, now that they exist; and the pending ones
+     * that were not made forgotten: a name taken meanwhile is someone else's, never to be removed.
+     */
+    void namespacesCreated(Map<String, Long> inodes, Collection<String> notMade) {
         List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces().size());
         for (LabState.NamespaceRecord record : state.namespaces()) {
             Long inode = inodes.get(record.name());
-            namespaces.add(inode == null ? record : new LabState.NamespaceRecord(record.name(), inode));
+            if (inode != null) {
+                namespaces.add(new LabState.NamespaceRecord(record.name(), inode));
+            } else if (!(record.pending() && notMade.contains(record.name()))) {
+                namespaces.add(record);
+            }
         }
         update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), namespaces, state.hostLinks(),
                 state.hostSysctls(), state.tables()));
