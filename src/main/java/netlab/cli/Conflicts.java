@@ -31,7 +31,8 @@ import netlab.topology.dsl.TopologyException;
 final class Conflicts {
     private Conflicts() {}
 
-    static void check(Lab lab) {
+    /** {@code kernel}: the connection {@code up} goes on to use (opening one costs time). */
+    static void check(Lab lab, Kernel kernel) {
         List<String> conflicts = new ArrayList<>();
         for (var node : lab.namespaces()) {
             if (NamedNamespaces.exists(node.name())) {
@@ -40,7 +41,7 @@ final class Conflicts {
         }
         List<String> hostNames = hostInterfaceNames(lab);
         if (lab.host().isPresent()) {
-            Set<String> existing = hostLinks();
+            Set<String> existing = hostLinks(kernel);
             requireHostInterfaces(lab, existing);
             for (String name : hostNames) {
                 if (existing.contains(name)) {
@@ -90,9 +91,9 @@ final class Conflicts {
     }
 
     /** The names of the host namespace's interfaces, asked of the kernel. */
-    private static Set<String> hostLinks() {
+    private static Set<String> hostLinks(Kernel kernel) {
         Set<String> names = new HashSet<>();
-        try (Kernel kernel = new Kernel(); NetNamespace host = NetNamespace.host()) {
+        try (NetNamespace host = NetNamespace.host()) {
             List<NlMessage> links = kernel.channel(host, NetlinkSocket.NETLINK_ROUTE, RtnetlinkDecoder.INSTANCE)
                     .call(new NetlinkRequest("list the host's interfaces", LinkRequests.dump()));
             links.forEach(m -> ((LinkMessage) m.payload()).name().ifPresent(names::add));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import netlab.exec.Executor;
 import netlab.exec.StepTimes;
+import netlab.kernel.Kernel;
 import netlab.plan.Plan;
 import netlab.plan.Planner;
 import netlab.state.LabLock;
@@ -44,13 +45,16 @@ final class UpCommand implements Runnable {
         NettyLogging.quiet();
         StateStore store = Labs.store();
         Instant start = Instant.now();
-        try (LabLock lock = Labs.lock(store, lab.name())) {
+        // One connection to the kernel for the check and the work (the executor closes it; a
+        // second close is harmless).
+        try (LabLock lock = Labs.lock(store, lab.name()); Kernel kernel = new Kernel()) {
             store.load(lab.name()).ifPresent(state -> {
                 throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
                         + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
             });
-            Conflicts.check(lab);
-            new Executor(store).up(lab, plan, NetlabCommand.verbose(spec.commandLine()) ? stepTimes() : StepTimes.NONE);
+            Conflicts.check(lab, kernel);
+            new Executor(store).up(lab, plan, NetlabCommand.verbose(spec.commandLine()) ? stepTimes() : StepTimes.NONE,
+                    kernel);
         }
         out.print(summary(lab, Duration.between(start, Instant.now())));
         out.flush();

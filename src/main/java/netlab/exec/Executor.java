@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import netlab.kernel.Kernel;
 import netlab.kernel.NetlinkRequest;
 import netlab.kernel.Sysctl;
 import netlab.netlink.NlMessage;
@@ -44,9 +45,17 @@ public final class Executor {
 
     /** Brings the lab up, telling {@code times} how long each group of steps took. */
     public LabState up(Lab lab, Plan plan, StepTimes times) {
+        return up(lab, plan, times, new Kernel());
+    }
+
+    /**
+     * As {@link #up(Lab, Plan, StepTimes)}, over a {@code kernel} the caller opened already (to
+     * look at the host first); this closes it.
+     */
+    public LabState up(Lab lab, Plan plan, StepTimes times, Kernel kernel) {
         StateRecorder recorder = new StateRecorder(store, LabState.started(lab.name(),
                 java.nio.file.Path.of(lab.file()).toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-        try (LabSession session = new LabSession(lab.name(), recorder.current().group())) {
+        try (LabSession session = new LabSession(lab.name(), recorder.current().group(), kernel)) {
             int done = 0;
             for (List<Operation> group : groups(plan.operations())) {
                 try {

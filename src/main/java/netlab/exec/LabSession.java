@@ -24,15 +24,21 @@ import netlab.topology.Node;
  * per node, and each node's links by name (dumped once, again only after links changed).
  */
 final class LabSession implements AutoCloseable {
-    private final Kernel kernel = new Kernel();
+    private final Kernel kernel;
     private final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
     private final Map<String, Map<String, LinkMessage>> links = new HashMap<>();
     private final String lab;
     private final int group;
 
     LabSession(String lab, int group) {
+        this(lab, group, new Kernel());
+    }
+
+    /** A session over {@code kernel}, which it closes when it closes. */
+    LabSession(String lab, int group, Kernel kernel) {
         this.lab = lab;
         this.group = group;
+        this.kernel = kernel;
         namespaces.put(Node.HOST, NetNamespace.host());
     }
 
