@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +47,7 @@ class BrokenFilesUpTest {
                 .map(l -> l.replace(name + ":", file + ":")).toList();
         KernelTraces before = KernelTraces.take();
 
-        Cli.Run up = netlab("up", file.toString());
+        Run up = netlab("up", file.toString());
 
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.TOPOLOGY);
         assertThat(up.out()).isEmpty();

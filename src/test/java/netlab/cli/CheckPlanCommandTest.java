@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import netlab.plan.Planner;
+import netlab.testing.NetlabRunner.Run;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class CheckPlanCommandTest {
 
     @Test
     void checkOfAValidFileSaysSoInOneLine() {
-        Cli.Run run = netlab("check", LAN);
+        Run run = netlab("check", LAN);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).isEqualTo(LAN + ": lab lan is valid (2 nodes, 5 interfaces)\n");
@@ -39,7 +40,7 @@ class CheckPlanCommandTest {
     void checkOfABrokenFileListsEveryProblemWithItsPosition() throws Exception {
         Path file = broken();
 
-        Cli.Run run = netlab("check", file.toString());
+        Run run = netlab("check", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
         assertThat(run.out()).isEmpty();
@@ -54,7 +55,7 @@ class CheckPlanCommandTest {
     void checkOfAMissingFileIsATopologyError() {
         Path missing = directory.resolve("missing.topo");
 
-        Cli.Run run = netlab("check", missing.toString());
+        Run run = netlab("check", missing.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
         assertThat(run.err()).isEqualTo(missing + ": cannot read the file: no such file\n");
@@ -65,7 +66,7 @@ class CheckPlanCommandTest {
         Path lan = Path.of(LAN).toAbsolutePath().normalize();
         String expected = Planner.plan(TopologyReader.read(lan)).render();
 
-        Cli.Run run = netlab("plan", LAN);
+        Run run = netlab("plan", LAN);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).isEqualTo(expected);
@@ -78,7 +79,7 @@ class CheckPlanCommandTest {
     void planOfABrokenFileIsATopologyError() throws Exception {
         Path file = broken();
 
-        Cli.Run run = netlab("plan", file.toString());
+        Run run = netlab("plan", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
         assertThat(run.out()).isEmpty();
@@ -87,7 +88,7 @@ class CheckPlanCommandTest {
 
     @Test
     void anUnknownOptionIsAUsageError() {
-        Cli.Run run = netlab("up", "--frobnicate", LAN);
+        Run run = netlab("up", "--frobnicate", LAN);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("Unknown option: '--frobnicate'", "Usage: netlab up");
@@ -96,7 +97,7 @@ class CheckPlanCommandTest {
     @Test
     void aMissingFileArgumentIsAUsageError() {
         for (String verb : new String[] {"up", "check", "plan"}) {
-            Cli.Run run = netlab(verb);
+            Run run = netlab(verb);
 
             assertThat(run.exitCode()).as(verb).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).as(verb).contains("Missing required parameter: 'FILE'", "Usage: netlab " + verb);
@@ -105,7 +106,7 @@ class CheckPlanCommandTest {
 
     @Test
     void anUnknownVerbIsAUsageError() {
-        Cli.Run run = netlab("frobnicate", LAN);
+        Run run = netlab("frobnicate", LAN);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("Unmatched arguments from index 0: 'frobnicate'");
@@ -114,14 +115,14 @@ class CheckPlanCommandTest {
     @Test
     void downNeedsALabOrAllButNotBoth() {
         assertThat(netlab("down").exitCode()).isEqualTo(ExitCodes.USAGE);
-        Cli.Run both = netlab("down", "--all", "lan");
+        Run both = netlab("down", "--all", "lan");
         assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(both.err()).contains("Unmatched argument at index 2: 'lan'", "Usage: netlab down");
     }
 
     @Test
     void execNeedsACommand() {
-        Cli.Run run = netlab("exec", "ns1");
+        Run run = netlab("exec", "ns1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("Missing required parameter: 'COMMAND'");

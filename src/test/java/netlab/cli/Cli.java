@@ -1,13 +1,12 @@
 package netlab.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import netlab.testing.NetlabRunner.Run;
+import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
-import picocli.CommandLine;
 
 /**
  * Runs netlab for the CLI tests: in-process with captured writers (picocli's "Testing Your
@@ -20,26 +19,14 @@ final class Cli {
 
     private Cli() {}
 
-    /** What one in-process run printed and returned. */
-    record Run(int exitCode, String out, String err) {}
-
     static Run netlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = NetlabCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int code = command.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return NetlabRunner.inProcess(args);
     }
 
     /** {@code prefix... java ... netlab.cli.Main args...}: prefix is a wrapper such as setpriv, or nothing. */
     static Shell.Result childJvm(List<String> prefix, String... args) {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
+        command.addAll(NetlabRunner.javaCommand(Main.class, args));
         return Shell.run(command.toArray(String[]::new));
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import netlab.testing.KernelTraces;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class ConflictsTest {
             KernelTraces theirs = KernelTraces.take();
             String theirLinks = Shell.check("ip", "-n", "ns1", "-j", "link");
 
-            Cli.Run up = netlab("up", LAN);
+            Run up = netlab("up", LAN);
 
             assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
             assertThat(up.out()).isEmpty();
@@ -60,7 +61,7 @@ class ConflictsTest {
             Shell.check("ip", "addr", "add", "10.77.0.1/24", "dev", "br0");
             KernelTraces theirs = KernelTraces.take();
 
-            Cli.Run up = netlab("up", LAN);
+            Run up = netlab("up", LAN);
 
             assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
             assertThat(up.err()).isEqualTo("netlab: cannot bring lab lan up:\n"
@@ -82,7 +83,7 @@ class ConflictsTest {
             Shell.check("ip", "link", "add", "br0", "type", "bridge");
             KernelTraces theirs = KernelTraces.take();
 
-            Cli.Run up = netlab("up", LAN);
+            Run up = netlab("up", LAN);
 
             assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
             assertThat(up.err()).isEqualTo("netlab: cannot bring lab lan up:\n"

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +23,13 @@ class ExecCommandTest {
     @BeforeAll
     static void upLan() {
         before = KernelTraces.take();
-        Cli.Run up = netlab("up", LAN);
+        Run up = netlab("up", LAN);
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
     }
 
     @AfterAll
     static void downLan() {
-        Cli.Run down = netlab("down", "lan");
+        Run down = netlab("down", "lan");
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
         assertThat(KernelTraces.take()).isEqualTo(before);
     }
@@ -57,7 +58,7 @@ class ExecCommandTest {
 
     @Test
     void execInANodeThatIsNotUpIsALabStateError() {
-        Cli.Run run = netlab("exec", "ns3", "true");
+        Run run = netlab("exec", "ns3", "true");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(run.err()).isEqualTo("netlab: no node ns3 is up (see netlab ls)\n");

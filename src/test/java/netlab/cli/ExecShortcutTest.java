@@ -2,6 +2,7 @@ package netlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class ExecShortcutTest {
     @Test
     void aNodeThatIsNotUpIsReportedAsPicocliReportsIt() {
         Shell.Result shortcut = Cli.childJvm("exec", "no-such-node", "true");
-        Cli.Run picocli = Cli.netlab("exec", "no-such-node", "true");
+        Run picocli = Cli.netlab("exec", "no-such-node", "true");
 
         assertThat(shortcut.exitCode()).isEqualTo(picocli.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(shortcut.stderr()).isEqualTo(picocli.err())

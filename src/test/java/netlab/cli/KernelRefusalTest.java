@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class KernelRefusalTest {
                   link eth0 to rbr0 address 10.66.0.1/24
                 """);
 
-        Cli.Run up = netlab("up", file.toString());
+        Run up = netlab("up", file.toString());
 
         assertThat(up.exitCode()).isEqualTo(ExitCodes.KERNEL);
         assertThat(up.out()).isEmpty();
@@ -68,7 +69,7 @@ class KernelRefusalTest {
                   macvlan mv0 on host:nosuch0 address 10.67.0.1/24
                 """);
 
-        Cli.Run up = netlab("up", file.toString());
+        Run up = netlab("up", file.toString());
 
         assertThat(up.exitCode()).isEqualTo(ExitCodes.KERNEL);
         assertThat(up.err()).startsWith("netlab: " + file + ":6:3: ").endsWith(": no interface nosuch0 in the host namespace\n");

@@ -17,6 +17,7 @@ import java.util.stream.StreamSupport;
 import netlab.testing.KernelTraces;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class LanEndToEndTest {
         Shell.check("ip", "-n", "upstream", "link", "set", "up1", "up");
         Shell.check("ip", "route", "add", "8.8.8.8/32", "via", "198.51.100.2");
 
-        Cli.Run up = netlab("up", LAN);
+        Run up = netlab("up", LAN);
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
     }
 
@@ -170,7 +171,7 @@ class LanEndToEndTest {
     @Test
     @Order(100)
     void downRemovesEveryTrace() {
-        Cli.Run down = netlab("down", "lan");
+        Run down = netlab("down", "lan");
 
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
         assertThat(Shell.check("ip", "netns", "list").lines().map(l -> l.split(" ")[0]).toList())

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.Test;
 
 /** The launcher's entry point in a JVM of its own: what a verb prints reaches stdout before exit. */
 class MainTest {
     private static Shell.Result main(String... args) {
-        List<String> java = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        java.addAll(List.of(args));
-        return Shell.run(java.toArray(String[]::new));
+        return Shell.run(NetlabRunner.javaCommand(Main.class, args).toArray(String[]::new));
     }
 
     @Test

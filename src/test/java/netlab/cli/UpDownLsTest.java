@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import netlab.plan.Planner;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,7 @@ class UpDownLsTest {
 
     @Test
     void dryRunPrintsThePlanAndChangesNothing() throws Exception {
-        Cli.Run run = netlab("up", "--dry-run", LAN);
+        Run run = netlab("up", "--dry-run", LAN);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).isEqualTo(Planner.plan(TopologyReader.read(LAN_FILE)).render())
@@ -56,7 +57,7 @@ class UpDownLsTest {
 
     @Test
     void verboseUpTellsOnStderrHowLongEachGroupOfStepsTook() {
-        Cli.Run up = netlab("-v", "up", LAN);
+        Run up = netlab("-v", "up", LAN);
 
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
         assertThat(up.out()).startsWith("lab lan is up");
@@ -69,7 +70,7 @@ class UpDownLsTest {
 
     @Test
     void upThenLsThenDownByName() {
-        Cli.Run up = netlab("up", LAN);
+        Run up = netlab("up", LAN);
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
         assertThat(up.out()).matches("(?s)lab lan is up \\(\\d+ ms\\)\n"
                 + "  host: br0\\[192\\.168\\.0\\.254/24] ns1-eth0 ns2-eth0\n"
@@ -78,14 +79,14 @@ class UpDownLsTest {
                 + "use it:  netlab exec ns1 ip addr\n.*");
         assertThat(Shell.check("ip", "netns", "list")).contains("ns1", "ns2");
 
-        Cli.Run ls = netlab("ls");
+        Run ls = netlab("ls");
         assertThat(ls.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(ls.out().lines().toList()).hasSize(2);
         assertThat(ls.out().lines().toList().get(0)).matches("LAB +STATUS +NODES +SINCE +FILE");
         assertThat(ls.out().lines().toList().get(1)).matches(
                 "lan +up +2  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +" + Pattern.quote(LAN_FILE.toString()));
 
-        Cli.Run down = netlab("down", "lan");
+        Run down = netlab("down", "lan");
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
         assertThat(down.out()).isEqualTo("lab lan is down\n");
         assertThat(netlab("ls").out()).isEqualTo("no lab is up\n");
@@ -95,7 +96,7 @@ class UpDownLsTest {
     void downByTheTopologyFilesPath() {
         assertThat(netlab("up", LAN).exitCode()).isEqualTo(ExitCodes.OK);
 
-        Cli.Run down = netlab("down", LAN);
+        Run down = netlab("down", LAN);
 
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
         assertThat(down.out()).isEqualTo("lab lan is down\n");
@@ -104,7 +105,7 @@ class UpDownLsTest {
 
     @Test
     void downOfALabThatIsNotUpIsALabStateError() {
-        Cli.Run down = netlab("down", "lan");
+        Run down = netlab("down", "lan");
 
         assertThat(down.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(down.out()).isEmpty();
@@ -113,7 +114,7 @@ class UpDownLsTest {
 
     @Test
     void forcedDownOfALabThatIsNotUpSucceeds() {
-        Cli.Run down = netlab("down", "-f", "lan");
+        Run down = netlab("down", "-f", "lan");
 
         assertThat(down.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(down.out()).isEqualTo("lab lan is not up; nothing to do\n");
@@ -133,7 +134,7 @@ class UpDownLsTest {
         assertThat(netlab("ls").out().lines().skip(1).map(l -> l.split(" +")[0]).toList())
                 .containsExactly("lan", "pair");
 
-        Cli.Run down = netlab("down", "--all");
+        Run down = netlab("down", "--all");
 
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
         assertThat(down.out()).isEqualTo("lab lan is down\nlab pair is down\n");
@@ -146,7 +147,7 @@ class UpDownLsTest {
         KernelTraces up = KernelTraces.take();
         assertThat(up).as("the snapshot sees a lab").isNotEqualTo(before);
 
-        Cli.Run again = netlab("up", LAN);
+        Run again = netlab("up", LAN);
 
         assertThat(again.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(again.out()).isEmpty();
@@ -158,7 +159,7 @@ class UpDownLsTest {
 
     @Test
     void execInANodeOfALabThatIsNotUpIsALabStateError() {
-        Cli.Run exec = netlab("exec", "ns1", "true");
+        Run exec = netlab("exec", "ns1", "true");
 
         assertThat(exec.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(exec.err()).isEqualTo("netlab: no node ns1 is up (see netlab ls)\n");
@@ -166,7 +167,7 @@ class UpDownLsTest {
 
     @Test
     void showOfALabThatIsNotUpIsALabStateError() {
-        Cli.Run show = netlab("show", "lan");
+        Run show = netlab("show", "lan");
 
         assertThat(show.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(show.err()).contains("lab lan is not up");

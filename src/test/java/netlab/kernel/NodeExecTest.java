@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,10 +34,7 @@ class NodeExecTest {
 
     /** Starts a JVM that exec's the command in the node, and returns what the command did. */
     private static Shell.Result execInNode(String... command) {
-        List<String> java = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), ExecInPlaceMain.class.getName(), NODE));
+        List<String> java = NetlabRunner.javaCommand(ExecInPlaceMain.class, NODE);
         java.addAll(List.of(command));
         return Shell.run(java.toArray(String[]::new));
     }

@@ -6,6 +6,7 @@ import static netlab.labs.LabTools.netlabExec;
 import static netlab.labs.LabTools.replyTtl;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,14 +28,14 @@ abstract class AwsSecondaryIpLab {
 
     @BeforeAll
     void up() {
-        LabTools.Cli up = netlab("up", "../topologies/" + lab() + ".topo");
+        Run up = netlab("up", "../topologies/" + lab() + ".topo");
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(up.out()).startsWith("lab " + lab() + " is up");
     }
 
     @AfterAll
     void downLeavesNothing() {
-        LabTools.Cli down = netlab("down", lab());
+        Run down = netlab("down", lab());
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(down.out()).isEqualTo("lab " + lab() + " is down\n");
         LabTools.assertNothingRemains(lab());

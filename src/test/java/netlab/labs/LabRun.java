@@ -3,8 +3,6 @@ package netlab.labs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import netlab.cli.Main;
-import netlab.cli.NetlabCommand;
+import netlab.testing.NetlabRunner.Run;
+import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
-import picocli.CommandLine;
 
 /**
  * One lab of {@code topologies/} brought up with the in-process CLI, and taken down again with
@@ -34,16 +32,8 @@ final class LabRun {
     }
 
     /** What {@code netlab VERB ...} printed, and its exit status. */
-    record Cli(int exitCode, String out, String err) {}
-
-    static Cli netlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = NetlabCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int status = command.execute(args);
-        return new Cli(status, out.toString(), err.toString());
+    static Run netlab(String... args) {
+        return NetlabRunner.inProcess(args);
     }
 
     /** {@code netlab up ../topologies/FILE.topo}, which must succeed. */
@@ -55,7 +45,7 @@ final class LabRun {
     static LabRun up(Path file, String lab) {
         HostState before = HostState.now();
         assertThat(Shell.check("ip", "netns", "list")).as("namespaces before the lab").isEmpty();
-        Cli up = netlab("up", file.toString());
+        Run up = netlab("up", file.toString());
         assertThat(up.exitCode()).as("netlab up %s: %s", file, up.err()).isZero();
         assertThat(up.out()).startsWith("lab " + lab + " is up");
         return new LabRun(lab, before);
@@ -63,7 +53,7 @@ final class LabRun {
 
     /** {@code netlab down LAB}, then everything the lab made is gone and the host is as before. */
     void downLeavesNothing() {
-        Cli down = netlab("down", name);
+        Run down = netlab("down", name);
         assertThat(down.exitCode()).as("netlab down %s: %s", name, down.err()).isZero();
         assertThat(down.out()).isEqualTo("lab " + name + " is down\n");
 
@@ -111,10 +101,7 @@ final class LabRun {
      * in, so it cannot run in the test's JVM), started as the launcher starts it.
      */
     static Shell.Result exec(String node, String... command) {
-        List<String> java = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "exec", node));
+        List<String> java = NetlabRunner.javaCommand(Main.class, "exec", node);
         java.addAll(List.of(command));
         return Shell.run(java.toArray(String[]::new));
     }

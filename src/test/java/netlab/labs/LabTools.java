@@ -3,17 +3,15 @@ package netlab.labs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import netlab.cli.NetlabCommand;
 import netlab.testing.Json;
+import netlab.testing.NetlabRunner.Run;
+import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
-import picocli.CommandLine;
 
 /** What the lab tests do to a lab: the CLI in-process and in a child JVM, and the oracles' views of it. */
 final class LabTools {
@@ -22,32 +20,17 @@ final class LabTools {
     private LabTools() {}
 
     /** One in-process run of the CLI. */
-    record Cli(int exitCode, String out, String err) {}
-
-    static Cli netlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = NetlabCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int status = command.execute(args);
-        return new Cli(status, out.toString(), err.toString());
+    static Run netlab(String... args) {
+        return NetlabRunner.inProcess(args);
     }
 
     /** {@code netlab exec NODE COMMAND...} in a JVM of its own (exec replaces the process). */
     static Shell.Result netlabExec(String node, String... command) {
-        List<String> java = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), "netlab.cli.Main", "exec", node));
-        java.addAll(List.of(command));
-        return Shell.run(java.toArray(String[]::new));
+        return LabRun.exec(node, command);
     }
 
     static Shell.Result ipNetnsExec(String node, String... command) {
-        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", node));
-        all.addAll(List.of(command));
-        return Shell.run(all.toArray(String[]::new));
+        return LabRun.ipNetnsExec(node, command);
     }
 
     /** The TTL of the one reply of {@code ping -c1}, which must have come from {@code target}. */

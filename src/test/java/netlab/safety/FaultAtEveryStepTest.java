@@ -11,6 +11,7 @@ import netlab.plan.Operation;
 import netlab.plan.Planner;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -45,7 +46,7 @@ class FaultAtEveryStepTest {
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
         KernelTraces before = KernelTraces.take();
 
-        Netlab.Run up;
+        Run up;
         System.setProperty(PROPERTY, Integer.toString(k));
         try {
             up = Netlab.run("up", file);

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import netlab.cli.ExitCodes;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,7 @@ class KillAnywhereTest {
             }
 
             String ls = Netlab.run("ls").out();
-            Netlab.Run down;
+            Run down;
             if (Files.exists(STATE)) {
                 assertThat(ls).as(where).containsPattern("(?m)^star +(broken|up) +\\d+ ");
                 if (finished) {
@@ -113,7 +114,7 @@ class KillAnywhereTest {
         Files.writeString(lab.resolve("state.tmp"), "lab star\n");
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
 
-        Netlab.Run down = Netlab.run("down", "-f", LAB);
+        Run down = Netlab.run("down", "-f", LAB);
 
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
         assertThat(down.out()).isEqualTo("lab star is not up; nothing to do\n");

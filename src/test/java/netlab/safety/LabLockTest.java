@@ -11,6 +11,7 @@ import netlab.state.LabLock;
 import netlab.state.StateStore;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class LabLockTest {
             assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
         }
 
-        Netlab.Run up = Netlab.run("up", Netlab.LAN);
+        Run up = Netlab.run("up", Netlab.LAN);
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
         // A lab just up still settles (IPv6 link-local addresses, operstates): compare names.
         KernelTraces upState = KernelTraces.names();
@@ -58,7 +59,7 @@ class LabLockTest {
             assertThat(Netlab.run("ls").out()).containsPattern("(?m)^lan +up ");
         }
 
-        Netlab.Run down = Netlab.run("down", "lan");
+        Run down = Netlab.run("down", "lan");
         assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
         assertThat(KernelTraces.take()).isEqualTo(before);
     }

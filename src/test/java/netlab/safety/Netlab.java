@@ -1,15 +1,12 @@
 package netlab.safety;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import netlab.cli.Main;
-import netlab.cli.NetlabCommand;
-import picocli.CommandLine;
+import netlab.testing.NetlabRunner.Run;
+import netlab.testing.NetlabRunner;
 
 /** Runs netlab for the safety tests: in-process with captured output, or as a child JVM. */
 final class Netlab {
@@ -19,17 +16,8 @@ final class Netlab {
 
     private Netlab() {}
 
-    /** What one in-process run printed and returned. */
-    record Run(int exitCode, String out, String err) {}
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = NetlabCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int code = command.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return NetlabRunner.inProcess(args);
     }
 
     /**
@@ -37,10 +25,7 @@ final class Netlab {
      * and error go to {@code out} and {@code err}.
      */
     static Process start(Path out, Path err, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = NetlabRunner.javaCommand(Main.class, args);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().remove("NETLAB_TEST_FAIL_BEFORE_STEP");

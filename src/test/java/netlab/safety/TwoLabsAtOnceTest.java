@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import netlab.cli.ExitCodes;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class TwoLabsAtOnceTest {
         assertThat(Shell.check("nft", "list", "tables")).contains("table ip netlab-lan\n", "table ip netlab-other\n");
         String otherRules = Shell.check("nft", "list", "table", "ip", "netlab-other");
 
-        Netlab.Run downLan = Netlab.run("down", "lan");
+        Run downLan = Netlab.run("down", "lan");
 
         assertThat(downLan.exitCode()).as(downLan.err()).isEqualTo(ExitCodes.OK);
         assertThat(namespaces()).containsExactlyInAnyOrder("ma", "mb");
@@ -74,7 +75,7 @@ class TwoLabsAtOnceTest {
         assertThat(Shell.run("ip", "netns", "exec", "ma", "ping", "-c", "1", "-W", "2", "192.168.1.2").exitCode())
                 .as("the other lab still works").isZero();
 
-        Netlab.Run downOther = Netlab.run("down", "other");
+        Run downOther = Netlab.run("down", "other");
 
         assertThat(downOther.exitCode()).as(downOther.err()).isEqualTo(ExitCodes.OK);
         assertThat(KernelTraces.take()).isEqualTo(before);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import netlab.cli.ExitCodes;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +28,10 @@ class UpDownCyclesTest {
         KernelTraces before = KernelTraces.take();
 
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
-            Netlab.Run up = Netlab.run("up", Netlab.LAN);
+            Run up = Netlab.run("up", Netlab.LAN);
             assertThat(up.exitCode()).as("up of cycle " + cycle + ": " + up.err()).isEqualTo(ExitCodes.OK);
             assertThat(up.out()).as("cycle " + cycle).startsWith("lab lan is up (");
-            Netlab.Run down = Netlab.run("down", "lan");
+            Run down = Netlab.run("down", "lan");
             assertThat(down.exitCode()).as("down of cycle " + cycle + ": " + down.err()).isEqualTo(ExitCodes.OK);
             assertThat(down.out()).as("cycle " + cycle).isEqualTo("lab lan is down\n");
             if (cycle % 10 == 0) {

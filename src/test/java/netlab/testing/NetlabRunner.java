@@ -1,0 +1,40 @@
+package netlab.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import netlab.cli.NetlabCommand;
+import picocli.CommandLine;
+
+/**
+ * Runs netlab for the tests: in-process with captured writers (picocli's "Testing Your
+ * Application"), or as the command line of a child JVM like the test's own, for the verbs that
+ * replace their process ({@code exec}) or must run apart from the test.
+ */
+public final class NetlabRunner {
+    private NetlabRunner() {}
+
+    /** What one in-process run printed and returned. */
+    public record Run(int exitCode, String out, String err) {}
+
+    /** {@code netlab ARGS...} in this JVM, on the command line every caller uses. */
+    public static Run inProcess(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = NetlabCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        int status = command.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    /** {@code java ... MAIN ARGS...} with this JVM's binary, class path and the launcher's flags. */
+    public static List<String> javaCommand(Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+}
