@@ -6,8 +6,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +16,8 @@ import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
+import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,22 +35,14 @@ class ShowCommandTest {
     private static final List<String> HOST_LINKS = List.of("br0", "ns1-eth0", "ns2-eth0");
     private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result netlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var command = NetlabCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int code = command.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static Run netlab(String... args) {
+        return NetlabRunner.inProcess(args);
     }
 
     @BeforeAll
     void upWithStateTheFileDoesNotHold() throws Exception {
-        Result up = netlab("up", "../topologies/lan.topo");
-        assertThat(up.code()).as(up.err()).isZero();
+        Run up = netlab("up", "../topologies/lan.topo");
+        assertThat(up.exitCode()).as(up.err()).isZero();
         Shell.check("ip", "-n", "ns1", "neigh", "add", "192.168.0.99", "lladdr", "02:00:00:00:00:99", "dev", "eth0",
                 "nud", "permanent");
         Shell.check("ip", "neigh", "add", "192.168.0.98", "lladdr", "02:00:00:00:00:98", "dev", "br0", "nud", "permanent");
@@ -59,12 +51,12 @@ class ShowCommandTest {
 
     @AfterAll
     void downLeavesNothing() {
-        Result down = netlab("down", "lan");
-        assertThat(down.code()).as(down.err()).isZero();
+        Run down = netlab("down", "lan");
+        assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(Shell.check("ip", "netns", "list")).isEmpty();
         assertThat(Shell.run("ip", "link", "show", "br0").exitCode()).isNotZero();
         assertThat(Shell.check("nft", "list", "ruleset")).isEmpty();
-        assertThat(netlab("show", "lan").code()).isEqualTo(ExitCodes.LAB_STATE);
+        assertThat(netlab("show", "lan").exitCode()).isEqualTo(ExitCodes.LAB_STATE);
     }
 
     // ---- the oracles ----
@@ -187,9 +179,9 @@ class ShowCommandTest {
 
     @Test
     void textMatchesIpAndNftForEveryNode() {
-        Result show = netlab("show", "lan");
+        Run show = netlab("show", "lan");
 
-        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.err()).isEmpty();
         assertThat(show.out()).startsWith("lab lan\n");
         Map<String, List<String>> blocks = blocks(show.out());
@@ -217,10 +209,10 @@ class ShowCommandTest {
 
     @Test
     void aTopologyFileNamesItsLab() {
-        Result byName = netlab("show", "lan");
-        Result byFile = netlab("show", "../topologies/lan.topo");
+        Run byName = netlab("show", "lan");
+        Run byFile = netlab("show", "../topologies/lan.topo");
 
-        assertThat(byFile.code()).as(byFile.err()).isZero();
+        assertThat(byFile.exitCode()).as(byFile.err()).isZero();
         assertThat(byFile.out()).isEqualTo(byName.out());
     }
 
@@ -228,9 +220,9 @@ class ShowCommandTest {
 
     @Test
     void jsonIsValidAndMatchesIpAndNftForEveryNode() throws Exception {
-        Result show = netlab("show", "lan", "--json");
+        Run show = netlab("show", "lan", "--json");
 
-        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.exitCode()).as(show.err()).isZero();
         JsonNode lab = STRICT.readTree(show.out());
         assertThat(lab.get("lab").asText()).isEqualTo("lan");
         Map<String, JsonNode> nodes = new LinkedHashMap<>();
@@ -379,13 +371,13 @@ class ShowCommandTest {
 
     @Test
     void aLabThatIsNotUpIsALabStateError() {
-        Result byName = netlab("show", "no-such-lab");
-        Result byFile = netlab("show", "--json", "../topologies/aws-secondary-ip.topo");
+        Run byName = netlab("show", "no-such-lab");
+        Run byFile = netlab("show", "--json", "../topologies/aws-secondary-ip.topo");
 
-        assertThat(byName.code()).isEqualTo(ExitCodes.LAB_STATE);
+        assertThat(byName.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(byName.out()).isEmpty();
         assertThat(byName.err()).isEqualTo("netlab: lab no-such-lab is not up (see netlab ls)\n");
-        assertThat(byFile.code()).isEqualTo(ExitCodes.LAB_STATE);
+        assertThat(byFile.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(byFile.err()).contains("lab aws-secondary-ip is not up");
     }
 
@@ -394,9 +386,9 @@ class ShowCommandTest {
         StateStore store = StateStore.system(); // /run/netlab, private to the sandbox
         store.save(LabState.started("half", "/nowhere/half.topo", Instant.now())); // as up leaves it when interrupted
         try {
-            Result show = netlab("show", "half");
+            Run show = netlab("show", "half");
 
-            assertThat(show.code()).isEqualTo(ExitCodes.LAB_STATE);
+            assertThat(show.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
             assertThat(show.err()).isEqualTo("netlab: lab half is broken (interrupted while brought up or down); "
                     + "remove it with: netlab down half\n");
         } finally {
