@@ -4,34 +4,22 @@ import static netlab.cli.Cli.LAN;
 import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import netlab.testing.KernelTraces;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
+import netlab.testing.KernelTraces;
+import netlab.testing.LeavesNoLab;
 import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * up refuses (exit 6) when a name the lab would create is already taken by something that is not
  * the lab's, lists each conflict, and leaves the other owner's objects exactly as they were.
  */
 @KernelTest
+@ExtendWith(LeavesNoLab.class)
 class ConflictsTest {
-    private KernelTraces before;
-
-    @BeforeEach
-    void snapshot() {
-        before = KernelTraces.take();
-    }
-
-    @AfterEach
-    void nothingIsLeft() {
-        assertThat(netlab("ls").out()).isEqualTo("no lab is up\n");
-        assertThat(KernelTraces.take()).isEqualTo(before);
-    }
-
     @Test
     void anExistingNamespaceOfTheSameNameIsAConflict() {
         Shell.check("ip", "netns", "add", "ns1");

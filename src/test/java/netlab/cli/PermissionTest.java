@@ -5,12 +5,12 @@ import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
+import netlab.testing.KernelTraces;
+import netlab.testing.LeavesNoLab;
 import netlab.testing.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Without CAP_NET_ADMIN and CAP_SYS_ADMIN, the verbs that change the kernel exit 5 with one line
@@ -18,24 +18,12 @@ import org.junit.jupiter.api.Test;
  * capabilities dropped from its bounding and inheritable sets, so even root cannot get them back.
  */
 @KernelTest
+@ExtendWith(LeavesNoLab.class)
 class PermissionTest {
     private static final List<String> WITHOUT_ADMIN = List.of("setpriv",
             "--bounding-set=-net_admin,-sys_admin", "--inh-caps=-net_admin,-sys_admin");
     private static final String MESSAGE =
             "netlab: netlab needs root to work with labs (CAP_NET_ADMIN and CAP_SYS_ADMIN): run it with sudo\n";
-
-    private KernelTraces before;
-
-    @BeforeEach
-    void snapshot() {
-        before = KernelTraces.take();
-    }
-
-    @AfterEach
-    void nothingIsLeft() {
-        assertThat(netlab("ls").out()).isEqualTo("no lab is up\n");
-        assertThat(KernelTraces.take()).isEqualTo(before);
-    }
 
     @Test
     void theChildReallyLacksTheCapabilities() {
