@@ -10,6 +10,15 @@ public record NlMessage(NlMsgHeader header, NlPayload payload) {
         return new NlMessage(new NlMsgHeader(0, type, flags, 0, 0), payload);
     }
 
+    /**
+     * This message with {@code flags} added to its own: NLM_F_ECHO, say, to have the kernel send
+     * back the object it made.
+     */
+    public NlMessage withFlags(int flags) {
+        NlMsgHeader h = header;
+        return new NlMessage(new NlMsgHeader(h.length(), h.type(), h.flags() | flags, h.sequence(), h.portId()), payload);
+    }
+
     public int type() {
         return header.type();
     }

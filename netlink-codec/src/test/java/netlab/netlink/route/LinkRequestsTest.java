@@ -14,6 +14,7 @@ import netlab.netlink.DecodePath;
 import netlab.netlink.NetlinkCodec;
 import netlab.netlink.NlMessage;
 import netlab.netlink.NlMsgHeader;
+import netlab.netlink.NlmFlags;
 import netlab.netlink.NlPayload;
 import netlab.netlink.PayloadDecoder;
 import netlab.netlink.testing.Fixture;
@@ -36,6 +37,8 @@ class LinkRequestsTest {
                         LinkRequests.createVethWithPeerInProcessNamespace("eth0", "eth0", 8799)),
                 arguments("route/link-add-veth-group.txt", LinkRequests.createVeth("v0",
                         List.of(new LinkAttribute.Group(7)), "v1", List.of(new LinkAttribute.Group(7)))),
+                arguments("route/link-add-veth-echo.txt",
+                        LinkRequests.createVeth("v0", "v1").withFlags(NlmFlags.NLM_F_ECHO)),
                 arguments("route/link-add-veth-one-queue.txt", LinkRequests.createVeth("v0",
                         List.of(new LinkAttribute.NumTxQueues(1), new LinkAttribute.NumRxQueues(1)), "v1",
                         List.of(new LinkAttribute.NumTxQueues(1), new LinkAttribute.NumRxQueues(1)))),
