@@ -51,12 +51,15 @@ final class LabSession implements AutoCloseable {
         return group;
     }
 
-    /** A namespace just made, and the rtnetlink socket opened inside it (null if that failed). */
-    void adopt(String node, NetNamespace namespace, NetlinkSocket route) {
-        namespaces.put(node, namespace);
-        if (route != null) {
-            kernel.adopt(namespace, route, RtnetlinkDecoder.INSTANCE);
-        }
+    /**
+     * Namespaces just made, by node, each with the rtnetlink socket opened inside it (null where
+     * that failed: the namespace is still the session's, to be removed).
+     */
+    void adopt(Map<String, NetNamespace> made, Map<String, NetlinkSocket> routeSockets) {
+        namespaces.putAll(made);
+        Map<NetNamespace, NetlinkSocket> sockets = new LinkedHashMap<>();
+        routeSockets.forEach((node, socket) -> sockets.put(made.get(node), socket));
+        kernel.adoptAll(sockets, RtnetlinkDecoder.INSTANCE);
     }
 
     NetNamespace namespace(String node) {

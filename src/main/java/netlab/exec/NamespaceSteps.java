@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import netlab.kernel.NamespaceBatch;
+import netlab.kernel.NetNamespace;
 import netlab.plan.Operation;
 import netlab.sys.NetlinkSocket;
 
@@ -35,7 +36,15 @@ final class NamespaceSteps {
         Set<String> notMade = new HashSet<>(names);
         notMade.removeAll(inodes.keySet());
         recorder.namespacesCreated(inodes, notMade);
-        result.made().forEach((name, made) -> session.adopt(name, made.namespace(), made.setup()));
+        Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
+        Map<String, NetlinkSocket> sockets = new LinkedHashMap<>();
+        result.made().forEach((name, made) -> {
+            namespaces.put(name, made.namespace());
+            if (made.setup() != null) {
+                sockets.put(name, made.setup());
+            }
+        });
+        session.adopt(namespaces, sockets);
         if (result.failure().isPresent()) {
             NamespaceBatch.Failure failure = result.failure().get();
             throw new OperationFailedException(byName.get(failure.name()), failure.cause());

@@ -34,14 +34,21 @@ public final class Kernel implements AutoCloseable {
                 namespace.call(() -> NetlinkSocket.open(protocol, 0)), loop(), decoder));
     }
 
-    /** Takes over {@code socket}, opened inside {@code namespace}, as its request channel for the protocol. */
-    public synchronized void adopt(NetNamespace namespace, NetlinkSocket socket, PayloadDecoder decoder) {
-        Key key = new Key(namespace.inode(), socket.protocol());
-        if (channels.containsKey(key)) {
-            socket.close();
-            throw new IllegalStateException("a channel for " + namespace + " is open already");
+    /**
+     * Takes over each socket, opened inside its namespace, as that namespace's request channel
+     * for the socket's protocol; all registered on the loop at once.
+     */
+    public synchronized void adoptAll(Map<NetNamespace, NetlinkSocket> sockets, PayloadDecoder decoder) {
+        List<Key> keys = new ArrayList<>();
+        sockets.forEach((namespace, socket) -> keys.add(new Key(namespace.inode(), socket.protocol())));
+        if (keys.stream().anyMatch(channels::containsKey) || new java.util.HashSet<>(keys).size() < keys.size()) {
+            sockets.values().forEach(NetlinkSocket::close);
+            throw new IllegalStateException("a channel for one of " + sockets.keySet() + " is open already");
         }
-        channels.put(key, NetlinkChannel.register(socket, loop(), decoder));
+        List<NetlinkChannel> adopted = NetlinkChannel.registerAll(List.copyOf(sockets.values()), loop(), decoder);
+        for (int i = 0; i < keys.size(); i++) {
+            channels.put(keys.get(i), adopted.get(i));
+        }
     }
 
     /** Delivers the notifications of the multicast {@code groups} of {@code namespace} to {@code listener}. */

@@ -72,23 +72,43 @@ public final class NetlinkChannel implements AutoCloseable {
      */
     public static NetlinkChannel register(NetlinkSocket socket, IoEventLoop loop, PayloadDecoder decoder,
             Consumer<NlMessage> events) {
-        NetlinkChannel channel = new NetlinkChannel(socket, loop, decoder, events);
-        try {
-            IoRegistration registration = loop.register(channel.reader).sync().getNow();
-            loop.submit(() -> {
-                channel.registration = registration;
-                registration.submit(EpollIoOps.EPOLLIN);
-            }).sync();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            socket.close();
-            throw new IllegalStateException("interrupted while registering a netlink socket", e);
-        }
-        return channel;
+        return registerOnLoop(List.of(new NetlinkChannel(socket, loop, decoder, events)), loop).getFirst();
     }
 
     public static NetlinkChannel register(NetlinkSocket socket, IoEventLoop loop, PayloadDecoder decoder) {
         return register(socket, loop, decoder, message -> { });
+    }
+
+    /**
+     * As {@link #register}, for many sockets at once with one hand-over to the loop: a batch of
+     * new namespaces brings hundreds, and a round trip to the loop thread each cost more than
+     * the registrations themselves. If one cannot be registered, none is kept.
+     */
+    public static List<NetlinkChannel> registerAll(List<NetlinkSocket> sockets, IoEventLoop loop, PayloadDecoder decoder) {
+        List<NetlinkChannel> channels = new ArrayList<>(sockets.size());
+        sockets.forEach(socket -> channels.add(new NetlinkChannel(socket, loop, decoder, message -> { })));
+        return registerOnLoop(channels, loop);
+    }
+
+    private static List<NetlinkChannel> registerOnLoop(List<NetlinkChannel> channels, IoEventLoop loop) {
+        try {
+            // On the loop's own thread, register() completes at once.
+            loop.submit(() -> {
+                for (NetlinkChannel channel : channels) {
+                    channel.registration = loop.register(channel.reader).sync().getNow();
+                    channel.registration.submit(EpollIoOps.EPOLLIN);
+                }
+                return null;
+            }).sync();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeAll(channels);
+            throw new IllegalStateException("interrupted while registering a netlink socket", e);
+        } catch (RuntimeException e) {
+            closeAll(channels);
+            throw e;
+        }
+        return channels;
     }
 
     public int portId() {
