@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import netlab.kernel.Kernel;
@@ -128,7 +130,9 @@ public final class Executor {
      * the answers. The links the requests name are looked up first, in every namespace at once.
      */
     private static void sendTogether(Lab lab, List<Operation> group, LabSession session, StateRecorder recorder) {
-        session.prefetchLinks(group.stream().map(Operation::node).distinct().toList());
+        Map<String, Set<String>> named = new HashMap<>();
+        group.forEach(op -> named.computeIfAbsent(op.node(), node -> new HashSet<>()).addAll(Requests.interfacesNamed(op)));
+        session.prefetchIndexes(named);
         List<Operation> steps = group.stream().map(op -> resolvePeerMac(lab, op, session)).toList();
         Map<String, List<NetlinkRequest>> byNode = new LinkedHashMap<>();
         for (Operation step : steps) {
@@ -144,7 +148,7 @@ public final class Executor {
         OperationFailedException first = null;
         for (Operation step : steps) {
             try {
-                answers.get(step.node()).next().join();
+                Requests.learnFromEcho(step, answers.get(step.node()).next().join(), session);
             } catch (CompletionException e) {
                 if (first == null) {
                     first = new OperationFailedException(step, e.getCause() instanceof RuntimeException r ? r : e);

@@ -1,10 +1,12 @@
 package netlab.exec;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
@@ -17,16 +19,30 @@ import netlab.netlink.route.LinkMessage;
 import netlab.netlink.route.LinkRequests;
 import netlab.netlink.route.RtnetlinkDecoder;
 import netlab.sys.NetlinkSocket;
+import netlab.topology.NetInterface;
 import netlab.topology.Node;
 
 /**
  * The open handles of one lab while netlab works on it: a namespace handle and netlink channels
- * per node, and each node's links by name (dumped once, again only after links changed).
+ * per node, each node's links by name (dumped once, again only after links changed), and the
+ * indexes of interfaces by name, which outlive such changes.
  */
 final class LabSession implements AutoCloseable {
+    /**
+     * The loopback device of every network namespace is its first device, index 1
+     * (LOOPBACK_IFINDEX in the kernel's include/net/net_namespace.h).
+     */
+    static final int LOOPBACK_INDEX = 1;
+
     private final Kernel kernel;
     private final Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
     private final Map<String, Map<String, LinkMessage>> links = new HashMap<>();
+    /**
+     * Interface indexes by node and name, from dumps and from the kernel's echo of each link
+     * netlab creates: a link keeps its index until it is deleted, so creating others leaves these
+     * true, and a big star needs no dump of its nodes' namespaces to find their interfaces.
+     */
+    private final Map<String, Map<String, Integer>> indexes = new HashMap<>();
     private final String lab;
     private final int group;
 
@@ -57,6 +73,7 @@ final class LabSession implements AutoCloseable {
      */
     void adopt(Map<String, NetNamespace> made, Map<String, NetlinkSocket> routeSockets) {
         namespaces.putAll(made);
+        made.keySet().forEach(node -> learnIndex(node, NetInterface.Loopback.NAME, LOOPBACK_INDEX));
         Map<NetNamespace, NetlinkSocket> sockets = new LinkedHashMap<>();
         routeSockets.forEach((node, socket) -> sockets.put(made.get(node), socket));
         kernel.adoptAll(sockets, RtnetlinkDecoder.INSTANCE);
@@ -89,7 +106,27 @@ final class LabSession implements AutoCloseable {
     }
 
     int index(String node, String name) {
-        return link(node, name).index();
+        Integer known = indexes.getOrDefault(node, Map.of()).get(name);
+        return known != null ? known : link(node, name).index();
+    }
+
+    /** Where a link the lab just made is: from the kernel's echo of the request that made it. */
+    void learnIndex(String node, String name, int index) {
+        indexes.computeIfAbsent(node, n -> new HashMap<>()).put(name, index);
+    }
+
+    /**
+     * Makes sure the index of every interface named (by node) is known, dumping at once the
+     * namespaces where one is not.
+     */
+    void prefetchIndexes(Map<String, Set<String>> namesByNode) {
+        List<String> unknown = new ArrayList<>();
+        namesByNode.forEach((node, names) -> {
+            if (!indexes.getOrDefault(node, Map.of()).keySet().containsAll(names)) {
+                unknown.add(node);
+            }
+        });
+        prefetchLinks(unknown);
     }
 
     Map<String, LinkMessage> links(String node) {
@@ -116,6 +153,7 @@ final class LabSession implements AutoCloseable {
                 link.name().ifPresent(name -> byName.put(name, link));
             }
             links.put(node, byName);
+            byName.forEach((name, link) -> learnIndex(node, name, link.index()));
         });
     }
 
@@ -137,6 +175,7 @@ final class LabSession implements AutoCloseable {
     void forget(String node) {
         NetNamespace namespace = namespaces.remove(node);
         links.remove(node);
+        indexes.remove(node);
         if (namespace != null) {
             kernel.forget(namespace);
             namespace.close();

@@ -1,6 +1,7 @@
 package netlab.exec;
 
 import static netlab.netlink.NlmFlags.NLM_F_CREATE;
+import static netlab.netlink.NlmFlags.NLM_F_ECHO;
 import static netlab.netlink.NlmFlags.NLM_F_EXCL;
 import static netlab.netlink.NlmFlags.NLM_F_REQUEST;
 
@@ -38,10 +39,10 @@ final class Requests {
     static NetlinkRequest of(Operation operation, LabSession session) {
         String where = LabSession.where(operation.node());
         NlMessage message = switch (operation) {
-            case Operation.CreateBridge b -> isHost(b.node())
+            case Operation.CreateBridge b -> (isHost(b.node())
                     ? withAttribute(LinkRequests.createBridge(b.name()), new LinkAttribute.Group(session.group()))
-                    : LinkRequests.createBridge(b.name());
-            case Operation.CreateVeth v -> createVeth(v, session);
+                    : LinkRequests.createBridge(b.name())).withFlags(NLM_F_ECHO);
+            case Operation.CreateVeth v -> createVeth(v, session).withFlags(NLM_F_ECHO);
             case Operation.CreateMacvlan m -> createMacvlan(m, session);
             case Operation.SetMtu m -> LinkRequests.setMtu(session.index(m.node(), m.interfaceName()), m.mtu());
             case Operation.DisableIpv6LinkLocal d ->
@@ -59,6 +60,46 @@ final class Requests {
             default -> throw new IllegalArgumentException("not an rtnetlink step: " + operation.render());
         };
         return new NetlinkRequest(operation.render() + " (in " + where + ")", message);
+    }
+
+    /**
+     * The interfaces (in the operation's node) whose indexes {@link #of} looks up, so that they
+     * can be found for a whole group at once.
+     */
+    static List<String> interfacesNamed(Operation operation) {
+        return switch (operation) {
+            case Operation.CreateVeth v -> v.master().stream().toList();
+            case Operation.CreateMacvlan m -> List.of(m.parent());
+            case Operation.SetMtu m -> List.of(m.interfaceName());
+            case Operation.DisableIpv6LinkLocal d -> List.of(d.interfaceName());
+            case Operation.SetUp u -> List.of(u.interfaceName());
+            case Operation.AddAddress a -> List.of(a.interfaceName());
+            case Operation.AddNeighbour n -> List.of(n.dev());
+            case Operation.AddRoute r -> r.route().dev().stream().toList();
+            default -> List.of();
+        };
+    }
+
+    /**
+     * What the kernel's echo of a creation (NLM_F_ECHO) tells: the new link's index and, for a
+     * veth, in IFLA_LINK, its peer's index in the peer's namespace. A kernel that sends no echo
+     * teaches nothing, and the indexes are looked up when needed.
+     */
+    static void learnFromEcho(Operation step, List<NlMessage> replies, LabSession session) {
+        for (NlMessage reply : replies) {
+            if (!(reply.payload() instanceof LinkMessage link) || link.name().isEmpty()) {
+                continue;
+            }
+            String name = link.name().get();
+            switch (step) {
+                case Operation.CreateBridge b when b.name().equals(name) -> session.learnIndex(b.node(), name, link.index());
+                case Operation.CreateVeth v when v.name().equals(name) -> {
+                    session.learnIndex(v.node(), name, link.index());
+                    link.link().ifPresent(peer -> session.learnIndex(v.peerNode(), v.peerName(), peer));
+                }
+                default -> { }
+            }
+        }
     }
 
     /**
