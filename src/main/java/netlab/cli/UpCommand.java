@@ -14,6 +14,7 @@ import netlab.state.StateStore;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
 import netlab.topology.Node;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,36 +34,41 @@ final class UpCommand implements Runnable {
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        Lab lab = Labs.read(file);
-        Plan plan = Planner.plan(lab);
+        CommandLine commandLine = spec.commandLine();
+        up(file, dryRun, NetlabCommand.verbose(commandLine), commandLine.getOut(), commandLine.getErr());
+    }
+
+    /** The verb itself, for picocli and for {@link UpShortcut}. */
+    static void up(Path file, boolean dryRun, boolean verbose, PrintWriter out, PrintWriter err) {
         if (dryRun) {
-            out.print(plan.render());
+            out.print(Planner.plan(Labs.read(file)).render());
             out.flush();
             return;
         }
-        Privileges.requireAdmin();
         NettyLogging.quiet();
-        StateStore store = Labs.store();
-        Instant start = Instant.now();
-        // One connection to the kernel for the check and the work (the executor closes it; a
-        // second close is harmless).
-        try (LabLock lock = Labs.lock(store, lab.name()); Kernel kernel = new Kernel()) {
-            store.load(lab.name()).ifPresent(state -> {
-                throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
-                        + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
-            });
-            Conflicts.check(lab, kernel);
-            new Executor(store).up(lab, plan, NetlabCommand.verbose(spec.commandLine()) ? stepTimes() : StepTimes.NONE,
-                    kernel);
+        // The kernel connection opens while the file is read: the one for the check and the work
+        // (the executor closes it; a second close is harmless).
+        try (KernelInBackground background = KernelInBackground.start()) {
+            Lab lab = Labs.read(file);
+            Plan plan = Planner.plan(lab);
+            Privileges.requireAdmin();
+            StateStore store = Labs.store();
+            Instant start = Instant.now();
+            try (LabLock lock = Labs.lock(store, lab.name()); Kernel kernel = background.kernel()) {
+                store.load(lab.name()).ifPresent(state -> {
+                    throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
+                            + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
+                });
+                Conflicts.check(lab, kernel);
+                new Executor(store).up(lab, plan, verbose ? stepTimes(err) : StepTimes.NONE, kernel);
+            }
+            out.print(summary(lab, Duration.between(start, Instant.now())));
+            out.flush();
         }
-        out.print(summary(lab, Duration.between(start, Instant.now())));
-        out.flush();
     }
 
     /** -v: each group of steps with its time, on stderr (stdout stays the summary). */
-    private StepTimes stepTimes() {
-        PrintWriter err = spec.commandLine().getErr();
+    private static StepTimes stepTimes(PrintWriter err) {
         return (what, steps, took) -> {
             err.printf("%6d ms  %s%s%n", took.toMillis(), what, steps > 1 ? " (and " + (steps - 1) + " more like it)" : "");
             err.flush();
