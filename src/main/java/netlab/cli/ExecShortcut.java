@@ -1,8 +1,5 @@
 package netlab.cli;
 
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.List;
 
 /**
@@ -39,12 +36,7 @@ final class ExecShortcut {
             ExecCommand.exec(all.get(1), all.subList(2, all.size()));
             return ExitCodes.OK; // not reached: exec replaces the process or throws
         } catch (RuntimeException e) {
-            return Failures.report(e, standardError(), false);
+            return Failures.report(e, StandardWriters.err(), false);
         }
-    }
-
-    /** As picocli makes its standard error writer: the platform's charset, flushed at each line. */
-    private static PrintWriter standardError() {
-        return new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
     }
 }

@@ -10,6 +10,9 @@ public final class Main {
         if (ExecShortcut.applies(args)) {
             System.exit(ExecShortcut.run(args));
         }
+        if (UpShortcut.applies(args)) {
+            System.exit(UpShortcut.run(args));
+        }
         CommandLine commandLine = NetlabCommand.commandLine(args);
         int status = commandLine.execute(args);
         // Verbs print with print(), not println(): flush what picocli's writers still hold.
