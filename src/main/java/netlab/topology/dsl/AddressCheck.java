@@ -65,8 +65,8 @@ final class AddressCheck {
 
     private Endpoint find(Endpoint endpoint) {
         Endpoint root = endpoint;
-        while (parents.containsKey(root)) {
-            root = parents.get(root);
+        for (Endpoint parent = parents.get(root); parent != null; parent = parents.get(root)) {
+            root = parent;
         }
         // Path compression: a bridge with thousands of ports stays cheap.
         Endpoint step = endpoint;
