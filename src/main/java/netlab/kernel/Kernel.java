@@ -18,7 +18,21 @@ import netlab.sys.NetlinkSocket;
  * from then on; the loop's own thread never changes namespace.
  */
 public final class Kernel implements AutoCloseable {
-    private record Key(long namespaceInode, int protocol) {}
+    /**
+     * equals and hashCode written out: a record's generated ones are slow until compiled, and a
+     * big lab looks its channels up thousands of times.
+     */
+    private record Key(long namespaceInode, int protocol) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && namespaceInode == that.namespaceInode && protocol == that.protocol;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(namespaceInode) * 31 + protocol;
+        }
+    }
 
     private final MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
     private final Map<Key, NetlinkChannel> channels = new HashMap<>();
