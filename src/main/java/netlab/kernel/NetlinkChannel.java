@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +34,15 @@ import netlab.sys.NetlinkSocket;
  * (multicast notifications) go to the event listener.
  *
  * <p>Requests are pipelined: many go out in one write (the kernel handles the messages of one
- * send in order), with at most {@link #WINDOW} unanswered at a time so that their ACKs can
- * never overflow the receive buffer. All mutable state is touched only on the loop's thread.
+ * send in order), with no more unanswered at a time than their answers can take of the receive
+ * buffer ({@link #REPLY_BUDGET}), so that no answer is ever dropped. All mutable state is touched only on the loop's thread.
  */
 public final class NetlinkChannel implements AutoCloseable {
-    /** Unanswered requests at most; their ACKs (36 bytes, more with an error text) fit the 1 MiB buffer. */
-    static final int WINDOW = 1024;
+    /**
+     * The room that the answers to unanswered requests may take: the receive buffer netlab asks
+     * for (the kernel doubles it for its bookkeeping). About a thousand ACKs, a hundred echoes.
+     */
+    static final long REPLY_BUDGET = NetlinkSocket.RECEIVE_BUFFER;
     /** One write carries at most this many bytes, well under the socket's send buffer. */
     private static final int MAX_WRITE = 256 * 1024;
     private static final int DUMP_ATTEMPTS = 5;
@@ -51,7 +53,7 @@ public final class NetlinkChannel implements AutoCloseable {
     private final Consumer<NlMessage> events;
     private final FileDescriptor fd;
     private final DatagramReader reader;
-    private final Map<Integer, PendingRequest> pending = new HashMap<>();
+    private final Unanswered pending = new Unanswered();
     private final Queue<PendingRequest> waiting = new ArrayDeque<>();
     private IoRegistration registration;
     private int nextSequence = 1;
@@ -207,11 +209,11 @@ public final class NetlinkChannel implements AutoCloseable {
 
     /** Writes waiting requests while the window has room, many per write. */
     private void flush() {
-        while (!waiting.isEmpty() && pending.size() < WINDOW && !closed) {
+        while (!waiting.isEmpty() && hasRoomFor(waiting.peek()) && !closed) {
             ByteBuf datagram = PooledByteBufAllocator.DEFAULT.directBuffer();
             List<PendingRequest> written = new ArrayList<>();
             try {
-                while (!waiting.isEmpty() && pending.size() < WINDOW && datagram.readableBytes() < MAX_WRITE) {
+                while (!waiting.isEmpty() && hasRoomFor(waiting.peek()) && datagram.readableBytes() < MAX_WRITE) {
                     PendingRequest next = waiting.poll();
                     int sequence = nextSequence();
                     encode(stamped(next.request().message(), sequence), datagram);
@@ -221,7 +223,7 @@ public final class NetlinkChannel implements AutoCloseable {
                 write(datagram);
             } catch (IOException | RuntimeException e) {
                 written.forEach(request -> request.fail(writeFailure(request, e)));
-                pending.values().removeAll(written);
+                pending.removeAll(written);
             } finally {
                 datagram.release();
             }
@@ -235,8 +237,8 @@ public final class NetlinkChannel implements AutoCloseable {
             writeNow(batch, tracked);
             writeNow(List.of(last.request()), new ArrayList<>(List.of(last)));
         } catch (IOException | RuntimeException e) {
-            pending.values().removeAll(tracked);
-            pending.values().remove(last);
+            pending.removeAll(tracked);
+            pending.removeAll(List.of(last));
             done.completeExceptionally(writeFailure(last, e));
             return;
         }
@@ -246,7 +248,7 @@ public final class NetlinkChannel implements AutoCloseable {
                 if (!request.answer().isDone()) {
                     request.fail(new KernelException(request.request().description(), Errno.ECANCELED.value(),
                             "not applied: the transaction was aborted"));
-                    pending.values().remove(request);
+                    pending.removeAll(List.of(request));
                 }
             }
             tracked.add(last);
@@ -318,6 +320,11 @@ public final class NetlinkChannel implements AutoCloseable {
         return new KernelException(request.request().description(), Errno.EIO.value(), "sending failed: " + e.getMessage());
     }
 
+    /** One request always goes; more only while their answers fit the budget. */
+    private boolean hasRoomFor(PendingRequest next) {
+        return pending.isEmpty() || pending.replyBytes() + next.replyBytes() <= REPLY_BUDGET;
+    }
+
     private void write(ByteBuf datagram) throws IOException {
         ByteBuffer nio = datagram.nioBuffer();
         int length = nio.remaining();
@@ -360,9 +367,8 @@ public final class NetlinkChannel implements AutoCloseable {
     }
 
     private void failAll(RuntimeException cause) {
-        List<PendingRequest> all = new ArrayList<>(pending.values());
+        List<PendingRequest> all = pending.clear();
         all.addAll(waiting);
-        pending.clear();
         waiting.clear();
         all.forEach(request -> request.fail(cause));
     }

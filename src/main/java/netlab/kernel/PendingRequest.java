@@ -13,6 +13,16 @@ import netlab.netlink.NlmFlags;
  * other request with its ACK (an NLMSG_ERROR of 0) or its error.
  */
 final class PendingRequest {
+    /*
+     * What an answer may take of the socket's receive buffer: the kernel counts each reply's
+     * whole buffer, not its message. An ACK takes under 1 KiB; an echo is a whole object (an
+     * RTM_NEWLINK: ~1.5 KB of message in a 4 KiB buffer); a dump is sent a buffer of up to
+     * 32 KiB at a time, while there is room.
+     */
+    static final int ACK_BYTES = 1024;
+    static final int ECHO_BYTES = 8 * 1024;
+    static final int DUMP_BYTES = 64 * 1024;
+
     private final NetlinkRequest request;
     private final CompletableFuture<List<NlMessage>> answer = new CompletableFuture<>();
     private final List<NlMessage> replies = new ArrayList<>();
@@ -24,6 +34,14 @@ final class PendingRequest {
 
     NetlinkRequest request() {
         return request;
+    }
+
+    /** The room the kernel's answer may take in the receive buffer, at most. */
+    int replyBytes() {
+        if (request.isDump()) {
+            return DUMP_BYTES;
+        }
+        return request.message().hasFlags(NlmFlags.NLM_F_ECHO) ? ECHO_BYTES : ACK_BYTES;
     }
 
     CompletableFuture<List<NlMessage>> answer() {

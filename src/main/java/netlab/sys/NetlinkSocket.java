@@ -37,7 +37,7 @@ public final class NetlinkSocket implements AutoCloseable {
      * About 1 MiB: enough for the ACKs of a full pipelining window and for bursts of events.
      * The kernel doubles the value it is given for its own bookkeeping.
      */
-    static final int RECEIVE_BUFFER = 1 << 20;
+    public static final int RECEIVE_BUFFER = 1 << 20;
     private static final int SEND_BUFFER = 1 << 20;
 
     private final int fd;
