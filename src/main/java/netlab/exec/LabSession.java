@@ -68,8 +68,8 @@ final class LabSession implements AutoCloseable {
     }
 
     /**
-     * Namespaces just made, by node, each with the rtnetlink socket opened inside it (null where
-     * that failed: the namespace is still the session's, to be removed).
+     * Namespaces just made, by node, and the rtnetlink sockets opened inside them (none for a
+     * namespace where that failed: it is still the session's, to be removed).
      */
     void adopt(Map<String, NetNamespace> made, Map<String, NetlinkSocket> routeSockets) {
         namespaces.putAll(made);

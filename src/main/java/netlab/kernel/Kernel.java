@@ -5,6 +5,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -55,7 +56,7 @@ public final class Kernel implements AutoCloseable {
     public synchronized void adoptAll(Map<NetNamespace, NetlinkSocket> sockets, PayloadDecoder decoder) {
         List<Key> keys = new ArrayList<>();
         sockets.forEach((namespace, socket) -> keys.add(new Key(namespace.inode(), socket.protocol())));
-        if (keys.stream().anyMatch(channels::containsKey) || new java.util.HashSet<>(keys).size() < keys.size()) {
+        if (keys.stream().anyMatch(channels::containsKey) || new HashSet<>(keys).size() < keys.size()) {
             sockets.values().forEach(NetlinkSocket::close);
             throw new IllegalStateException("a channel for one of " + sockets.keySet() + " is open already");
         }
