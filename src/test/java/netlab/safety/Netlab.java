@@ -20,6 +20,13 @@ final class Netlab {
         return NetlabRunner.inProcess(args);
     }
 
+    /** After each test: a failed test must not leave its labs to the next one. */
+    static void removeLabsLeftUp() {
+        if (!run("ls").out().equals("no lab is up\n")) {
+            run("down", "--all");
+        }
+    }
+
     /**
      * Starts {@code java ... netlab.cli.Main args...} without waiting for it; its standard output
      * and error go to {@code out} and {@code err}.

@@ -22,12 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @KernelTest
 class TwoLabsAtOnceTest {
-    /** A failed test must not leave its labs to the next one. */
     @AfterEach
     void removeLabsLeftUp() {
-        if (!Netlab.run("ls").out().equals("no lab is up\n")) {
-            Netlab.run("down", "--all");
-        }
+        Netlab.removeLabsLeftUp();
     }
 
     private static final String OTHER = """
