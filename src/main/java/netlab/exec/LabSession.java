@@ -158,7 +158,7 @@ final class LabSession implements AutoCloseable {
     }
 
     /** The replies, or the kernel's refusal as the exception it is (not wrapped). */
-    private static List<NlMessage> answer(CompletableFuture<List<NlMessage>> reply) {
+    static List<NlMessage> answer(CompletableFuture<List<NlMessage>> reply) {
         try {
             return reply.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -2,8 +2,8 @@ package netlab.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import netlab.kernel.KernelException;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
@@ -102,18 +102,17 @@ final class Teardown {
 
     private static void awaitHostLinksDeleted(CompletableFuture<List<NlMessage>> deletion) {
         try {
-            deletion.join();
-        } catch (CompletionException e) {
-            // ENODEV: the group is empty (already gone)
-            if (!(e.getCause() instanceof KernelException k && k.errno() == Errno.ENODEV)) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+            LabSession.answer(deletion);
+        } catch (KernelException e) {
+            if (e.errno() != Errno.ENODEV) { // ENODEV: the group is empty (already gone)
+                throw e;
             }
         }
     }
 
     private static void deleteNamespace(LabSession session, LabState.NamespaceRecord record) {
         session.forget(record.name());
-        java.util.OptionalLong current = NamedNamespaces.inode(record.name());
+        OptionalLong current = NamedNamespaces.inode(record.name());
         if (current.isEmpty()) {
             return;
         }
