@@ -24,8 +24,9 @@ import netlab.plan.Operation;
 import netlab.topology.Route;
 
 /**
- * The rtnetlink request of each link, address, neighbour and route step. Interfaces are found
- * by name in the session (the kernel chose their indexes).
+ * The rtnetlink request of each link, address, neighbour and route step, and what the kernel's
+ * answer to a creation tells. Interfaces are found by name in the session (the kernel chose
+ * their indexes; the answers to creations say which).
  */
 final class Requests {
     /** The protocol number of every route netlab adds, so its routes can be told from others'. */
