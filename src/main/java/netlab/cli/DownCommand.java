@@ -1,6 +1,8 @@
 package netlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.exec.Executor;
@@ -73,11 +75,11 @@ final class DownCommand implements Runnable {
      * when no other netlab holds the lab's lock, so an up that is just starting keeps its own.
      */
     private static void removeUnrecorded(StateStore store, String name) {
-        if (!java.nio.file.Files.isDirectory(store.directoryOf(name))) {
+        if (!Files.isDirectory(store.directoryOf(name))) {
             return;
         }
         Privileges.requireAdmin();
-        try (LabLock lock = store.lock(name, java.time.Duration.ZERO)) {
+        try (LabLock lock = store.lock(name, Duration.ZERO)) {
             if (lock != null && store.load(name).isEmpty()) {
                 store.delete(name);
             }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import netlab.sys.Errno;
 import netlab.sys.Syscall;
@@ -92,12 +93,12 @@ public final class NamedNamespaces {
      * The identity (nsfs inode) of the namespace named {@code name}, from one stat of its file;
      * empty if there is no such file. A file that is not a mount point gives its own inode.
      */
-    public static java.util.OptionalLong inode(String name) {
+    public static OptionalLong inode(String name) {
         try {
-            return java.util.OptionalLong.of(NetNamespace.inodeOf(pathOf(name)));
+            return OptionalLong.of(NetNamespace.inodeOf(pathOf(name)));
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof NoSuchFileException) {
-                return java.util.OptionalLong.empty();
+                return OptionalLong.empty();
             }
             throw e;
         }

@@ -2,6 +2,7 @@ package netlab.kernel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class NamespaceBatch {
     public static <T> Result<T> create(List<String> names, int workers, Setup<T> setup) {
         List<Path> paths = names.stream().map(NamedNamespaces::pathOf).toList();
         NamedNamespaces.prepareRunDir();
-        List<Made<T>> made = new ArrayList<>(java.util.Collections.nCopies(names.size(), null));
+        List<Made<T>> made = new ArrayList<>(Collections.nCopies(names.size(), null));
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Failure> failure = new AtomicReference<>();
         Runnable worker = () -> {
