@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import netlab.exec.Executor;
+import netlab.executor.Executor;
 import netlab.state.LabLock;
 import netlab.state.StateStore;
 import picocli.CommandLine.ArgGroup;

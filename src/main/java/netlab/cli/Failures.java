@@ -1,7 +1,7 @@
 package netlab.cli;
 
 import java.io.PrintWriter;
-import netlab.exec.OperationFailedException;
+import netlab.executor.OperationFailedException;
 import netlab.kernel.KernelException;
 import netlab.kernel.NodeExec;
 import netlab.sys.SyscallException;

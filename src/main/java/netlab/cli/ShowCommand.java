@@ -1,7 +1,7 @@
 package netlab.cli;
 
-import netlab.exec.LabInspector;
-import netlab.exec.LabView;
+import netlab.executor.LabInspector;
+import netlab.executor.LabView;
 import netlab.state.LabState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package netlab.cli;
 
-import netlab.exec.LabView;
+import netlab.executor.LabView;
 
 /**
  * {@code netlab show --json}: the lab view as JSON. Field names follow {@code ip -j} where ip has

@@ -2,7 +2,7 @@ package netlab.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import netlab.exec.LabView;
+import netlab.executor.LabView;
 
 /**
  * {@code netlab show}: the lab view for people. Interfaces as an aligned table in the manner of

@@ -1,4 +1,4 @@
-package netlab.exec;
+package netlab.executor;
 
 import static netlab.netlink.NlmFlags.NLM_F_CREATE;
 import static netlab.netlink.NlmFlags.NLM_F_ECHO;

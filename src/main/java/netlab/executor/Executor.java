@@ -1,4 +1,4 @@
-package netlab.exec;
+package netlab.executor;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package netlab.exec;
+package netlab.executor;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

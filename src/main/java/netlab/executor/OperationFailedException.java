@@ -1,4 +1,4 @@
-package netlab.exec;
+package netlab.executor;
 
 import netlab.plan.Operation;
 

@@ -1,4 +1,4 @@
-package netlab.exec;
+package netlab.executor;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package netlab.exec;
+package netlab.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
