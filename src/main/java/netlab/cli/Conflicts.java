@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import netlab.error.LabStateException;
 import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;

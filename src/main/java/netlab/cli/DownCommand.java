@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import netlab.error.LabStateException;
 import netlab.executor.Executor;
 import netlab.state.LabLock;
 import netlab.state.StateStore;

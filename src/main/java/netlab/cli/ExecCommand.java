@@ -1,6 +1,7 @@
 package netlab.cli;
 
 import java.util.List;
+import netlab.error.LabStateException;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NamespaceNames;
 import netlab.kernel.NodeExec;

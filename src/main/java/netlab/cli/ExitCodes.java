@@ -1,8 +1,12 @@
 package netlab.cli;
 
+import netlab.error.FailureKind;
+
 /** What netlab's exit status means; scripts and tests rely on these. */
 public final class ExitCodes {
     public static final int OK = 0;
+    /** Something netlab did not expect (a bug): the message names the exception. */
+    public static final int INTERNAL = 1;
     /** Wrong command line: unknown option, missing argument. */
     public static final int USAGE = 2;
     /** The topology file has errors (all are listed). */
@@ -17,4 +21,16 @@ public final class ExitCodes {
     public static final int COMMAND_NOT_FOUND = 127;
 
     private ExitCodes() {}
+
+    /** The exit status of each kind of failure. */
+    static int of(FailureKind kind) {
+        return switch (kind) {
+            case TOPOLOGY_FILE -> TOPOLOGY;
+            case KERNEL -> KERNEL;
+            case NOT_PERMITTED -> PERMISSION;
+            case LAB_STATE -> LAB_STATE;
+            case PROGRAM_NOT_FOUND -> COMMAND_NOT_FOUND;
+            case INTERRUPTED -> INTERNAL;
+        };
+    }
 }

@@ -2,6 +2,7 @@ package netlab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import netlab.error.LabStateException;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.topology.Lab;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import netlab.error.PermissionException;
 
 /**
  * Checks, before anything is changed, that netlab may do its work: creating namespaces and

@@ -1,5 +1,6 @@
 package netlab.cli;
 
+import netlab.error.LabStateException;
 import netlab.executor.LabInspector;
 import netlab.executor.LabView;
 import netlab.state.LabState;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import netlab.error.LabStateException;
 import netlab.executor.Executor;
 import netlab.executor.StepTimes;
 import netlab.kernel.Kernel;

@@ -1,6 +1,8 @@
 package netlab.executor;
 
 import java.util.List;
+import netlab.error.FailureKind;
+import netlab.error.NetlabException;
 import netlab.plan.Operation;
 
 /**
@@ -31,15 +33,21 @@ final class FaultInjection {
     }
 
     /** Carries the steps of the group that still run before the failure. */
-    static final class InjectedFailure extends RuntimeException {
+    static final class InjectedFailure extends NetlabException {
         private static final long serialVersionUID = 1L;
         final transient Operation step;
         final transient List<Operation> before;
 
         InjectedFailure(Operation step, List<Operation> before) {
-            super("injected failure before step: " + step.render(), null, false, false);
+            super("injected failure before step: " + step.render(), false);
             this.step = step;
             this.before = List.copyOf(before);
+        }
+
+        /** It stands in for the kernel refusing the step. */
+        @Override
+        public FailureKind kind() {
+            return FailureKind.KERNEL;
         }
     }
 }

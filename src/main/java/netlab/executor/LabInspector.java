@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import netlab.error.LabStateException;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkRequest;
@@ -62,12 +63,12 @@ public final class LabInspector {
     /** The namespace up made, not a same-named one made since (its inode says which). */
     private static void requireSame(String lab, LabState.NamespaceRecord record) {
         if (!NamedNamespaces.exists(record.name())) {
-            throw new IllegalStateException("namespace " + record.name() + " of lab " + lab
+            throw new LabStateException("namespace " + record.name() + " of lab " + lab
                     + " is gone; remove what is left with: netlab down " + lab);
         }
         try (NetNamespace namespace = NamedNamespaces.open(record.name())) {
             if (namespace.inode() != record.inode()) {
-                throw new IllegalStateException("namespace " + record.name() + " is not the one lab " + lab
+                throw new LabStateException("namespace " + record.name() + " is not the one lab " + lab
                         + " made (inode " + namespace.inode() + ", recorded " + record.inode() + ")");
             }
         }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netlab.error.FailureKind;
+import netlab.error.InterruptedWaitException;
+import netlab.error.NetlabException;
 import netlab.netlink.route.LinkMessage;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
@@ -44,14 +47,13 @@ final class LinkReadiness {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("these interfaces did not come up within " + PATIENCE.toSeconds()
+                throw new NotUpInTime("these interfaces did not come up within " + PATIENCE.toSeconds()
                         + " s: " + describe(waiting));
             }
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the lab's links", e);
+                throw new InterruptedWaitException("waiting for the lab's links", e);
             }
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
@@ -89,5 +91,19 @@ final class LinkReadiness {
             }
         }
         return links;
+    }
+
+    /** The kernel accepted every request but did not bring the links up: its doing, not the file's. */
+    static final class NotUpInTime extends NetlabException {
+        private static final long serialVersionUID = 1L;
+
+        NotUpInTime(String message) {
+            super(message);
+        }
+
+        @Override
+        public FailureKind kind() {
+            return FailureKind.KERNEL;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import netlab.error.LabStateException;
 import netlab.kernel.KernelException;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
@@ -63,7 +64,7 @@ final class Teardown {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("lab " + state.lab() + " was not removed completely:\n  "
+            throw new LabStateException("lab " + state.lab() + " was not removed completely:\n  "
                     + String.join("\n  ", problems) + "\nits record is kept in " + store.directoryOf(state.lab()));
         }
         store.delete(state.lab());
@@ -120,7 +121,7 @@ final class Teardown {
         // A pending record: netlab died right around creating it. The name was free when it
         // decided to (up checks), so the namespace there now is the one it made.
         if (!record.pending() && inode != record.inode()) {
-            throw new IllegalStateException("namespace " + record.name() + " is not the one lab made (inode "
+            throw new LabStateException("namespace " + record.name() + " is not the one lab made (inode "
                     + inode + ", recorded " + record.inode() + "); left alone");
         }
         NamedNamespaces.delete(record.name());

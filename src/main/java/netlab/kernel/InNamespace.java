@@ -2,6 +2,7 @@ package netlab.kernel;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import netlab.error.InterruptedWaitException;
 import netlab.sys.Syscall;
 
 /**
@@ -34,8 +35,7 @@ public final class InNamespace {
         try {
             thread.join();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while working in a namespace", e);
+            throw new InterruptedWaitException("working in a namespace", e);
         }
         return NetlinkChannel.await(result);
     }

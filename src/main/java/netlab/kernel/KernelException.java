@@ -1,6 +1,8 @@
 package netlab.kernel;
 
 import java.util.Optional;
+import netlab.error.FailureKind;
+import netlab.error.NetlabException;
 import netlab.netlink.ErrorPayload;
 import netlab.sys.Errno;
 import netlab.sys.SyscallException;
@@ -10,7 +12,7 @@ import netlab.sys.SyscallException;
  * by name and the kernel's own explanation (extended ACK) when it gave one, e.g.
  * {@code create veth eth0 in ns1: EEXIST (File exists): kernel says "..."}.
  */
-public final class KernelException extends RuntimeException {
+public final class KernelException extends NetlabException {
     private static final long serialVersionUID = 1L;
 
     private final String operation;
@@ -27,6 +29,11 @@ public final class KernelException extends RuntimeException {
 
     static KernelException of(String operation, ErrorPayload error) {
         return new KernelException(operation, error.errno(), error.message().orElse(null));
+    }
+
+    @Override
+    public FailureKind kind() {
+        return FailureKind.KERNEL;
     }
 
     public String operation() {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import netlab.error.InterruptedWaitException;
 import netlab.netlink.CodecException;
 import netlab.netlink.NetlinkCodec;
 import netlab.netlink.NlMessage;
@@ -103,9 +104,8 @@ public final class NetlinkChannel implements AutoCloseable {
                 return null;
             }).sync();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             closeAll(channels);
-            throw new IllegalStateException("interrupted while registering a netlink socket", e);
+            throw new InterruptedWaitException("registering a netlink socket", e);
         } catch (RuntimeException e) {
             closeAll(channels);
             throw e;
@@ -171,8 +171,7 @@ public final class NetlinkChannel implements AutoCloseable {
         try {
             return future.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the kernel", e);
+            throw new InterruptedWaitException("waiting for the kernel", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

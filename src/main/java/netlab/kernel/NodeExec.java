@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import netlab.error.FailureKind;
+import netlab.error.InterruptedWaitException;
+import netlab.error.NetlabException;
 import netlab.sys.Syscall;
 import netlab.sys.SyscallException;
 
@@ -60,9 +63,8 @@ public final class NodeExec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             process.destroyForcibly();
-            throw new IllegalStateException("interrupted while waiting for " + command, e);
+            throw new InterruptedWaitException("waiting for " + command, e);
         }
     }
 
@@ -116,8 +118,13 @@ public final class NodeExec {
     }
 
     /** The program to run in a node is not on its PATH; shells exit 127 for this. */
-    public static final class ProgramNotFoundException extends RuntimeException {
+    public static final class ProgramNotFoundException extends NetlabException {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public FailureKind kind() {
+            return FailureKind.PROGRAM_NOT_FOUND;
+        }
 
         ProgramNotFoundException(String program) {
             super(program + ": command not found");

@@ -1,10 +1,13 @@
 package netlab.sys;
 
+import netlab.error.FailureKind;
+import netlab.error.NetlabException;
+
 /**
  * A system call failed: names the call, the errno by its symbolic name and the C library's text,
  * e.g. {@code bind: EADDRINUSE (Address already in use)}.
  */
-public final class SyscallException extends RuntimeException {
+public final class SyscallException extends NetlabException {
     private static final long serialVersionUID = 1L;
 
     private final String call;
@@ -23,6 +26,12 @@ public final class SyscallException extends RuntimeException {
         Errno errno = Errno.of(errnoValue);
         String name = errno == Errno.UNKNOWN ? "errno " + errnoValue : errno.name();
         return name + " (" + Libc.strerror(errnoValue) + ")";
+    }
+
+    /** EPERM and EACCES: netlab lacks a privilege; anything else: the kernel refused. */
+    @Override
+    public FailureKind kind() {
+        return errno == Errno.EPERM || errno == Errno.EACCES ? FailureKind.NOT_PERMITTED : FailureKind.KERNEL;
     }
 
     public String call() {
