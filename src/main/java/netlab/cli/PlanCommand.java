@@ -2,6 +2,7 @@ package netlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import netlab.executor.step.Steps;
 import netlab.plan.Planner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,7 @@ final class PlanCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(Planner.plan(Labs.read(file)).render());
+        out.print(Steps.script(Planner.plan(Labs.read(file))));
         // print() does not flush picocli's autoflush writer, and System.exit would drop the plan.
         out.flush();
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import netlab.error.LabStateException;
 import netlab.executor.Executor;
 import netlab.executor.StepTimes;
+import netlab.executor.step.Steps;
 import netlab.kernel.Kernel;
 import netlab.plan.Plan;
 import netlab.plan.Planner;
@@ -42,7 +43,7 @@ final class UpCommand implements Runnable {
     /** The verb itself, for picocli and for {@link UpShortcut}. */
     static void up(Path file, boolean dryRun, boolean verbose, PrintWriter out, PrintWriter err) {
         if (dryRun) {
-            out.print(Planner.plan(Labs.read(file)).render());
+            out.print(Steps.script(Planner.plan(Labs.read(file))));
             out.flush();
             return;
         }
@@ -60,7 +61,6 @@ final class UpCommand implements Runnable {
                     throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
                             + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
                 });
-                Conflicts.check(lab, kernel);
                 new Executor(store).up(lab, plan, verbose ? stepTimes(err) : StepTimes.NONE, kernel);
             }
             out.print(summary(lab, Duration.between(start, Instant.now())));
