@@ -2,8 +2,6 @@ package netlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -54,7 +51,7 @@ class HelpTest {
         assertThat(ExecShortcut.applies(args)).isFalse();
         Run run = NetlabRunner.inProcess(args);
         assertThat(run).isEqualTo(new Run(ExitCodes.OK, usage, ""));
-        assertThat(asMain(args)).isEqualTo(run);
+        assertThat(NetlabRunner.inProcessLikeMain(args)).isEqualTo(run);
         if (!verb.equals("help")) {
             // picocli's own help verb starts with its header line; netlab's verbs with their usage.
             assertThat(run.out()).startsWith("Usage: netlab " + verb + " ");
@@ -89,16 +86,5 @@ class HelpTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("Unknown subcommand 'nosuchverb'.").contains("Usage: netlab [");
-    }
-
-    /** What {@link Main} does once neither shortcut applies, with captured writers. */
-    private static Run asMain(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = NetlabCommand.commandLine(args);
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int status = command.execute(args);
-        return new Run(status, out.toString(), err.toString());
     }
 }
