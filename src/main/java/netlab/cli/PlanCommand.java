@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import netlab.executor.step.Steps;
 import netlab.plan.Planner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "plan", description = "Print what up would do, one ip/nft-like line per step; change nothing.")
 final class PlanCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

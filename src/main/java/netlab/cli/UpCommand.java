@@ -18,6 +18,7 @@ import netlab.topology.NetInterface;
 import netlab.topology.Node;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "up", description = "Bring a lab up from its topology file.")
 final class UpCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
