@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.netlink.NlMessage;
 import netlab.netlink.nftables.ChainMessage;
-import netlab.netlink.nftables.NatRuleBuilder;
 import netlab.netlink.nftables.NfProto;
 import netlab.netlink.nftables.NftRequests;
 import netlab.netlink.nftables.NftablesDecoder;
 import netlab.netlink.nftables.TableMessage;
+import netlab.netlink.nftables.nat.IpFamily;
+import netlab.netlink.nftables.nat.PrefixMatch;
+import netlab.netlink.nftables.nat.SourceNatRule;
 import netlab.sys.Errno;
 import netlab.sys.NetlinkSocket;
 import netlab.testing.Json;
@@ -56,11 +58,10 @@ class NftablesDifferentialTest {
         transaction("add NAT for 192.168.0.0/24", List.of(
                 NftRequests.newTable(TableMessage.add(NfProto.NFPROTO_IPV4, TABLE)),
                 NftRequests.newChain(ChainMessage.natPostrouting(NfProto.NFPROTO_IPV4, TABLE, "postrouting")),
-                NftRequests.appendRule(NatRuleBuilder.rule(NfProto.NFPROTO_IPV4, TABLE, "postrouting")
-                        .matchOutputInterface("eth0")
-                        .matchSource(InetAddress.getByName("192.168.0.0"), 24)
-                        .matchDestinationNot(InetAddress.getByName("172.31.0.0"), 16)
-                        .masquerade().build())));
+                NftRequests.appendRule(SourceNatRule.masquerade(IpFamily.IPV4).withOutInterface("eth0")
+                        .withSource(PrefixMatch.of(InetAddress.getByName("192.168.0.0"), 24))
+                        .withDestination(PrefixMatch.not(InetAddress.getByName("172.31.0.0"), 16))
+                        .appendTo(TABLE, "postrouting"))));
 
         JsonNode ruleset = Json.of("ip", "netns", "exec", NODE, "nft", "-j", "list", "ruleset").get("nftables");
         List<String> objects = new ArrayList<>();
