@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import netlab.netlink.NlMessage;
 import netlab.netlink.nftables.ChainMessage;
+import netlab.netlink.nftables.Expression;
+import netlab.netlink.nftables.NatExpression;
 import netlab.netlink.nftables.NfProto;
 import netlab.netlink.nftables.NftRequests;
 import netlab.netlink.nftables.NftablesDecoder;
+import netlab.netlink.nftables.RuleMessage;
 import netlab.netlink.nftables.TableMessage;
 import netlab.netlink.nftables.nat.IpFamily;
 import netlab.netlink.nftables.nat.PrefixMatch;
@@ -24,8 +28,13 @@ import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** An nf_tables transaction sent through the channel is exactly what {@code nft -j} reports. */
+/**
+ * An nf_tables transaction sent through the channel is exactly what {@code nft -j} and
+ * {@code nft list} report, and what the kernel dumps back reads as what was sent.
+ */
 @KernelTest
 class NftablesDifferentialTest {
     private static final String NODE = "diff-nft";
@@ -87,6 +96,39 @@ class NftablesDifferentialTest {
                         + "\"right\":{\"prefix\":{\"addr\":\"172.31.0.0\",\"len\":16}}}},{\"masquerade\":null}]");
     }
 
+    /** Every form of the NAT grammar: nft lists each rule as exactly its {@link SourceNatRule#text()}. */
+    @ParameterizedTest
+    @EnumSource(IpFamily.class)
+    void nftListsEveryNatRuleAsItsText(IpFamily family) {
+        List<SourceNatRule> rules = NatRuleForms.of(family);
+        install(family, rules);
+
+        String listing = Shell.check("ip", "netns", "exec", NODE, "nft", "list", "table", family.keyword(), TABLE);
+
+        assertThat(ruleLines(listing)).as(listing).containsExactlyElementsOf(rules.stream().map(SourceNatRule::text).toList());
+    }
+
+    /** Every form of the NAT grammar: the kernel's dump, through the channel, reads back as the same models. */
+    @ParameterizedTest
+    @EnumSource(IpFamily.class)
+    void theKernelsDumpOfTheNatRulesReadsBackAsTheModels(IpFamily family) {
+        List<SourceNatRule> rules = NatRuleForms.of(family);
+        install(family, rules);
+
+        List<List<Expression>> dumped = new ArrayList<>();
+        for (NlMessage reply : netfilter.call(new NetlinkRequest("list the NAT rules", NftRequests.dumpRules(family.nfproto(), TABLE)))) {
+            if (reply.payload() instanceof RuleMessage rule) {
+                dumped.add(rule.expressions().orElseThrow());
+            }
+        }
+
+        assertThat(dumped.stream().map(expressions -> SourceNatRule.fromExpressions(family.nfproto(), expressions)))
+                .containsExactlyElementsOf(rules.stream().map(Optional::of).toList());
+        // The dump is the kernel's form, not an echo of the request: nat written out in full.
+        assertThat(dumped.get(1).getLast()).isInstanceOfSatisfying(NatExpression.class,
+                nat -> assertThat(nat.flags()).contains(NatExpression.NF_NAT_RANGE_MAP_IPS));
+    }
+
     @Test
     void aFailingTransactionChangesNothingAndSaysWhy() {
         // The chain names a table that the batch does not create: the whole batch is refused.
@@ -97,5 +139,19 @@ class NftablesDifferentialTest {
                 .hasMessageStartingWith("add NAT to a missing table: ENOENT");
 
         assertThat(Shell.check("ip", "netns", "exec", NODE, "nft", "list", "ruleset")).isEmpty();
+    }
+
+    private void install(IpFamily family, List<SourceNatRule> rules) {
+        List<NlMessage> changes = new ArrayList<>(List.of(NftRequests.newTable(TableMessage.add(family.nfproto(), TABLE)),
+                NftRequests.newChain(ChainMessage.natPostrouting(family.nfproto(), TABLE, "postrouting"))));
+        rules.forEach(rule -> changes.add(NftRequests.appendRule(rule.appendTo(TABLE, "postrouting"))));
+        transaction("add the " + family.keyword() + " NAT rules", changes);
+    }
+
+    /** The rules of the one chain in {@code nft list table}'s output: the lines after its type line. */
+    private static List<String> ruleLines(String listing) {
+        List<String> lines = listing.lines().map(String::strip).toList();
+        int type = lines.indexOf("type nat hook postrouting priority srcnat; policy accept;");
+        return lines.subList(type + 1, lines.indexOf("}"));
     }
 }
