@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import netlab.netlink.NlMessage;
 import netlab.netlink.nftables.ChainMessage;
 import netlab.netlink.nftables.Expression;
@@ -28,6 +32,7 @@ import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -115,18 +120,29 @@ class NftablesDifferentialTest {
         List<SourceNatRule> rules = NatRuleForms.of(family);
         install(family, rules);
 
-        List<List<Expression>> dumped = new ArrayList<>();
-        for (NlMessage reply : netfilter.call(new NetlinkRequest("list the NAT rules", NftRequests.dumpRules(family.nfproto(), TABLE)))) {
-            if (reply.payload() instanceof RuleMessage rule) {
-                dumped.add(rule.expressions().orElseThrow());
-            }
-        }
+        List<List<Expression>> dumped = dumpedRules(family);
 
         assertThat(dumped.stream().map(expressions -> SourceNatRule.fromExpressions(family.nfproto(), expressions)))
                 .containsExactlyElementsOf(rules.stream().map(Optional::of).toList());
         // The dump is the kernel's form, not an echo of the request: nat written out in full.
         assertThat(dumped.get(1).getLast()).isInstanceOfSatisfying(NatExpression.class,
                 nat -> assertThat(nat.flags()).contains(NatExpression.NF_NAT_RANGE_MAP_IPS));
+    }
+
+    /** Every form of the NAT grammar: nft reads each {@link SourceNatRule#text()} as that very rule. */
+    @ParameterizedTest
+    @EnumSource(IpFamily.class)
+    void nftReadsEveryNatRuleTextAsTheRule(IpFamily family, @TempDir Path directory) throws IOException {
+        List<SourceNatRule> rules = NatRuleForms.of(family);
+        Path ruleset = directory.resolve("nat.nft");
+        Files.writeString(ruleset, "table " + family.keyword() + " " + TABLE + " {\n  chain postrouting {\n"
+                + "    type nat hook postrouting priority srcnat;\n"
+                + rules.stream().map(rule -> "    " + rule.text() + "\n").collect(Collectors.joining()) + "  }\n}\n");
+
+        Shell.check("ip", "netns", "exec", NODE, "nft", "-f", ruleset.toString());
+
+        assertThat(dumpedRules(family).stream().map(expressions -> SourceNatRule.fromExpressions(family.nfproto(), expressions)))
+                .containsExactlyElementsOf(rules.stream().map(Optional::of).toList());
     }
 
     @Test
@@ -146,6 +162,17 @@ class NftablesDifferentialTest {
                 NftRequests.newChain(ChainMessage.natPostrouting(family.nfproto(), TABLE, "postrouting"))));
         rules.forEach(rule -> changes.add(NftRequests.appendRule(rule.appendTo(TABLE, "postrouting"))));
         transaction("add the " + family.keyword() + " NAT rules", changes);
+    }
+
+    /** The expressions of every rule of the family's table, as the kernel dumps them to netlab's channel. */
+    private List<List<Expression>> dumpedRules(IpFamily family) {
+        List<List<Expression>> dumped = new ArrayList<>();
+        for (NlMessage reply : netfilter.call(new NetlinkRequest("list the NAT rules", NftRequests.dumpRules(family.nfproto(), TABLE)))) {
+            if (reply.payload() instanceof RuleMessage rule) {
+                dumped.add(rule.expressions().orElseThrow());
+            }
+        }
+        return dumped;
     }
 
     /** The rules of the one chain in {@code nft list table}'s output: the lines after its type line. */
