@@ -21,7 +21,8 @@ import netlab.netlink.nftables.PayloadExpression;
  * A {@link SourceNatRule} as nf_tables expressions, expression for expression as nft 1.0.6
  * compiles its text (checked against captured fixtures), and read back: each part's writer and
  * reader side by side. Reading follows the codec's rule that decoding never guesses: the readers
- * take the values out, and the rule is kept only when writing it gives back the same expressions.
+ * take the values out, and the rule is kept only when writing it gives back the same expressions
+ * (each as nft sends it or as the kernel dumps it: {@link DumpedForm}).
  */
 final class NatExpressions {
     private NatExpressions() {}
@@ -46,8 +47,9 @@ final class NatExpressions {
                 return Optional.empty();
             }
             SourceNatRule rule = new SourceNatRule(family, out, source, destination, snatTo);
-            return sameRule(rule.expressions(), expressions) ? Optional.of(rule) : Optional.empty();
+            return DumpedForm.sameRule(rule.expressions(), expressions) ? Optional.of(rule) : Optional.empty();
         } catch (IllegalArgumentException notAValidRule) {
+            // A reader found a part begun but not in this model's form, or the values make no valid rule.
             return Optional.empty();
         }
     }
@@ -122,35 +124,6 @@ final class NatExpressions {
             throw new IllegalArgumentException("immediate without nat");
         }
         return Optional.empty();
-    }
-
-    /**
-     * True when {@code given} is {@code encoded}, each expression as nft sends it or as the
-     * kernel dumps it back, which is the same rule written out in full: nft_nat_init sets
-     * NF_NAT_RANGE_MAP_IPS and the max register to the min one when only a min is given, and
-     * nft_nat_dump reports both; nft_bitwise_dump always reports NFTA_BITWISE_OP.
-     */
-    private static boolean sameRule(List<Expression> encoded, List<Expression> given) {
-        if (encoded.size() != given.size()) {
-            return false;
-        }
-        for (int i = 0; i < encoded.size(); i++) {
-            if (!given.get(i).equals(encoded.get(i)) && !given.get(i).equals(asDumped(encoded.get(i)))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Expression asDumped(Expression sent) {
-        return switch (sent) {
-            case NatExpression n when n.addressMin().isPresent() && n.addressMax().isEmpty() && n.flags().isEmpty() ->
-                    new NatExpression(n.type(), n.family(), n.addressMin(), n.addressMin(), n.protoMin(), n.protoMax(),
-                            Optional.of(NatExpression.NF_NAT_RANGE_MAP_IPS));
-            case BitwiseExpression b when b.op().isEmpty() -> new BitwiseExpression(b.source(), b.destination(), b.length(),
-                    Optional.of(BitwiseExpression.NFT_BITWISE_BOOL), b.mask(), b.xor());
-            default -> sent;
-        };
     }
 
     /** The number of one bits before the first zero: the prefix length of a mask without holes. */
