@@ -53,8 +53,8 @@ public enum IpFamily {
      */
     public static IpFamily of(InetAddress address) {
         return switch (address) {
-            case Inet4Address v4 -> IPV4;
-            case Inet6Address v6 -> IPV6;
+            case Inet4Address _ -> IPV4;
+            case Inet6Address _ -> IPV6;
             default -> throw new IllegalArgumentException(address + " is neither IPv4 nor IPv6");
         };
     }
