@@ -21,6 +21,10 @@ import java.util.List;
  *
  * In an {@code inet} table the first IPv4 match is preceded by {@code meta nfproto ipv4}, the
  * dependency nft adds so that IPv6 packets are not read as IPv4 headers.
+ *
+ * <p>Superseded by {@link netlab.netlink.nftables.nat.SourceNatRule}, which also writes ip6 rules,
+ * renders their text and reads them back; this stays only until the application uses that.
+ * Nothing new should use it.
  */
 public final class NatRuleBuilder {
     /** IFNAMSIZ ({@code <linux/if.h>}): nft compares interface names as 16 NUL-padded bytes. */
