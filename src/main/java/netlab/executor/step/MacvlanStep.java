@@ -45,7 +45,7 @@ public record MacvlanStep(Operation.CreateMacvlan operation) implements Rtnetlin
         Operation.CreateMacvlan m = operation;
         List<LinkAttribute> options = new ArrayList<>(List.of(new LinkAttribute.Address(MacAddress.parse(m.mac()))));
         if (!m.targetNode().equals(m.node())) {
-            options.add(new LinkAttribute.NetNsFd(context.namespace(m.targetNode()).fd()));
+            options.add(new LinkAttribute.NetNsFd(context.namespaceFd(m.targetNode())));
         }
         if (isHost(m.targetNode())) {
             options.add(new LinkAttribute.Group(context.group()));

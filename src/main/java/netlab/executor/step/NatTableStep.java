@@ -54,17 +54,23 @@ public record NatTableStep(Operation.ApplyNat operation) implements Step {
 
     public void run(StepContext context) {
         try {
-            int family = family().nfproto();
-            List<NlMessage> changes = new ArrayList<>();
-            changes.add(NftRequests.newTable(TableMessage.add(family, operation.table())));
-            changes.add(NftRequests.newChain(ChainMessage.natPostrouting(family, operation.table(), CHAIN)));
-            rules().forEach(rule -> changes.add(NftRequests.appendRule(rule.appendTo(operation.table(), CHAIN))));
+            List<NlMessage> changes = changes();
             context.journal().aboutToCreate(creates());
             NftablesTransaction.apply(context.netfilter(operation.node()), "add table " + operation.family() + " "
                     + operation.table() + " in " + where(operation.node()), changes);
         } catch (RuntimeException e) {
             throw new StepFailedException(this, e);
         }
+    }
+
+    /** The transaction's messages, as nft sends them for {@link #command()}: table, chain, rules. */
+    List<NlMessage> changes() {
+        int family = family().nfproto();
+        List<NlMessage> changes = new ArrayList<>();
+        changes.add(NftRequests.newTable(TableMessage.add(family, operation.table())));
+        changes.add(NftRequests.newChain(ChainMessage.natPostrouting(family, operation.table(), CHAIN)));
+        rules().forEach(rule -> changes.add(NftRequests.appendRule(rule.appendTo(operation.table(), CHAIN))));
+        return changes;
     }
 
     private IpFamily family() {

@@ -22,6 +22,11 @@ public interface StepContext {
 
     NetNamespace namespace(String node);
 
+    /** An open file descriptor of {@code node}'s namespace: what a request names it by. */
+    default int namespaceFd(String node) {
+        return namespace(node).fd();
+    }
+
     NetlinkChannel route(String node);
 
     NetlinkChannel netfilter(String node);

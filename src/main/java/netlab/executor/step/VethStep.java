@@ -63,7 +63,7 @@ public record VethStep(Operation.CreateVeth operation) implements RtnetlinkStep 
         v.master().ifPresent(master -> end.add(new LinkAttribute.Master(context.index(v.node(), master))));
         List<LinkAttribute> peer = new ArrayList<>(List.of(new LinkAttribute.Address(MacAddress.parse(v.peerMac()))));
         if (!v.peerNode().equals(v.node())) {
-            peer.add(new LinkAttribute.NetNsFd(context.namespace(v.peerNode()).fd()));
+            peer.add(new LinkAttribute.NetNsFd(context.namespaceFd(v.peerNode())));
         }
         // netlab's own additions, which the command leaves out: the ownership mark and the queues.
         if (isHost(v.node())) {
