@@ -85,4 +85,23 @@ class ConflictsTest {
             Shell.run("ip", "netns", "delete", "ns2");
         }
     }
+
+    @Test
+    void anExistingHostTableOfTheLabsNameIsAConflictAndKeepsItsRules() {
+        Shell.check("nft", "add table ip netlab-lan; add chain ip netlab-lan theirs; add rule ip netlab-lan theirs counter");
+        try {
+            KernelTraces theirs = KernelTraces.take();
+            String theirRuleset = Shell.check("nft", "list", "ruleset");
+
+            Run up = netlab("up", LAN);
+
+            assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+            assertThat(up.err()).isEqualTo("netlab: cannot bring lab lan up:\n"
+                    + "  table ip netlab-lan already exists in the host namespace and does not belong to lab lan\n");
+            assertThat(KernelTraces.take()).isEqualTo(theirs);
+            assertThat(Shell.check("nft", "list", "ruleset")).isEqualTo(theirRuleset);
+        } finally {
+            Shell.check("nft", "delete", "table", "ip", "netlab-lan");
+        }
+    }
 }
