@@ -26,7 +26,7 @@ public sealed interface Step permits NamespaceStep, RtnetlinkStep, SysctlStep, N
     /**
      * The shell command that does what this step does, as {@code netlab plan} prints it: a line
      * of a script that builds the lab exactly as {@code up} does, but for netlab's ownership marks
-     * (the host link group and alias, the route protocol) and the veth queue counts.
+     * (the host link group and alias, the route protocol).
      */
     String command();
 

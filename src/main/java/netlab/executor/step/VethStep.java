@@ -15,14 +15,16 @@ import netlab.netlink.route.LinkRequests;
 import netlab.plan.Operation;
 
 /**
- * {@code ip link add NAME address MAC [master BR] type veth peer name PEER address MAC [netns
- * NODE]}: both ends in one request, the peer created directly in its namespace and a bridge port
- * enslaved at once. Asked with NLM_F_ECHO: the echoed link gives this end's index and, in
- * IFLA_LINK, the peer's index in the peer's namespace.
+ * {@code ip link add NAME address MAC [master BR] numtxqueues 1 numrxqueues 1 type veth peer name
+ * PEER address MAC [netns NODE] numtxqueues 1 numrxqueues 1}: both ends in one request, the peer
+ * created directly in its namespace and a bridge port enslaved at once. Asked with NLM_F_ECHO:
+ * the echoed link gives this end's index and, in IFLA_LINK, the peer's index in the peer's
+ * namespace.
  *
- * <p>Both ends get one queue each way, which is what the kernel would cut a veth down to anyway;
- * asked for at once, it skips the cut and the RCU grace period each cut waits for (creating a
- * star's veths takes a third less time). Host ends carry the lab's link group from the start.
+ * <p>Both ends get one queue each way. Without the counts the kernel allocates one queue per CPU
+ * and then cuts the pair down to one in use, waiting for an RCU grace period each time; asked for
+ * at once, it skips that (creating a star's veths takes a third less time). Host ends carry the
+ * lab's link group from the start.
  *
  * <p>Undone: host ends with the lab's link group; an end in a node with the node (deleting one
  * end of a pair deletes the other).
@@ -30,13 +32,15 @@ import netlab.plan.Operation;
 public record VethStep(Operation.CreateVeth operation) implements RtnetlinkStep {
     private static final List<LinkAttribute> ONE_QUEUE =
             List.of(new LinkAttribute.NumTxQueues(1), new LinkAttribute.NumRxQueues(1));
+    private static final String ONE_QUEUE_WORDS = " numtxqueues 1 numrxqueues 1";
 
     @Override
     public String command() {
         Operation.CreateVeth v = operation;
         return ip(v.node()) + " link add " + quoted(v.name()) + " address " + v.mac()
-                + v.master().map(master -> " master " + quoted(master)).orElse("") + " type veth peer name " + quoted(v.peerName())
-                + " address " + v.peerMac() + (v.peerNode().equals(v.node()) ? "" : " " + netns(v.peerNode()));
+                + v.master().map(master -> " master " + quoted(master)).orElse("") + ONE_QUEUE_WORDS
+                + " type veth peer name " + quoted(v.peerName()) + " address " + v.peerMac()
+                + (v.peerNode().equals(v.node()) ? "" : " " + netns(v.peerNode())) + ONE_QUEUE_WORDS;
     }
 
     @Override
@@ -65,7 +69,7 @@ public record VethStep(Operation.CreateVeth operation) implements RtnetlinkStep 
         if (!v.peerNode().equals(v.node())) {
             peer.add(new LinkAttribute.NetNsFd(context.namespaceFd(v.peerNode())));
         }
-        // netlab's own additions, which the command leaves out: the ownership mark and the queues.
+        // The ownership mark, which the command leaves out (as every host link's group).
         if (isHost(v.node())) {
             end.add(new LinkAttribute.Group(context.group()));
         }

@@ -13,9 +13,8 @@ import netlab.netlink.route.VethInfo;
 
 /**
  * What netlab's requests carry beyond what ip sends for the same plan line, removed: the host
- * link group and alias (ownership marks), one queue each way on veth ends (the kernel's own
- * result, asked for at once), NLM_F_ECHO (to learn indexes from the answer), and the route
- * protocol 211 (ip's routes are "boot"). Nothing else may differ.
+ * link group and alias (ownership marks), NLM_F_ECHO (to learn indexes from the answer), and the
+ * route protocol 211 (ip's routes are "boot"). Nothing else may differ.
  */
 final class NetlabMarks {
     private NetlabMarks() {}
@@ -32,8 +31,7 @@ final class NetlabMarks {
     }
 
     private static List<LinkAttribute> strip(List<LinkAttribute> attributes) {
-        return attributes.stream().filter(a -> !(a instanceof LinkAttribute.Group || a instanceof LinkAttribute.Alias
-                || a instanceof LinkAttribute.NumTxQueues || a instanceof LinkAttribute.NumRxQueues))
+        return attributes.stream().filter(a -> !(a instanceof LinkAttribute.Group || a instanceof LinkAttribute.Alias))
                 .map(NetlabMarks::stripPeer).toList();
     }
 
