@@ -2,11 +2,9 @@ package netlab.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import netlab.testing.ShippedTopologies;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -18,21 +16,17 @@ import org.junit.jupiter.api.TestFactory;
  * not the host. (PlanIsWhatUpDoesTest runs the plans; this says why at once, without a kernel.)
  */
 class PlanIsRunnableTextTest {
-    private static final Path TOPOLOGIES = Path.of("../topologies");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>\n]*>");
     private static final Pattern NETNS_BY_PID = Pattern.compile("\\bnetns [0-9]+\\b");
 
     @TestFactory
-    Stream<DynamicTest> everyShippedPlanIsRunnable() throws IOException {
-        try (Stream<Path> files = Files.list(TOPOLOGIES)) {
-            return files.filter(file -> file.toString().endsWith(".topo")).sorted().toList().stream()
-                    .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-                        String plan = Planner.plan(TopologyReader.read(file)).render();
-                        assertThat(plan.lines().filter(line -> PLACEHOLDER.matcher(line).find()))
-                                .as("plan lines of %s with a placeholder", file).isEmpty();
-                        assertThat(plan.lines().filter(line -> NETNS_BY_PID.matcher(line).find()))
-                                .as("plan lines of %s naming a namespace by PID", file).isEmpty();
-                    }));
-        }
+    Stream<DynamicTest> everyShippedPlanIsRunnable() {
+        return ShippedTopologies.files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            String plan = Planner.plan(TopologyReader.read(file)).render();
+            assertThat(plan.lines().filter(line -> PLACEHOLDER.matcher(line).find()))
+                    .as("plan lines of %s with a placeholder", file).isEmpty();
+            assertThat(plan.lines().filter(line -> NETNS_BY_PID.matcher(line).find()))
+                    .as("plan lines of %s naming a namespace by PID", file).isEmpty();
+        }));
     }
 }

@@ -3,7 +3,6 @@ package netlab.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import netlab.testing.NestedSandbox;
 import netlab.testing.NestedSandbox.Outcome;
 import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
+import netlab.testing.ShippedTopologies;
 import netlab.testing.StateDiff;
 import netlab.testing.StrayLinks;
 import netlab.topology.dsl.TopologyReader;
@@ -43,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 @KernelTest
 @ExtendWith(LeavesNoLab.class)
 class PlanIsWhatUpDoesTest {
-    private static final Path TOPOLOGIES = Path.of("../topologies");
     /** The benchmark's star (bench/gen-star), at a size that keeps this test quick. */
     private static final int STAR_NODES = 20;
 
@@ -51,11 +50,8 @@ class PlanIsWhatUpDoesTest {
     Path directory;
 
     @TestFactory
-    Stream<DynamicTest> everyShippedTopologyAndAStar() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> shipped = Files.list(TOPOLOGIES)) {
-            shipped.filter(file -> file.toString().endsWith(".topo")).sorted().forEach(files::add);
-        }
+    Stream<DynamicTest> everyShippedTopologyAndAStar() {
+        List<Path> files = new ArrayList<>(ShippedTopologies.files());
         Path star = directory.resolve("star");
         Shell.check("../bench/gen-star", String.valueOf(STAR_NODES), star.toString());
         files.add(star.resolve("star-" + STAR_NODES + ".topo"));

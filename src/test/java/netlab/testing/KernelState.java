@@ -2,9 +2,6 @@ package netlab.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +35,7 @@ public record KernelState(Map<String, Map<String, Map<String, String>>> namespac
     public static KernelState read(Path dir) {
         Map<String, Path> dirs = new LinkedHashMap<>();
         dirs.put(HOST, dir.resolve("host"));
-        for (String name : text(dir.resolve("namespaces")).lines().toList()) {
+        for (String name : TextFile.read(dir.resolve("namespaces")).lines().toList()) {
             dirs.put("netns " + name, dir.resolve("netns").resolve(name));
         }
         // Every namespace's interfaces by ifindex, to name a link's peer or lower device.
@@ -137,7 +134,7 @@ public record KernelState(Map<String, Map<String, Map<String, String>>> namespac
     }
 
     private static void sysctls(Path files, Map<String, Map<String, String>> objects) {
-        for (String line : text(files.resolve("sysctl.txt")).lines().toList()) {
+        for (String line : TextFile.read(files.resolve("sysctl.txt")).lines().toList()) {
             int equals = line.indexOf(" = ");
             String key = equals < 0 ? line : line.substring(0, equals);
             String value = equals < 0 ? "" : line.substring(equals + 3);
@@ -147,7 +144,7 @@ public record KernelState(Map<String, Map<String, Map<String, String>>> namespac
 
     private static void ruleset(Path files, Map<String, Map<String, String>> objects) {
         Map<String, Integer> rulesPerChain = new HashMap<>();
-        for (JsonNode item : Json.parse(text(files.resolve("ruleset.json"))).path("nftables")) {
+        for (JsonNode item : Json.parse(TextFile.read(files.resolve("ruleset.json"))).path("nftables")) {
             String type = item.fieldNames().next();
             ObjectNode body = item.path(type) instanceof ObjectNode object ? object.deepCopy() : null;
             if (body == null) {
@@ -179,14 +176,6 @@ public record KernelState(Map<String, Map<String, Map<String, String>>> namespac
     }
 
     private static JsonNode json(Path files, String name) {
-        return Json.parse(text(files.resolve(name)));
-    }
-
-    private static String text(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.parse(TextFile.read(files.resolve(name)));
     }
 }

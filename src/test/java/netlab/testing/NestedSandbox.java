@@ -1,8 +1,5 @@
 package netlab.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +32,7 @@ public final class NestedSandbox {
             throw new IllegalStateException("nested-sandbox " + String.join(" ", command) + " exited " + sandbox.exitCode()
                     + ": " + sandbox.stderr());
         }
-        return new Outcome(Integer.parseInt(read(dir.resolve("status")).strip()), read(dir.resolve("out")),
-                read(dir.resolve("err")), KernelState.read(dir.resolve("state")));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Outcome(Integer.parseInt(TextFile.read(dir.resolve("status")).strip()), TextFile.read(dir.resolve("out")),
+                TextFile.read(dir.resolve("err")), KernelState.read(dir.resolve("state")));
     }
 }
