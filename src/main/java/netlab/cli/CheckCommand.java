@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", description = "Check a topology file; change nothing.")
 final class CheckCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

@@ -11,6 +11,7 @@ import netlab.state.LabLock;
 import netlab.state.StateStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "down", description = "Remove everything a lab created (its topology file is not needed).")
 final class DownCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

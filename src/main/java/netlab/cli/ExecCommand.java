@@ -6,11 +6,20 @@ import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NamespaceNames;
 import netlab.kernel.NodeExec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "exec", description = "Run a program inside a node: its interfaces, routes, /etc/netns files. "
         + "The exit status is the program's.")
 final class ExecCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "NODE", description = "The node (namespace) to run in.")
     String node;
 
@@ -19,6 +28,12 @@ final class ExecCommand implements Runnable {
 
     @Override
     public void run() {
+        // "netlab exec ns1 --help": no program is called --help, so this asks for exec's usage.
+        // Only the program's own place counts: in "exec ns1 ls --help" it is an argument of ls.
+        if (HelpOption.is(command.getFirst())) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return;
+        }
         exec(node, command);
     }
 

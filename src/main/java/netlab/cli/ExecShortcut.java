@@ -15,10 +15,12 @@ final class ExecShortcut {
     /**
      * True when picocli would read {@code args} as exactly this: the exec verb, a node that is
      * not an option, and a program. After the node everything is the program's (exec stops at
-     * its first positional), but picocli would still expand an argument file named {@code @x}.
+     * its first positional), but picocli would still expand an argument file named {@code @x},
+     * and {@code exec NODE --help} asks for exec's usage ({@link ExecCommand#run}).
      */
     static boolean applies(String[] args) {
-        if (args.length < 3 || !args[0].equals("exec") || args[1].startsWith("-")) {
+        if (args.length < 3 || !args[0].equals("exec") || args[1].startsWith("-")
+                || HelpOption.is(args[2])) {
             return false;
         }
         for (String arg : args) {

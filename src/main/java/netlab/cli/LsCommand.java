@@ -4,11 +4,15 @@ import java.io.PrintWriter;
 import java.util.List;
 import netlab.state.LabState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "ls", description = "List the labs that are up (or broken).")
 final class LsCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

@@ -2,14 +2,19 @@ package netlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import netlab.executor.step.Steps;
 import netlab.plan.Planner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "plan", description = "Print what up would do, one ip/nft-like line per step; change nothing.")
 final class PlanCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
@@ -19,7 +24,7 @@ final class PlanCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(Planner.plan(Labs.read(file)).render());
+        out.print(Steps.script(Planner.plan(Labs.read(file))));
         // print() does not flush picocli's autoflush writer, and System.exit would drop the plan.
         out.flush();
     }

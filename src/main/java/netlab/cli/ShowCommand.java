@@ -5,6 +5,7 @@ import netlab.executor.LabInspector;
 import netlab.executor.LabView;
 import netlab.state.LabState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "show", description = "Show a lab's live state, read back from the kernel.")
 final class ShowCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import netlab.error.LabStateException;
 import netlab.executor.Executor;
 import netlab.executor.StepTimes;
+import netlab.executor.step.Steps;
 import netlab.kernel.Kernel;
 import netlab.plan.Plan;
 import netlab.plan.Planner;
@@ -17,6 +18,7 @@ import netlab.topology.NetInterface;
 import netlab.topology.Node;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "up", description = "Bring a lab up from its topology file.")
 final class UpCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
@@ -42,7 +47,7 @@ final class UpCommand implements Runnable {
     /** The verb itself, for picocli and for {@link UpShortcut}. */
     static void up(Path file, boolean dryRun, boolean verbose, PrintWriter out, PrintWriter err) {
         if (dryRun) {
-            out.print(Planner.plan(Labs.read(file)).render());
+            out.print(Steps.script(Planner.plan(Labs.read(file))));
             out.flush();
             return;
         }
@@ -60,7 +65,6 @@ final class UpCommand implements Runnable {
                     throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
                             + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
                 });
-                Conflicts.check(lab, kernel);
                 new Executor(store).up(lab, plan, verbose ? stepTimes(err) : StepTimes.NONE, kernel);
             }
             out.print(summary(lab, Duration.between(start, Instant.now())));

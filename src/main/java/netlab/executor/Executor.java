@@ -1,37 +1,33 @@
 package netlab.executor;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import netlab.executor.step.NamespaceStep;
+import netlab.executor.step.NatTableStep;
+import netlab.executor.step.RtnetlinkBatch;
+import netlab.executor.step.RtnetlinkStep;
+import netlab.executor.step.Step;
+import netlab.executor.step.StepFailedException;
+import netlab.executor.step.Steps;
+import netlab.executor.step.SysctlStep;
 import netlab.kernel.Kernel;
-import netlab.kernel.NetlinkRequest;
-import netlab.kernel.Sysctl;
-import netlab.netlink.NlMessage;
-import netlab.plan.Operation;
 import netlab.plan.Plan;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.topology.Lab;
-import netlab.topology.NetInterface;
-import netlab.topology.Node;
 
 /**
  * Turns a plan into kernel changes, recording as it goes what it created, so that {@link #down}
- * can remove exactly that. Consecutive steps of one kind are pipelined: their requests go out
- * together, per namespace, and are answered together.
+ * can remove exactly that. Consecutive steps of one kind go together: namespaces are made by a
+ * few workers, rtnetlink requests are pipelined per namespace.
  *
- * <p>{@code up} is all or nothing: when a step fails, what was already made is removed before
- * the failure is reported.
+ * <p>{@code up} is all or nothing: it first checks that nothing the lab would create exists
+ * ({@link Conflicts}), and when a step fails, what was already made is removed before the failure
+ * is reported.
  */
 public final class Executor {
     private final StateStore store;
@@ -51,26 +47,47 @@ public final class Executor {
     }
 
     /**
-     * As {@link #up(Lab, Plan, StepTimes)}, over a {@code kernel} the caller opened already (to
-     * look at the host first); this closes it.
+     * As {@link #up(Lab, Plan, StepTimes)}, over a {@code kernel} the caller opened already (while
+     * it read the file, say); this closes it.
      */
     public LabState up(Lab lab, Plan plan, StepTimes times, Kernel kernel) {
-        StateRecorder recorder = new StateRecorder(store, LabState.started(lab.name(),
-                java.nio.file.Path.of(lab.file()).toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-        try (LabSession session = new LabSession(lab.name(), recorder.current().group(), kernel)) {
+        List<Step> steps = Steps.of(plan);
+        try {
+            Conflicts.check(lab.name(), steps, kernel);
+        } catch (RuntimeException refused) {
+            kernel.close();
+            throw refused;
+        }
+        return build(lab, steps, times, kernel);
+    }
+
+    /**
+     * The steps, once the conflict check found their names free (a test calls this directly to
+     * play a name taken after the check); a failure removes what was made.
+     */
+    LabState build(Lab lab, List<Step> steps, StepTimes times, Kernel kernel) {
+        StateRecorder recorder;
+        try {
+            recorder = new StateRecorder(store, LabState.started(lab.name(),
+                    Path.of(lab.file()).toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        } catch (RuntimeException unrecorded) {
+            kernel.close();
+            throw unrecorded;
+        }
+        try (LabSession session = new LabSession(lab.name(), recorder.current().group(), kernel, recorder)) {
             int done = 0;
-            for (List<Operation> group : groups(plan.operations())) {
+            for (List<Step> group : groups(steps)) {
                 try {
                     FaultInjection.beforeSteps(done, group);
                 } catch (FaultInjection.InjectedFailure injected) {
                     if (!injected.before.isEmpty()) {
-                        run(lab, injected.before, session, recorder);
+                        run(injected.before, session);
                     }
-                    throw new OperationFailedException(injected.step, injected);
+                    throw new StepFailedException(injected.step, injected);
                 }
                 long start = System.nanoTime();
-                run(lab, group, session, recorder);
-                times.took(group.getFirst().render(), group.size(), Duration.ofNanos(System.nanoTime() - start));
+                run(group, session);
+                times.took(group.getFirst().command(), group.size(), Duration.ofNanos(System.nanoTime() - start));
                 done += group.size();
             }
             long start = System.nanoTime();
@@ -93,100 +110,29 @@ public final class Executor {
     }
 
     /** Consecutive steps of the same kind: they can be sent together. */
-    private static List<List<Operation>> groups(List<Operation> operations) {
-        List<List<Operation>> groups = new ArrayList<>();
-        for (Operation operation : operations) {
-            if (groups.isEmpty() || groups.getLast().getFirst().getClass() != operation.getClass()) {
+    private static List<List<Step>> groups(List<Step> steps) {
+        List<List<Step>> groups = new ArrayList<>();
+        for (Step step : steps) {
+            if (groups.isEmpty() || groups.getLast().getFirst().getClass() != step.getClass()) {
                 groups.add(new ArrayList<>());
             }
-            groups.getLast().add(operation);
+            groups.getLast().add(step);
         }
         return groups;
     }
 
-    private static void run(Lab lab, List<Operation> group, LabSession session, StateRecorder recorder) {
+    /** One group of steps of one kind, each kind in its own way. */
+    private static void run(List<Step> group, LabSession session) {
         switch (group.getFirst()) {
-            case Operation.CreateNamespace first -> NamespaceSteps.create(group, session, recorder);
-            case Operation.SetSysctl first -> group.forEach(op -> setSysctl((Operation.SetSysctl) op, session, recorder));
-            case Operation.ApplyNat first -> group.forEach(op -> NatSteps.apply((Operation.ApplyNat) op, session, recorder));
-            default -> sendTogether(lab, group, session, recorder);
+            case NamespaceStep first -> NamespaceStep.createAll(only(group, NamespaceStep.class), session);
+            case RtnetlinkStep first -> RtnetlinkBatch.send(only(group, RtnetlinkStep.class), session);
+            case SysctlStep first -> only(group, SysctlStep.class).forEach(step -> step.run(session));
+            case NatTableStep first -> only(group, NatTableStep.class).forEach(step -> step.run(session));
         }
     }
 
-    private static void setSysctl(Operation.SetSysctl op, LabSession session, StateRecorder recorder) {
-        try {
-            if (Node.HOST.equals(op.node())) {
-                // Recorded before the change, so that even a killed up leaves the old value known.
-                recorder.hostSysctlChanging(op.key(), Sysctl.read(session.namespace(op.node()), op.key()));
-            }
-            Sysctl.write(session.namespace(op.node()), op.key(), op.value());
-        } catch (RuntimeException e) {
-            throw new OperationFailedException(op, e);
-        }
-    }
-
-    /**
-     * rtnetlink steps: all requests of the group out at once (one hand-over per namespace), then
-     * the answers. The links the requests name are looked up first, in every namespace at once.
-     */
-    private static void sendTogether(Lab lab, List<Operation> group, LabSession session, StateRecorder recorder) {
-        Map<String, Set<String>> named = new HashMap<>();
-        group.forEach(op -> named.computeIfAbsent(op.node(), node -> new HashSet<>()).addAll(Requests.interfacesNamed(op)));
-        session.prefetchIndexes(named);
-        List<Operation> steps = group.stream().map(op -> resolvePeerMac(lab, op, session)).toList();
-        Map<String, List<NetlinkRequest>> byNode = new LinkedHashMap<>();
-        for (Operation step : steps) {
-            try {
-                byNode.computeIfAbsent(step.node(), node -> new ArrayList<>()).add(Requests.of(step, session));
-            } catch (RuntimeException e) {
-                throw new OperationFailedException(step, e);
-            }
-        }
-        recorder.aboutToCreate(steps);
-        Map<String, Iterator<CompletableFuture<List<NlMessage>>>> answers = new HashMap<>();
-        byNode.forEach((node, requests) -> answers.put(node, session.route(node).sendAll(requests).iterator()));
-        OperationFailedException first = null;
-        for (Operation step : steps) {
-            try {
-                Requests.learnFromEcho(step, answers.get(step.node()).next().join(), session);
-            } catch (CompletionException e) {
-                if (first == null) {
-                    first = new OperationFailedException(step, e.getCause() instanceof RuntimeException r ? r : e);
-                }
-            }
-        }
-        touchedNodes(steps).forEach(session::forgetLinks);
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    /** Creating links changes the link lists of both namespaces of a pair. */
-    private static List<String> touchedNodes(List<Operation> steps) {
-        List<String> nodes = new ArrayList<>();
-        for (Operation step : steps) {
-            switch (step) {
-                case Operation.CreateBridge b -> nodes.add(b.node());
-                case Operation.CreateVeth v -> nodes.addAll(List.of(v.node(), v.peerNode()));
-                case Operation.CreateMacvlan m -> nodes.addAll(List.of(m.node(), m.targetNode()));
-                default -> { }
-            }
-        }
-        return nodes.stream().distinct().toList();
-    }
-
-    /** {@code neigh ... lladdr peer}: the MAC of the device's veth peer, known now that it exists. */
-    private static Operation resolvePeerMac(Lab lab, Operation op, LabSession session) {
-        if (!(op instanceof Operation.AddNeighbour n) || n.lladdr().isPresent()) {
-            return op;
-        }
-        NetInterface dev = lab.node(n.node()).flatMap(node -> node.netInterface(n.dev())).orElseThrow();
-        if (!(dev instanceof NetInterface.VethEnd end)) {
-            throw new OperationFailedException(op, new IllegalStateException(n.dev() + " is not a veth end"));
-        }
-        String mac = session.link(end.peer().node(), end.peer().interfaceName()).address()
-                .orElseThrow(() -> new OperationFailedException(op, new IllegalStateException("the peer has no MAC")))
-                .toString();
-        return new Operation.AddNeighbour(n.node(), n.address(), n.dev(), Optional.of(mac), n.source());
+    /** The group as the kind its first step is (a group holds one class of step). */
+    private static <T extends Step> List<T> only(List<Step> group, Class<T> kind) {
+        return group.stream().map(kind::cast).toList();
     }
 }

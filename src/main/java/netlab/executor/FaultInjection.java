@@ -3,7 +3,7 @@ package netlab.executor;
 import java.util.List;
 import netlab.error.FailureKind;
 import netlab.error.NetlabException;
-import netlab.plan.Operation;
+import netlab.executor.step.Step;
 
 /**
  * A test hook: with the system property {@code netlab.test.failBeforeStep=K} (or the variable
@@ -18,16 +18,16 @@ final class FaultInjection {
     private FaultInjection() {}
 
     /** Called before a group of steps whose first has index {@code done}. */
-    static void beforeSteps(int done, List<Operation> group) {
+    static void beforeSteps(int done, List<Step> group) {
         String setting = System.getProperty(PROPERTY, System.getenv(VARIABLE));
         if (setting == null) {
             return;
         }
         int failAt = Integer.parseInt(setting.strip());
         if (failAt >= done && failAt < done + group.size()) {
-            Operation step = group.get(failAt - done);
+            Step step = group.get(failAt - done);
             // The steps before K in this group must happen first: cut the group there.
-            List<Operation> before = group.subList(0, failAt - done);
+            List<Step> before = group.subList(0, failAt - done);
             throw new InjectedFailure(step, before);
         }
     }
@@ -35,11 +35,11 @@ final class FaultInjection {
     /** Carries the steps of the group that still run before the failure. */
     static final class InjectedFailure extends NetlabException {
         private static final long serialVersionUID = 1L;
-        final transient Operation step;
-        final transient List<Operation> before;
+        final transient Step step;
+        final transient List<Step> before;
 
-        InjectedFailure(Operation step, List<Operation> before) {
-            super("injected failure before step: " + step.render(), false);
+        InjectedFailure(Step step, List<Step> before) {
+            super("injected failure before step: " + step.command(), false);
             this.step = step;
             this.before = List.copyOf(before);
         }

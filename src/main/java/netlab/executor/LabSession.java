@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import netlab.executor.step.Journal;
+import netlab.executor.step.StepContext;
 import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
@@ -24,10 +26,10 @@ import netlab.topology.Node;
 
 /**
  * The open handles of one lab while netlab works on it: a namespace handle and netlink channels
- * per node, each node's links by name (dumped once, again only after links changed), and the
- * indexes of interfaces by name, which outlive such changes.
+ * per node, each node's links by name (dumped once, again only after links changed), the indexes
+ * of interfaces by name, which outlive such changes, and the lab's record.
  */
-final class LabSession implements AutoCloseable {
+final class LabSession implements StepContext, AutoCloseable {
     /**
      * The loopback device of every network namespace is its first device, index 1
      * (LOOPBACK_IFINDEX in the kernel's include/net/net_namespace.h).
@@ -45,33 +47,44 @@ final class LabSession implements AutoCloseable {
     private final Map<String, Map<String, Integer>> indexes = new HashMap<>();
     private final String lab;
     private final int group;
+    private final Journal journal;
 
+    /** A session that only reads and removes: it records nothing. */
     LabSession(String lab, int group) {
-        this(lab, group, new Kernel());
+        this(lab, group, new Kernel(), Journal.NONE);
     }
 
     /** A session over {@code kernel}, which it closes when it closes. */
-    LabSession(String lab, int group, Kernel kernel) {
+    LabSession(String lab, int group, Kernel kernel, Journal journal) {
         this.lab = lab;
         this.group = group;
         this.kernel = kernel;
+        this.journal = journal;
         namespaces.put(Node.HOST, NetNamespace.host());
     }
 
-    String lab() {
+    @Override
+    public String lab() {
         return lab;
     }
 
     /** The link group marking the lab's interfaces in the host (see LabGroups). */
-    int group() {
+    @Override
+    public int group() {
         return group;
+    }
+
+    @Override
+    public Journal journal() {
+        return journal;
     }
 
     /**
      * Namespaces just made, by node, and the rtnetlink sockets opened inside them (none for a
      * namespace where that failed: it is still the session's, to be removed).
      */
-    void adopt(Map<String, NetNamespace> made, Map<String, NetlinkSocket> routeSockets) {
+    @Override
+    public void adopt(Map<String, NetNamespace> made, Map<String, NetlinkSocket> routeSockets) {
         namespaces.putAll(made);
         made.keySet().forEach(node -> learnIndex(node, NetInterface.Loopback.NAME, LOOPBACK_INDEX));
         Map<NetNamespace, NetlinkSocket> sockets = new LinkedHashMap<>();
@@ -79,7 +92,8 @@ final class LabSession implements AutoCloseable {
         kernel.adoptAll(sockets, RtnetlinkDecoder.INSTANCE);
     }
 
-    NetNamespace namespace(String node) {
+    @Override
+    public NetNamespace namespace(String node) {
         return namespaces.computeIfAbsent(node, NamedNamespaces::open);
     }
 
@@ -88,11 +102,13 @@ final class LabSession implements AutoCloseable {
         return Node.HOST.equals(node) ? "the host namespace" : node;
     }
 
-    NetlinkChannel route(String node) {
+    @Override
+    public NetlinkChannel route(String node) {
         return kernel.channel(namespace(node), NetlinkSocket.NETLINK_ROUTE, RtnetlinkDecoder.INSTANCE);
     }
 
-    NetlinkChannel netfilter(String node) {
+    @Override
+    public NetlinkChannel netfilter(String node) {
         return kernel.channel(namespace(node), NetlinkSocket.NETLINK_NETFILTER, NftablesDecoder.INSTANCE);
     }
 
@@ -105,13 +121,15 @@ final class LabSession implements AutoCloseable {
         return link;
     }
 
-    int index(String node, String name) {
+    @Override
+    public int index(String node, String name) {
         Integer known = indexes.getOrDefault(node, Map.of()).get(name);
         return known != null ? known : link(node, name).index();
     }
 
     /** Where a link the lab just made is: from the kernel's echo of the request that made it. */
-    void learnIndex(String node, String name, int index) {
+    @Override
+    public void learnIndex(String node, String name, int index) {
         indexes.computeIfAbsent(node, n -> new HashMap<>()).put(name, index);
     }
 
@@ -119,7 +137,8 @@ final class LabSession implements AutoCloseable {
      * Makes sure the index of every interface named (by node) is known, dumping at once the
      * namespaces where one is not.
      */
-    void prefetchIndexes(Map<String, Set<String>> namesByNode) {
+    @Override
+    public void prefetchIndexes(Map<String, Set<String>> namesByNode) {
         List<String> unknown = new ArrayList<>();
         namesByNode.forEach((node, names) -> {
             if (!indexes.getOrDefault(node, Map.of()).keySet().containsAll(names)) {
@@ -167,7 +186,8 @@ final class LabSession implements AutoCloseable {
     }
 
     /** Links changed in {@code node}: dump again when next asked. */
-    void forgetLinks(String node) {
+    @Override
+    public void forgetLinks(String node) {
         links.remove(node);
     }
 

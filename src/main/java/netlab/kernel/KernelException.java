@@ -20,11 +20,14 @@ public final class KernelException extends NetlabException {
     private final String kernelMessage;
 
     public KernelException(String operation, int errnoValue, String kernelMessage) {
-        super(operation + ": " + SyscallException.describe(errnoValue)
-                + (kernelMessage == null ? "" : ": kernel says \"" + kernelMessage + "\""));
+        super(operation + ": " + reason(errnoValue, kernelMessage));
         this.operation = operation;
         this.errnoValue = errnoValue;
         this.kernelMessage = kernelMessage;
+    }
+
+    private static String reason(int errnoValue, String kernelMessage) {
+        return SyscallException.describe(errnoValue) + (kernelMessage == null ? "" : ": kernel says \"" + kernelMessage + "\"");
     }
 
     static KernelException of(String operation, ErrorPayload error) {
@@ -34,6 +37,11 @@ public final class KernelException extends NetlabException {
     @Override
     public FailureKind kind() {
         return FailureKind.KERNEL;
+    }
+
+    /** The refusal without the operation: {@code EEXIST (File exists): kernel says "..."}. */
+    public String reason() {
+        return reason(errnoValue, kernelMessage);
     }
 
     public String operation() {

@@ -23,30 +23,34 @@ import netlab.topology.Route;
  * their veth is created), veth pairs (each made once, in place, with a bridge port on the
  * bridge's side), macvlans (their parent exists by then), MTUs, sysctls (some name interfaces),
  * IPv6 address generation (before the links come up), links up, addresses, neighbours, device
- * routes before gateway routes, and NAT last.
+ * routes before gateway routes, and NAT last. Every interface it creates gets a MAC address of
+ * netlab's choosing ({@link MacAddresses}).
  */
 public final class Planner {
     private Planner() {}
 
     public static Plan plan(Lab lab) {
+        MacAddresses macs = new MacAddresses(lab.name());
         List<Operation> steps = new ArrayList<>();
         for (Node node : lab.namespaces()) {
             steps.add(new Operation.CreateNamespace(node.name(), node.source()));
         }
         forEachInterface(lab, (node, i) -> {
             if (i instanceof Bridge bridge) {
-                steps.add(new Operation.CreateBridge(node.name(), bridge.name(), bridge.source()));
+                steps.add(new Operation.CreateBridge(node.name(), bridge.name(), macs.of(node.name(), bridge.name()),
+                        bridge.source()));
             }
         });
         forEachInterface(lab, (node, i) -> {
             if (i instanceof VethEnd end && end.creator()) {
-                steps.add(createVeth(lab, node, end));
+                steps.add(createVeth(lab, node, end, macs));
             }
         });
         forEachInterface(lab, (node, i) -> {
             if (i instanceof Macvlan macvlan) {
-                steps.add(new Operation.CreateMacvlan(macvlan.parent().node(), macvlan.name(),
-                        macvlan.parent().interfaceName(), macvlan.mode(), node.name(), macvlan.source()));
+                steps.add(new Operation.CreateMacvlan(macvlan.parent().node(), macvlan.parent().interfaceName(),
+                        macvlan.name(), macs.of(node.name(), macvlan.name()), macvlan.mode(), node.name(),
+                        macvlan.source()));
             }
         });
         forEachInterface(lab, (node, i) -> i.mtu().ifPresent(
@@ -69,8 +73,8 @@ public final class Planner {
         forEachInterface(lab, (node, i) -> i.addresses().forEach(
                 address -> steps.add(new Operation.AddAddress(node.name(), i.name(), address, i.source()))));
         for (Node node : lab.nodes()) {
-            node.neighbours().forEach(n -> steps.add(
-                    new Operation.AddNeighbour(node.name(), n.address(), n.dev(), n.lladdr(), n.source())));
+            node.neighbours().forEach(n -> steps.add(new Operation.AddNeighbour(node.name(), n.address(), n.dev(),
+                    n.lladdr().orElseGet(() -> peerMac(node, n.dev(), macs)), n.source())));
         }
         for (Node node : lab.nodes()) {
             routesInOrder(node).forEach(r -> steps.add(new Operation.AddRoute(node.name(), r, r.source())));
@@ -82,15 +86,23 @@ public final class Planner {
     }
 
     /** A bridge port is created from the bridge's side, so the same request enslaves it. */
-    private static Operation createVeth(Lab lab, Node node, VethEnd creator) {
+    private static Operation createVeth(Lab lab, Node node, VethEnd creator, MacAddresses macs) {
         Node peerNode = lab.node(creator.peer().node()).orElseThrow();
         VethEnd peer = (VethEnd) peerNode.netInterface(creator.peer().interfaceName()).orElseThrow();
+        String creatorMac = macs.of(node.name(), creator.name());
+        String peerMac = macs.of(peerNode.name(), peer.name());
         if (peer.master().isPresent()) {
-            return new Operation.CreateVeth(peerNode.name(), peer.name(), node.name(), creator.name(), peer.master(),
-                    creator.source());
+            return new Operation.CreateVeth(peerNode.name(), peer.name(), peerMac, peer.master(), node.name(),
+                    creator.name(), creatorMac, creator.source());
         }
-        return new Operation.CreateVeth(node.name(), creator.name(), peerNode.name(), peer.name(), Optional.empty(),
-                creator.source());
+        return new Operation.CreateVeth(node.name(), creator.name(), creatorMac, Optional.empty(), peerNode.name(),
+                peer.name(), peerMac, creator.source());
+    }
+
+    /** {@code lladdr peer}: the MAC netlab gives the far end of {@code dev}, a veth end (the resolver checked). */
+    private static String peerMac(Node node, String dev, MacAddresses macs) {
+        VethEnd end = (VethEnd) node.netInterface(dev).orElseThrow();
+        return macs.of(end.peer().node(), end.peer().interfaceName());
     }
 
     /**

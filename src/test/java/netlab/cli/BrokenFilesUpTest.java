@@ -32,8 +32,8 @@ class BrokenFilesUpTest {
     }
 
     @Test
-    void allFiftySixBrokenFilesAreTried() throws IOException {
-        assertThat(brokenFiles()).hasSize(56);
+    void allFiftySevenBrokenFilesAreTried() throws IOException {
+        assertThat(brokenFiles()).hasSize(57);
     }
 
     @ParameterizedTest(name = "{0}")

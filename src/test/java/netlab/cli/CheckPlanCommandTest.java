@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import netlab.executor.step.Steps;
 import netlab.plan.Planner;
 import netlab.testing.NetlabRunner.Run;
 import netlab.topology.dsl.TopologyReader;
@@ -64,7 +65,7 @@ class CheckPlanCommandTest {
     @Test
     void planPrintsExactlyWhatThePlannerRenders() throws Exception {
         Path lan = Path.of(LAN).toAbsolutePath().normalize();
-        String expected = Planner.plan(TopologyReader.read(lan)).render();
+        String expected = Steps.script(Planner.plan(TopologyReader.read(lan)));
 
         Run run = netlab("plan", LAN);
 

@@ -13,6 +13,7 @@ class ExecShortcutTest {
         assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "true"})).isTrue();
         // After the node everything is the program's, options included.
         assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "ping", "-c1", "--", "-v"})).isTrue();
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "ls", "--help"})).isTrue();
     }
 
     @Test
@@ -21,6 +22,9 @@ class ExecShortcutTest {
         assertThat(ExecShortcut.applies(new String[] {"exec", "ns1"})).isFalse();
         assertThat(ExecShortcut.applies(new String[] {"-v", "exec", "ns1", "true"})).isFalse();
         assertThat(ExecShortcut.applies(new String[] {"exec", "--help", "true"})).isFalse();
+        // No program is called --help: that asks for exec's usage.
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "--help"})).isFalse();
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "-h", "x"})).isFalse();
         assertThat(ExecShortcut.applies(new String[] {"exec", "-v", "ns1", "true"})).isFalse();
         assertThat(ExecShortcut.applies(new String[] {"up", "lan.topo", "extra"})).isFalse();
         // picocli reads @files, even among the program's arguments.

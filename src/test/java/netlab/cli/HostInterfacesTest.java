@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner.Run;
+import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,5 +37,21 @@ class HostInterfacesTest {
                 .contains("    masquerade src 10.9.0.0/24 out eth9\n    ^");
         assertThat(Shell.check("ip", "-j", "link", "show")).isEqualTo(linksBefore);
         assertThat(Shell.check("nft", "list", "ruleset")).isEmpty();
+    }
+
+    @Test
+    void aMacvlanOnAHostInterfaceThatDoesNotExistIsAFileErrorAndChangesNothing() throws Exception {
+        Path file = directory.resolve("m.topo");
+        Files.writeString(file, "lab m\nhost\nnode r1\n  link eth0 to r2:eth0 address 10.66.0.1/24\nnode r2\n"
+                + "  macvlan mv0 on host:nosuch0 address 10.67.0.1/24\n");
+        String linksBefore = Shell.check("ip", "-j", "link", "show");
+
+        Run up = NetlabRunner.inProcess("up", file.toString());
+
+        assertThat(up.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
+        assertThat(up.err()).startsWith(file + ":6:3: the host has no interface nosuch0 (this machine's interfaces: lo")
+                .contains("    macvlan mv0 on host:nosuch0 address 10.67.0.1/24\n    ^");
+        assertThat(Shell.check("ip", "-j", "link", "show")).isEqualTo(linksBefore);
+        assertThat(Shell.check("ip", "netns", "list")).isEmpty();
     }
 }

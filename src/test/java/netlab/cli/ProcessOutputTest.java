@@ -4,6 +4,7 @@ import static netlab.cli.Cli.LAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import netlab.executor.step.Steps;
 import netlab.plan.Planner;
 import netlab.testing.Shell;
 import netlab.topology.dsl.TopologyReader;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProcessOutputTest {
     private static String lanPlan() {
-        return Planner.plan(TopologyReader.read(Path.of(LAN).toAbsolutePath().normalize())).render();
+        return Steps.script(Planner.plan(TopologyReader.read(Path.of(LAN).toAbsolutePath().normalize())));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import netlab.executor.step.Steps;
 import netlab.plan.Planner;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
@@ -50,7 +51,7 @@ class UpDownLsTest {
         Run run = netlab("up", "--dry-run", LAN);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).isEqualTo(Planner.plan(TopologyReader.read(LAN_FILE)).render())
+        assertThat(run.out()).isEqualTo(Steps.script(Planner.plan(TopologyReader.read(LAN_FILE))))
                 .startsWith("ip netns add ns1\n");
         assertThat(KernelTraces.take()).isEqualTo(before);
     }

@@ -33,6 +33,8 @@ class UpShortcutTest {
         assertThat(UpShortcut.applies(new String[] {"up", "lan.topo", "--dry-run"})).isFalse();
         assertThat(UpShortcut.applies(new String[] {"up", "-v", "lan.topo"})).isFalse();
         assertThat(UpShortcut.applies(new String[] {"up", "--help"})).isFalse();
+        assertThat(UpShortcut.applies(new String[] {"up", "-h"})).isFalse();
+        assertThat(UpShortcut.applies(new String[] {"-v", "up", "--help"})).isFalse();
         assertThat(UpShortcut.applies(new String[] {"--trace-netlink", "up", "lan.topo"})).isFalse();
         assertThat(UpShortcut.applies(new String[] {"-v", "down", "lan"})).isFalse();
         // picocli reads @files.

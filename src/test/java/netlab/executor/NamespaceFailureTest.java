@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import netlab.executor.step.StepFailedException;
+import netlab.executor.step.Steps;
+import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
 import netlab.plan.Planner;
 import netlab.state.StateStore;
@@ -48,8 +51,9 @@ class NamespaceFailureTest {
         String hostLinksBefore = Shell.check("ip", "-o", "link", "show");
         StateStore store = new StateStore(directory.resolve("state"));
 
-        assertThatThrownBy(() -> new Executor(store).up(lab, Planner.plan(lab)))
-                .isInstanceOf(OperationFailedException.class)
+        // The conflict check ran before h17 was taken: build is what runs after it.
+        assertThatThrownBy(() -> new Executor(store).build(lab, Steps.of(Planner.plan(lab)), StepTimes.NONE, new Kernel()))
+                .isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("ip netns add h17")
                 .hasMessageContaining("already exists");
 

@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.netlink.MacAddress;
 import netlab.netlink.NlMessage;
-import netlab.netlink.NlmFlags;
+import netlab.netlink.route.LinkAttribute;
 import netlab.netlink.route.LinkMessage;
 import netlab.netlink.route.LinkRequests;
-import netlab.netlink.route.NeighbourMessage;
-import netlab.netlink.route.RtmTypes;
+import netlab.netlink.route.NeighbourRequests;
 import netlab.netlink.route.RtnetlinkDecoder;
 import netlab.sys.Errno;
 import netlab.sys.NetlinkSocket;
@@ -55,8 +54,13 @@ class LinkNeighbourDifferentialTest {
     }
 
     private int index(String name) {
-        List<NlMessage> replies = leftRoute.call(new NetlinkRequest("find " + name, LinkRequests.getByName(name)));
-        return ((LinkMessage) replies.getFirst().payload()).index();
+        for (NlMessage reply : leftRoute.call(new NetlinkRequest("list the links", LinkRequests.dump()))) {
+            LinkMessage link = (LinkMessage) reply.payload();
+            if (link.name().filter(name::equals).isPresent()) {
+                return link.index();
+            }
+        }
+        throw new AssertionError("no link " + name);
     }
 
     private static List<String> names(JsonNode links) {
@@ -68,7 +72,7 @@ class LinkNeighbourDifferentialTest {
     @Test
     void vethPeerIsCreatedDirectlyInTheOtherNamespace() {
         call("create veth eth0 with its peer in diff-right",
-                LinkRequests.createVethWithPeerInNamespace("eth0", "peer0", right.fd()));
+                LinkRequests.createVeth("eth0", List.of(), "peer0", List.of(new LinkAttribute.NetNsFd(right.fd()))));
 
         assertThat(names(Json.of("ip", "-n", "diff-left", "-j", "link", "show"))).containsExactlyInAnyOrder("lo", "eth0");
         assertThat(names(Json.of("ip", "-n", "diff-right", "-j", "link", "show"))).containsExactlyInAnyOrder("lo", "peer0");
@@ -79,13 +83,13 @@ class LinkNeighbourDifferentialTest {
 
     @Test
     void bridgeWithAPortIsWhatIpReports() {
-        call("create bridge br0", LinkRequests.createBridge("br0"));
-        call("create veth p0", LinkRequests.createVeth("p0", "p1"));
+        call("create bridge br0", LinkRequests.createBridge("br0", List.of()));
         int br0 = index("br0");
+        call("create veth p0 as a port of br0",
+                LinkRequests.createVeth("p0", List.of(new LinkAttribute.Master(br0)), "p1", List.of()));
         int p0 = index("p0");
-        call("enslave p0 to br0", LinkRequests.setMaster(p0, br0));
-        call("bring br0 up", LinkRequests.setUp(br0));
-        call("bring p0 up", LinkRequests.setUp(p0));
+        call("bring br0 up", LinkRequests.setUp(br0, List.of()));
+        call("bring p0 up", LinkRequests.setUp(p0, List.of()));
 
         assertThat(names(Json.of("ip", "-n", "diff-left", "-j", "link", "show", "master", "br0"))).containsExactly("p0");
         JsonNode bridge = Json.of("ip", "-n", "diff-left", "-j", "-d", "link", "show", "br0").get(0);
@@ -96,12 +100,10 @@ class LinkNeighbourDifferentialTest {
 
     @Test
     void permanentNeighbourIsWhatIpReports() throws Exception {
-        call("create veth n0", LinkRequests.createVeth("n0", "n1"));
+        call("create veth n0", LinkRequests.createVeth("n0", List.of(), "n1", List.of()));
         int n0 = index("n0");
-        NlMessage add = NlMessage.request(RtmTypes.RTM_NEWNEIGH,
-                NlmFlags.NLM_F_REQUEST | NlmFlags.NLM_F_CREATE | NlmFlags.NLM_F_EXCL,
-                NeighbourMessage.permanent(n0, InetAddress.getByName("172.31.32.1"), MacAddress.parse("02:00:00:00:00:01")));
-        call("add neighbour 172.31.32.1 on n0", add);
+        call("add neighbour 172.31.32.1 on n0", NeighbourRequests.addPermanent(n0, InetAddress.getByName("172.31.32.1"),
+                MacAddress.parse("02:00:00:00:00:01")));
 
         JsonNode neighbours = Json.of("ip", "-n", "diff-left", "-j", "neigh", "show", "dev", "n0");
         assertThat(neighbours).hasSize(1);
@@ -114,14 +116,14 @@ class LinkNeighbourDifferentialTest {
     void creatingAnExistingLinkGivesEexist() {
         Shell.check("ip", "-n", "diff-left", "link", "add", "taken0", "type", "bridge");
 
-        assertThatThrownBy(() -> call("create bridge taken0 in diff-left", LinkRequests.createBridge("taken0")))
+        assertThatThrownBy(() -> call("create bridge taken0 in diff-left", LinkRequests.createBridge("taken0", List.of())))
                 .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST))
                 .hasMessageStartingWith("create bridge taken0 in diff-left: EEXIST (File exists)");
     }
 
     @Test
     void invalidMtuGivesEinvalWithTheKernelsText() {
-        call("create bridge br9", LinkRequests.createBridge("br9"));
+        call("create bridge br9", LinkRequests.createBridge("br9", List.of()));
 
         assertThatThrownBy(() -> call("set mtu 10 on br9", LinkRequests.setMtu(index("br9"), 10)))
                 .isInstanceOfSatisfying(KernelException.class, e -> {

@@ -86,7 +86,7 @@ class NetlinkChannelFakeKernelTest {
                 new ErrorPayload(-Errno.EBUSY.value(), request.header(), new byte[0],
                         List.of(new ExtAckAttribute.Message("device is busy"))))));
 
-        assertThatThrownBy(() -> channel.call(new NetlinkRequest("delete br0 in ns1", LinkRequests.delete(7))))
+        assertThatThrownBy(() -> channel.call(new NetlinkRequest("delete br0 in ns1", LinkRequests.deleteGroup(7))))
                 .isInstanceOfSatisfying(KernelException.class, e -> {
                     assertThat(e.errno()).isEqualTo(Errno.EBUSY);
                     assertThat(e.operation()).isEqualTo("delete br0 in ns1");
@@ -107,7 +107,8 @@ class NetlinkChannelFakeKernelTest {
         });
 
         List<CompletableFuture<List<NlMessage>>> answers = channel.sendAll(List.of(
-                new NetlinkRequest("up 7", LinkRequests.setUp(7)), new NetlinkRequest("down 7", LinkRequests.setDown(7))));
+                new NetlinkRequest("up 7", LinkRequests.setUp(7, List.of())),
+                new NetlinkRequest("mtu of 7", LinkRequests.setMtu(7, 1400))));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.get(5, TimeUnit.SECONDS)).isEmpty());
         assertThat(seen).allSatisfy(request -> assertThat(request.hasFlags(NlmFlags.NLM_F_ACK)).isTrue());

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import netlab.cli.ExitCodes;
-import netlab.plan.Operation;
+import netlab.executor.step.Step;
+import netlab.executor.step.Steps;
 import netlab.plan.Planner;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
@@ -36,13 +37,13 @@ class FaultAtEveryStepTest {
     }
 
     private static Stream<DynamicTest> everyStep(String file) {
-        List<Operation> steps = Planner.plan(TopologyReader.read(Path.of(file))).operations();
+        List<Step> steps = Steps.of(Planner.plan(TopologyReader.read(Path.of(file))));
         assertThat(steps).as("the plan of " + file).hasSizeGreaterThan(5);
         return IntStream.range(0, steps.size()).mapToObj(k -> DynamicTest.dynamicTest(
-                "fail before step " + k + ": " + steps.get(k).render(), () -> failBefore(file, k, steps.get(k))));
+                "fail before step " + k + ": " + steps.get(k).command(), () -> failBefore(file, k, steps.get(k))));
     }
 
-    private static void failBefore(String file, int k, Operation step) {
+    private static void failBefore(String file, int k, Step step) {
         assertThat(Netlab.run("ls").out()).isEqualTo("no lab is up\n");
         KernelTraces before = KernelTraces.take();
 
@@ -56,8 +57,8 @@ class FaultAtEveryStepTest {
 
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.KERNEL);
         assertThat(up.out()).isEmpty();
-        assertThat(step.source().toString()).matches(java.util.regex.Pattern.quote(file) + ":\\d+:\\d+");
-        assertThat(up.err()).startsWith("netlab: " + step.source() + ": " + step.render() + ": ")
+        assertThat(step.operation().source().toString()).matches(java.util.regex.Pattern.quote(file) + ":\\d+:\\d+");
+        assertThat(up.err()).startsWith("netlab: " + step.operation().source() + ": " + step.command() + ": ")
                 .contains("injected failure");
         assertThat(up.err().lines().count()).isEqualTo(1);
         KernelTraces after = KernelTraces.take();

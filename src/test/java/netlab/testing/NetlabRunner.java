@@ -20,9 +20,21 @@ public final class NetlabRunner {
 
     /** {@code netlab ARGS...} in this JVM, on the command line every caller uses. */
     public static Run inProcess(String... args) {
+        return run(NetlabCommand.commandLine(), args);
+    }
+
+    /**
+     * {@code netlab ARGS...} in this JVM as {@code netlab.cli.Main} runs it when no shortcut
+     * applies: on {@link NetlabCommand#commandLine(String[])}, which builds only the named verb
+     * when it can.
+     */
+    public static Run inProcessLikeMain(String... args) {
+        return run(NetlabCommand.commandLine(args), args);
+    }
+
+    private static Run run(CommandLine command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = NetlabCommand.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         int status = command.execute(args);

@@ -38,6 +38,22 @@ final class Literals {
         return cidr(word, problems, true);
     }
 
+    /**
+     * A network, or a plain address standing for that one host (/32 or /128), as
+     * {@code ip route}, nft and iptables read a match.
+     */
+    static Optional<Located<Cidr>> networkOrHost(Word word, Problems problems) {
+        if (word.text().indexOf('/') >= 0) {
+            return network(word, problems);
+        }
+        return address(word, problems).map(a -> new Located<>(host(a.value()), a.source()));
+    }
+
+    /** The prefix of exactly one address: /32 or /128. */
+    static Cidr host(InetAddress address) {
+        return new Cidr(address, address instanceof Inet4Address ? 32 : 128);
+    }
+
     private static Optional<Located<Cidr>> cidr(Word word, Problems problems, boolean network) {
         String text = word.text();
         int slash = text.indexOf('/');

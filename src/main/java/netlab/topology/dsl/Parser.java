@@ -26,8 +26,8 @@ final class Parser {
             Map.entry("route", "route DEST [via GW] [dev IF] [onlink] [metric N] [src ADDR]"),
             Map.entry("neigh", "neigh ADDR dev IF lladdr MAC|peer"),
             Map.entry("sysctl", "sysctl KEY=VALUE"),
-            Map.entry("masquerade", "masquerade [src CIDR] [dst [!]CIDR] [out IF]"),
-            Map.entry("snat", "snat ADDR [src CIDR] [dst [!]CIDR] [out IF]"));
+            Map.entry("masquerade", "masquerade [src NET|ADDR] [dst [!]NET|ADDR] [out IF]"),
+            Map.entry("snat", "snat ADDR [src NET|ADDR] [dst [!]NET|ADDR] [out IF]"));
 
     private final Problems problems;
     private final StatementParser statements;

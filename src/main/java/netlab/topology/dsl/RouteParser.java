@@ -60,7 +60,7 @@ final class RouteParser {
             problems.add(word, "malformed route destination " + word.quoted() + "; expected 'default', ADDR/N or ADDR");
             return Optional.empty();
         }
-        return Optional.of(new Located<>(new Cidr(address, address instanceof Inet4Address ? 32 : 128), word.source()));
+        return Optional.of(new Located<>(Literals.host(address), word.source()));
     }
 
     private boolean sameFamily(Optional<Located<InetAddress>> address, boolean ipv4, String what, Word dest) {

@@ -31,8 +31,8 @@ final class StatementParser {
             new Options.Spec("metric", ONE, "a number"), new Options.Spec("src", ONE, "an address"));
     private static final List<Options.Spec> NEIGH = List.of(new Options.Spec("dev", ONE, "an interface name"),
             new Options.Spec("lladdr", ONE, "a MAC address or 'peer'"));
-    private static final List<Options.Spec> NAT = List.of(new Options.Spec("src", ONE, "a network (ADDR/N)"),
-            new Options.Spec("dst", ONE, "a network (ADDR/N, '!' in front to negate)"),
+    private static final List<Options.Spec> NAT = List.of(new Options.Spec("src", ONE, "a network (ADDR/N) or an address"),
+            new Options.Spec("dst", ONE, "a network (ADDR/N) or an address, '!' in front to negate"),
             new Options.Spec("out", ONE, "an interface name"));
 
     private final Problems problems;
@@ -177,11 +177,10 @@ final class StatementParser {
             }
         }
         Options options = Options.read(words.getFirst(), words, snat ? 2 : 1, NAT, problems);
-        Optional<Located<Cidr>> src = options.one("src").flatMap(w -> Literals.network(w, problems));
+        Optional<Located<Cidr>> src = options.one("src").flatMap(w -> natMatch("src", w, false));
         Optional<Word> dstWord = options.one("dst");
         boolean negated = dstWord.isPresent() && dstWord.get().text().startsWith("!");
-        Optional<Located<Cidr>> dst = dstWord.flatMap(w -> Literals.network(
-                negated ? w.slice(1, w.text().length()) : w, problems));
+        Optional<Located<Cidr>> dst = dstWord.flatMap(w -> natMatch("dst", w, negated));
         if (options.has("src") != src.isPresent() || options.has("dst") != dst.isPresent()) {
             return Optional.empty();
         }
@@ -200,6 +199,23 @@ final class StatementParser {
             dstNegated = true;
         }
         return Optional.of(new Syntax.Nat(at, to, src, dst, dstNegated, options.one("out")));
+    }
+
+    /**
+     * A NAT rule's {@code src} or {@code dst}: a network, or a plain address for that one host.
+     * Length 0 is refused: it matches every address (negated, none), so it is a mistake, and
+     * the rule builder at up takes lengths from 1 only.
+     */
+    private Optional<Located<Cidr>> natMatch(String option, Word word, boolean negated) {
+        Optional<Located<Cidr>> match = Literals.networkOrHost(negated ? word.slice(1, word.text().length()) : word,
+                problems);
+        if (match.isPresent() && match.get().value().prefixLength() == 0) {
+            problems.add(word, option + " " + word.quoted() + (negated
+                    ? " matches no address, so the rule would never apply"
+                    : " matches every address; leave it out"));
+            return Optional.empty();
+        }
+        return match;
     }
 
     private List<Located<Cidr>> addresses(List<Word> words) {

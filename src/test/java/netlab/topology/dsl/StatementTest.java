@@ -225,6 +225,33 @@ class StatementTest {
     }
 
     @Test
+    void natTakesAPlainAddressAsOneHost() throws Exception {
+        Lab lab = parse("""
+                host
+                  snat 198.51.100.10 src 172.31.37.209
+                  masquerade src 10.0.0.7 dst !10.0.0.1
+                  masquerade dst 192.0.2.9
+                  masquerade src 2001:db8::7
+                  snat 2001:db8::1 src 2001:db8:1::/48 dst !2001:db8::9
+                  masquerade dst 2001:db8::5
+                """);
+        assertThat(lab.host().orElseThrow().nat()).containsExactly(
+                new NatRule(Optional.of(ip("198.51.100.10")), Optional.of(cidr("172.31.37.209/32")), Optional.empty(),
+                        false, Optional.empty(), at(2, 3)),
+                new NatRule(Optional.empty(), Optional.of(cidr("10.0.0.7/32")), Optional.of(cidr("10.0.0.1/32")), true,
+                        Optional.empty(), at(3, 3)),
+                new NatRule(Optional.empty(), Optional.empty(), Optional.of(cidr("192.0.2.9/32")), false,
+                        Optional.empty(), at(4, 3)),
+                // "masquerade src ADDR" alone: what that host sends anywhere but to itself.
+                new NatRule(Optional.empty(), Optional.of(cidr("2001:db8::7/128")), Optional.of(cidr("2001:db8::7/128")),
+                        true, Optional.empty(), at(5, 3)),
+                new NatRule(Optional.of(ip("2001:db8::1")), Optional.of(cidr("2001:db8:1::/48")),
+                        Optional.of(cidr("2001:db8::9/128")), true, Optional.empty(), at(6, 3)),
+                new NatRule(Optional.empty(), Optional.empty(), Optional.of(cidr("2001:db8::5/128")), false,
+                        Optional.empty(), at(7, 3)));
+    }
+
+    @Test
     void theSameAddressInIsolatedPartsIsLegal() {
         Lab lab = parse("""
                 node a

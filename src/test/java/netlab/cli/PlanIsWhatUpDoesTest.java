@@ -1,4 +1,4 @@
-package netlab.plan;
+package netlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import netlab.cli.Main;
 import netlab.testing.KernelTest;
 import netlab.testing.LeavesNoLab;
 import netlab.testing.NestedSandbox;

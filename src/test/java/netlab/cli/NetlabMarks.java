@@ -1,4 +1,4 @@
-package netlab.plan;
+package netlab.cli;
 
 import java.util.HashMap;
 import java.util.Map;

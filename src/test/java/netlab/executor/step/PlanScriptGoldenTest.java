@@ -1,10 +1,11 @@
-package netlab.plan;
+package netlab.executor.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import netlab.plan.Planner;
 import netlab.testing.ShippedTopologies;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.DynamicTest;
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every shipped topology plans to the text kept in {@code src/test/resources/plans/NAME.plan}.
+ * Every shipped topology plans to the script kept in {@code src/test/resources/plans/NAME.plan}.
  * A change of plan is a deliberate change of those files, reviewed like code.
  */
-class PlannerGoldenTest {
+class PlanScriptGoldenTest {
     private static final Path PLANS = Path.of("test/resources/plans");
 
     @TestFactory
@@ -24,7 +25,7 @@ class PlannerGoldenTest {
             String name = file.getFileName().toString().replace(".topo", "");
             Path golden = PLANS.resolve(name + ".plan");
             assertThat(golden).as("golden plan for " + file).exists();
-            assertThat(Planner.plan(TopologyReader.read(file)).render()).isEqualTo(Files.readString(golden));
+            assertThat(Steps.script(Planner.plan(TopologyReader.read(file)))).isEqualTo(Files.readString(golden));
         }));
     }
 

@@ -1,11 +1,11 @@
-package netlab.plan;
+package netlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import netlab.testing.NetlabRunner;
 import netlab.testing.ShippedTopologies;
-import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -22,7 +22,9 @@ class PlanIsRunnableTextTest {
     @TestFactory
     Stream<DynamicTest> everyShippedPlanIsRunnable() {
         return ShippedTopologies.files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            String plan = Planner.plan(TopologyReader.read(file)).render();
+            NetlabRunner.Run run = NetlabRunner.inProcess("plan", file.toString());
+            assertThat(run.exitCode()).as("netlab plan %s: %s", file, run.err()).isZero();
+            String plan = run.out();
             assertThat(plan.lines().filter(line -> PLACEHOLDER.matcher(line).find()))
                     .as("plan lines of %s with a placeholder", file).isEmpty();
             assertThat(plan.lines().filter(line -> NETNS_BY_PID.matcher(line).find()))

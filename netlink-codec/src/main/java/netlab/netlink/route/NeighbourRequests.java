@@ -1,0 +1,25 @@
+package netlab.netlink.route;
+
+import static netlab.netlink.NlmFlags.NLM_F_ACK;
+import static netlab.netlink.NlmFlags.NLM_F_CREATE;
+import static netlab.netlink.NlmFlags.NLM_F_EXCL;
+import static netlab.netlink.NlmFlags.NLM_F_REQUEST;
+
+import java.net.InetAddress;
+import netlab.netlink.MacAddress;
+import netlab.netlink.NlMessage;
+
+/**
+ * Neighbour requests as iproute2 sends them: the message type and NLM_F_* flags are the
+ * request's own; sequence number and port id are left for the channel.
+ */
+public final class NeighbourRequests {
+    private static final int CREATE = NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE;
+
+    private NeighbourRequests() {}
+
+    /** Equivalent to: {@code ip neigh add ADDRESS lladdr MAC dev IFINDEX nud permanent}. */
+    public static NlMessage addPermanent(int ifindex, InetAddress address, MacAddress mac) {
+        return NlMessage.request(RtmTypes.RTM_NEWNEIGH, CREATE, NeighbourMessage.permanent(ifindex, address, mac));
+    }
+}

@@ -1,0 +1,28 @@
+package netlab.netlink.route;
+
+import static netlab.netlink.NlmFlags.NLM_F_ACK;
+import static netlab.netlink.NlmFlags.NLM_F_CREATE;
+import static netlab.netlink.NlmFlags.NLM_F_EXCL;
+import static netlab.netlink.NlmFlags.NLM_F_REQUEST;
+
+import netlab.netlink.NlMessage;
+
+/**
+ * Route requests as iproute2 sends them: the message type and NLM_F_* flags are the request's
+ * own, the route itself is built with {@link RouteMessage}'s factories and {@code with...}
+ * methods; sequence number and port id are left for the channel.
+ */
+public final class RouteRequests {
+    private static final int CREATE = NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE;
+
+    private RouteRequests() {}
+
+    /**
+     * Equivalent to: {@code ip route add ROUTE}, e.g. for
+     * {@code RouteMessage.defaultVia(gateway).withDevice(index)}: {@code ip route add default via
+     * GATEWAY dev DEV}. NLM_F_EXCL: a route that exists already is refused, not replaced.
+     */
+    public static NlMessage add(RouteMessage route) {
+        return NlMessage.request(RtmTypes.RTM_NEWROUTE, CREATE, route);
+    }
+}

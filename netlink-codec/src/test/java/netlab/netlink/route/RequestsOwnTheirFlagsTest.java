@@ -1,0 +1,40 @@
+package netlab.netlink.route;
+
+import static netlab.netlink.testing.FixtureAssert.assertEncodesTo;
+
+import java.net.InetAddress;
+import netlab.netlink.MacAddress;
+import netlab.netlink.testing.Fixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The address, route and neighbour requests netlab sends carry their own message type and
+ * flags: each encodes to exactly what iproute2 sent for its {@code Equivalent to} command.
+ */
+class RequestsOwnTheirFlagsTest {
+    private static final int VETH0 = 3; // the ifindex veth0 had when the fixtures were captured
+
+    @Test
+    void addressAddIsIpAddrAdd() throws Exception {
+        assertEncodesTo(AddressRequests.add(VETH0, InetAddress.getByName("192.168.0.1"), 24),
+                Fixture.load("route/addr-add-v4.txt"));
+    }
+
+    @Test
+    void addressAddWithoutDadIsIpAddrAddNodad() throws Exception {
+        assertEncodesTo(AddressRequests.addWithoutDad(VETH0, InetAddress.getByName("2001:db8::1"), 64),
+                Fixture.load("route/addr-add-v6-nodad.txt"));
+    }
+
+    @Test
+    void routeAddIsIpRouteAdd() throws Exception {
+        assertEncodesTo(RouteRequests.add(RouteMessage.defaultVia(InetAddress.getByName("172.31.32.1"))
+                .withDevice(VETH0).onlink()), Fixture.load("route/route-add-default-onlink.txt"));
+    }
+
+    @Test
+    void neighbourAddIsIpNeighAddPermanent() throws Exception {
+        assertEncodesTo(NeighbourRequests.addPermanent(7, InetAddress.getByName("10.0.0.2"),
+                MacAddress.parse("02:00:00:00:00:02")), Fixture.load("route/neigh-add-permanent-v4.txt"));
+    }
+}

@@ -1,0 +1,133 @@
+package netlab.executor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import netlab.error.LabStateException;
+import netlab.executor.step.Creation;
+import netlab.executor.step.InterfaceUse;
+import netlab.executor.step.Step;
+import netlab.kernel.Kernel;
+import netlab.kernel.NamedNamespaces;
+import netlab.kernel.NetNamespace;
+import netlab.kernel.NetlinkRequest;
+import netlab.netlink.NlMessage;
+import netlab.netlink.nftables.NfProto;
+import netlab.netlink.nftables.NftRequests;
+import netlab.netlink.nftables.NftablesDecoder;
+import netlab.netlink.nftables.TableMessage;
+import netlab.netlink.route.LinkMessage;
+import netlab.netlink.route.LinkRequests;
+import netlab.netlink.route.RtnetlinkDecoder;
+import netlab.sys.NetlinkSocket;
+import netlab.topology.Node;
+import netlab.topology.Source;
+import netlab.topology.dsl.Diagnostic;
+import netlab.topology.dsl.TopologyException;
+
+/**
+ * Before {@code up} changes anything: the names the lab's steps would create that already exist
+ * (netlab never adopts, changes or deletes them: it refuses, listing each one), and the machine's
+ * own interfaces the host's steps name (a NAT rule's {@code out}, a macvlan's parent), which must
+ * exist, or the file is wrong for this machine.
+ */
+final class Conflicts {
+    private Conflicts() {}
+
+    /** {@code kernel}: the connection {@code up} goes on to use (opening one costs time). */
+    static void check(String lab, List<Step> steps, Kernel kernel) {
+        List<String> conflicts = new ArrayList<>();
+        Set<String> hostLinks = new LinkedHashSet<>();
+        List<Creation.Table> hostTables = new ArrayList<>();
+        List<InterfaceUse> hostUses = new ArrayList<>();
+        for (Step step : steps) {
+            for (Creation creation : step.creates()) {
+                switch (creation) {
+                    case Creation.Namespace n when NamedNamespaces.exists(n.name()) ->
+                            conflicts.add("namespace " + n.name() + " already exists and does not belong to lab " + lab);
+                    case Creation.Namespace n -> { }
+                    case Creation.HostLink l -> hostLinks.add(l.name());
+                    case Creation.Table t when Node.HOST.equals(t.node()) -> hostTables.add(t);
+                    case Creation.Table t -> { } // in a namespace the lab makes: free by construction
+                }
+            }
+            if (Node.HOST.equals(step.node())) {
+                hostUses.addAll(step.interfacesUsed());
+            }
+        }
+        if (!hostLinks.isEmpty() || !hostUses.isEmpty() || !hostTables.isEmpty()) {
+            try (NetNamespace host = NetNamespace.host()) {
+                Set<String> existing = linkNames(kernel, host);
+                requireMachineInterfaces(hostUses, hostLinks, existing);
+                hostLinks.stream().filter(existing::contains).forEach(name -> conflicts.add(
+                        name + " already exists in the host namespace and does not belong to lab " + lab));
+                if (!hostTables.isEmpty()) {
+                    Set<String> tables = tableNames(kernel, host);
+                    hostTables.stream().filter(t -> tables.contains(t.family() + " " + t.name())).forEach(t -> conflicts.add(
+                            "table " + t.family() + " " + t.name() + " already exists in the host namespace and does not "
+                                    + "belong to lab " + lab));
+                }
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new LabStateException("cannot bring lab " + lab + " up:\n  " + String.join("\n  ", conflicts));
+        }
+    }
+
+    /** Interfaces the host's steps name that neither the lab makes nor the machine has. */
+    private static void requireMachineInterfaces(List<InterfaceUse> uses, Set<String> made, Set<String> existing) {
+        List<Diagnostic> missing = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (InterfaceUse use : uses) {
+            if (!made.contains(use.name()) && !existing.contains(use.name()) && reported.add(use.name() + "@" + use.source())) {
+                missing.add(diagnostic(use.source(), "the host has no interface " + use.name()
+                        + " (this machine's interfaces: " + String.join(", ", new TreeSet<>(existing)) + ")"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new TopologyException(missing);
+        }
+    }
+
+    private static Diagnostic diagnostic(Source source, String message) {
+        String line = "";
+        try {
+            List<String> lines = Files.readAllLines(Path.of(source.file()));
+            line = source.line() >= 1 && source.line() <= lines.size() ? lines.get(source.line() - 1) : "";
+        } catch (IOException | RuntimeException e) {
+            // The file changed under us: report without the quoted line.
+        }
+        return new Diagnostic(source, message, line);
+    }
+
+    /** The names of the host namespace's interfaces, asked of the kernel. */
+    private static Set<String> linkNames(Kernel kernel, NetNamespace host) {
+        Set<String> names = new HashSet<>();
+        List<NlMessage> links = kernel.channel(host, NetlinkSocket.NETLINK_ROUTE, RtnetlinkDecoder.INSTANCE)
+                .call(new NetlinkRequest("list the host's interfaces", LinkRequests.dump()));
+        links.forEach(m -> ((LinkMessage) m.payload()).name().ifPresent(names::add));
+        return names;
+    }
+
+    /** The host's nf_tables tables of the families netlab makes, as {@code FAMILY NAME}. */
+    private static Set<String> tableNames(Kernel kernel, NetNamespace host) {
+        Set<String> names = new HashSet<>();
+        var netfilter = kernel.channel(host, NetlinkSocket.NETLINK_NETFILTER, NftablesDecoder.INSTANCE);
+        for (int family : new int[] {NfProto.NFPROTO_IPV4, NfProto.NFPROTO_IPV6}) {
+            String keyword = family == NfProto.NFPROTO_IPV4 ? "ip" : "ip6";
+            for (NlMessage reply : netfilter.call(new NetlinkRequest("list the host's " + keyword + " tables",
+                    NftRequests.dumpTables(family)))) {
+                if (reply.payload() instanceof TableMessage table) {
+                    table.name().ifPresent(name -> names.add(keyword + " " + name));
+                }
+            }
+        }
+        return names;
+    }
+}

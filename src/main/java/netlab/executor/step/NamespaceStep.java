@@ -1,0 +1,74 @@
+package netlab.executor.step;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import netlab.kernel.NamespaceBatch;
+import netlab.kernel.NetNamespace;
+import netlab.plan.Operation;
+import netlab.sys.NetlinkSocket;
+
+/**
+ * {@code ip netns add NODE}: a named network namespace, bind-mounted at /run/netns/NODE as
+ * iproute2 does. All of a plan's namespaces are made at once by a few workers, each of which also
+ * opens the node's rtnetlink socket while it is inside the new namespace.
+ *
+ * <p>Undone: recorded as pending (no inode yet) before it is made, then with its inode; {@code
+ * down} deletes it only while it is still that namespace.
+ */
+public record NamespaceStep(Operation.CreateNamespace operation) implements Step {
+    /**
+     * Workers making namespaces. The kernel lets several copies of the network stack be set up
+     * at once; beyond the number of cores they only queue for the same locks.
+     */
+    static final int WORKERS = Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 4);
+
+    @Override
+    public String command() {
+        return "ip netns add " + operation.node();
+    }
+
+    @Override
+    public List<Creation> creates() {
+        return List.of(new Creation.Namespace(operation.node()));
+    }
+
+    @Override
+    public List<InterfaceUse> interfacesUsed() {
+        return List.of();
+    }
+
+    /**
+     * Makes every namespace of {@code steps}: recorded as pending in one write (rewriting the
+     * record per namespace would cost the square of the lab's size), made, recorded with their
+     * inodes in a second write, and handed to the session with their sockets.
+     */
+    public static void createAll(List<NamespaceStep> steps, StepContext context) {
+        Map<String, NamespaceStep> byName = new LinkedHashMap<>();
+        steps.forEach(step -> byName.put(step.node(), step));
+        List<String> names = List.copyOf(byName.keySet());
+        context.journal().aboutToCreate(steps.stream().flatMap(step -> step.creates().stream()).toList());
+        NamespaceBatch.Result<NetlinkSocket> result = NamespaceBatch.create(names, WORKERS,
+                name -> NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, 0));
+        Map<String, Long> inodes = new LinkedHashMap<>();
+        result.made().forEach((name, made) -> inodes.put(name, made.namespace().inode()));
+        Set<String> notMade = new HashSet<>(names);
+        notMade.removeAll(inodes.keySet());
+        context.journal().namespacesCreated(inodes, notMade);
+        Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
+        Map<String, NetlinkSocket> sockets = new LinkedHashMap<>();
+        result.made().forEach((name, made) -> {
+            namespaces.put(name, made.namespace());
+            if (made.setup() != null) {
+                sockets.put(name, made.setup());
+            }
+        });
+        context.adopt(namespaces, sockets);
+        if (result.failure().isPresent()) {
+            NamespaceBatch.Failure failure = result.failure().get();
+            throw new StepFailedException(byName.get(failure.name()), failure.cause());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package netlab.executor.step;
+
+import java.util.List;
+import netlab.netlink.NlMessage;
+
+/**
+ * An rtnetlink step that sets something on interfaces the lab already has (an MTU, the link
+ * state, an address, a route, a neighbour entry): it creates nothing that needs a record of its
+ * own (what it sets goes with the interface), the kernel only acknowledges it, and no namespace
+ * gains a link. Only {@link #request} and the interfaces it names differ from one kind to the next.
+ */
+public sealed interface SettingStep extends RtnetlinkStep
+        permits MtuStep, Ipv6LinkLocalStep, LinkUpStep, AddressStep, NeighbourStep, RouteStep {
+    @Override
+    default List<Creation> creates() {
+        return List.of();
+    }
+
+    @Override
+    default void learn(List<NlMessage> answer, StepContext context) {
+        // An ACK: nothing to learn.
+    }
+
+    @Override
+    default List<String> nodesWithNewLinks() {
+        return List.of();
+    }
+}

@@ -1,0 +1,45 @@
+package netlab.executor.step;
+
+import static netlab.executor.step.Commands.inNode;
+import static netlab.executor.step.Commands.isHost;
+
+import java.util.List;
+import netlab.kernel.Sysctl;
+import netlab.plan.Operation;
+
+/**
+ * {@code sysctl -w KEY=VALUE} in the node: a {@code net.*} setting of its namespace, written to
+ * /proc/sys from a thread inside it.
+ *
+ * <p>Undone: in a node, with the node. In the host, the value it replaces is recorded before the
+ * change (only the first change of a key counts), and {@code down} writes it back.
+ */
+public record SysctlStep(Operation.SetSysctl operation) implements Step {
+    @Override
+    public String command() {
+        return inNode(operation.node()) + "sysctl -w " + operation.key() + "=" + operation.value();
+    }
+
+    @Override
+    public List<Creation> creates() {
+        return List.of();
+    }
+
+    /** A key may name an interface ({@code net.ipv4.conf.ens5.proxy_arp}); the kernel says if it is missing. */
+    @Override
+    public List<InterfaceUse> interfacesUsed() {
+        return List.of();
+    }
+
+    public void run(StepContext context) {
+        try {
+            if (isHost(operation.node())) {
+                context.journal().hostSysctlChanging(operation.key(),
+                        Sysctl.read(context.namespace(operation.node()), operation.key()));
+            }
+            Sysctl.write(context.namespace(operation.node()), operation.key(), operation.value());
+        } catch (RuntimeException e) {
+            throw new StepFailedException(this, e);
+        }
+    }
+}
