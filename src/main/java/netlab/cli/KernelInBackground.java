@@ -4,8 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import netlab.kernel.Kernel;
 import netlab.kernel.NetNamespace;
-import netlab.netlink.route.RtnetlinkDecoder;
-import netlab.sys.NetlinkSocket;
 
 /**
  * netlab's connection to the kernel, opened on another thread while the caller reads the
@@ -25,7 +23,7 @@ final class KernelInBackground implements AutoCloseable {
             try {
                 Kernel kernel = new Kernel();
                 try (NetNamespace host = NetNamespace.host()) {
-                    kernel.channel(host, NetlinkSocket.NETLINK_ROUTE, RtnetlinkDecoder.INSTANCE);
+                    kernel.route(host);
                 } catch (RuntimeException e) {
                     kernel.close();
                     throw e;

@@ -14,9 +14,11 @@ import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkRequest;
 import netlab.netlink.NlMessage;
+import netlab.netlink.nftables.Expression;
 import netlab.netlink.nftables.NfProto;
 import netlab.netlink.nftables.NftRequests;
 import netlab.netlink.nftables.RuleMessage;
+import netlab.netlink.nftables.nat.SourceNatRule;
 import netlab.netlink.route.AddressMessage;
 import netlab.netlink.route.DumpRequests;
 import netlab.netlink.route.IfInfoMsg;
@@ -161,13 +163,28 @@ public final class LabInspector {
                         NftRequests.dumpRules(family, table.name())))) {
                     if (reply.payload() instanceof RuleMessage rule) {
                         rules.add(new LabView.Rule(rule.chain().orElse("?"), rule.handle().orElse(0),
-                                rule.expressions().map(e -> NftRuleText.render(family, e)).orElse("[undecoded]")));
+                                ruleText(family, rule)));
                     }
                 }
                 tables.add(new LabView.NatTable(table.family(), table.name(), rules));
             }
         }
         return tables;
+    }
+
+    /**
+     * A rule in nft's syntax when it is one netlab writes (the one NAT grammar reads it back);
+     * anything else, added by hand say, by the names of its expressions: {@code nft list table}
+     * says the rest.
+     */
+    static String ruleText(int family, RuleMessage rule) {
+        if (rule.expressions().isEmpty()) {
+            return "(a rule whose expressions netlab cannot decode)";
+        }
+        List<Expression> expressions = rule.expressions().get();
+        return SourceNatRule.fromExpressions(family, expressions).map(SourceNatRule::text)
+                .orElseGet(() -> "(not a rule netlab writes: " + String.join(" ",
+                        expressions.stream().map(Expression::name).toList()) + ")");
     }
 
     private static int nfproto(String family) {

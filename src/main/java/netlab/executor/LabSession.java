@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import netlab.executor.step.Journal;
 import netlab.executor.step.StepContext;
+import netlab.kernel.Answers;
 import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
@@ -167,22 +168,13 @@ final class LabSession implements StepContext, AutoCloseable {
         }
         dumps.forEach((node, dump) -> {
             Map<String, LinkMessage> byName = new HashMap<>();
-            for (NlMessage reply : answer(dump)) {
+            for (NlMessage reply : Answers.await(dump)) {
                 LinkMessage link = (LinkMessage) reply.payload();
                 link.name().ifPresent(name -> byName.put(name, link));
             }
             links.put(node, byName);
             byName.forEach((name, link) -> learnIndex(node, name, link.index()));
         });
-    }
-
-    /** The replies, or the kernel's refusal as the exception it is (not wrapped). */
-    static List<NlMessage> answer(CompletableFuture<List<NlMessage>> reply) {
-        try {
-            return reply.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     /** Links changed in {@code node}: dump again when next asked. */

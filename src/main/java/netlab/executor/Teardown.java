@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import netlab.error.LabStateException;
+import netlab.kernel.Answers;
 import netlab.kernel.KernelException;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
@@ -103,7 +104,7 @@ final class Teardown {
 
     private static void awaitHostLinksDeleted(CompletableFuture<List<NlMessage>> deletion) {
         try {
-            LabSession.answer(deletion);
+            Answers.await(deletion);
         } catch (KernelException e) {
             if (e.errno() != Errno.ENODEV) { // ENODEV: the group is empty (already gone)
                 throw e;

@@ -37,6 +37,6 @@ public final class InNamespace {
         } catch (InterruptedException e) {
             throw new InterruptedWaitException("working in a namespace", e);
         }
-        return NetlinkChannel.await(result);
+        return Answers.await(result);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import netlab.netlink.NlMessage;
 import netlab.netlink.PayloadDecoder;
+import netlab.netlink.route.RtnetlinkDecoder;
 import netlab.sys.NetlinkSocket;
 
 /**
@@ -47,6 +48,11 @@ public final class Kernel implements AutoCloseable {
     public synchronized NetlinkChannel channel(NetNamespace namespace, int protocol, PayloadDecoder decoder) {
         return channels.computeIfAbsent(new Key(namespace.inode(), protocol), key -> NetlinkChannel.register(
                 namespace.call(() -> NetlinkSocket.open(protocol, 0)), loop(), decoder));
+    }
+
+    /** The rtnetlink request channel of {@code namespace}, opened on first use. */
+    public NetlinkChannel route(NetNamespace namespace) {
+        return channel(namespace, NetlinkSocket.NETLINK_ROUTE, RtnetlinkDecoder.INSTANCE);
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import netlab.error.InterruptedWaitException;
 import netlab.netlink.CodecException;
@@ -36,7 +35,8 @@ import netlab.sys.NetlinkSocket;
  *
  * <p>Requests are pipelined: many go out in one write (the kernel handles the messages of one
  * send in order), with no more unanswered at a time than their answers can take of the receive
- * buffer ({@link #REPLY_BUDGET}), so that no answer is ever dropped. All mutable state is touched only on the loop's thread.
+ * buffer ({@link #REPLY_BUDGET}), so that no answer is ever dropped. All mutable state is touched
+ * only on the loop's thread.
  */
 public final class NetlinkChannel implements AutoCloseable {
     /**
@@ -164,20 +164,7 @@ public final class NetlinkChannel implements AutoCloseable {
 
     /** Blocking form of {@link #send}: the replies, or the kernel's refusal as a KernelException. */
     public List<NlMessage> call(NetlinkRequest request) {
-        return await(send(request));
-    }
-
-    static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            throw new InterruptedWaitException("waiting for the kernel", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Answers.await(send(request));
     }
 
     private static NetlinkRequest withAck(NetlinkRequest request) {

@@ -31,6 +31,6 @@ public final class NftablesTransaction {
         NetlinkRequest sentinel = new NetlinkRequest(description + " (generation check)", NlMessage.request(
                 NftTypes.type(NftTypes.NFT_MSG_GETGEN), NlmFlags.NLM_F_REQUEST | NlmFlags.NLM_F_ACK,
                 new RawPayload(new byte[4])));
-        NetlinkChannel.await(netfilter.sendTransaction(batch, sentinel));
+        Answers.await(netfilter.sendTransaction(batch, sentinel));
     }
 }

@@ -1,9 +1,13 @@
 package netlab.testing;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import netlab.cli.NetlabCommand;
 import picocli.CommandLine;
 
@@ -45,8 +49,18 @@ public final class NetlabRunner {
     public static List<String> javaCommand(Class<?> main, String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-cp", childClassPath(), main.getName()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * The test JVM's class path without the libraries only tests use: ArchUnit brings SLF4J, and
+     * Netty, finding SLF4J without a provider, would print warnings that netlab never prints.
+     */
+    private static String childClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).getFileName().toString().matches("(archunit|slf4j).*\\.jar"))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 }

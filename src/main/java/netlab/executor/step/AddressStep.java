@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import static netlab.executor.step.Commands.ip;
+import static netlab.executor.step.Commands.quoted;
 
 import java.util.List;
 import netlab.netlink.NlMessage;
@@ -18,7 +19,7 @@ public record AddressStep(Operation.AddAddress operation) implements SettingStep
     @Override
     public String command() {
         Cidr address = operation.address();
-        return ip(operation.node()) + " addr add " + address + " dev " + operation.interfaceName()
+        return ip(operation.node()) + " addr add " + address + " dev " + quoted(operation.interfaceName())
                 + (address.isIpv4() ? "" : " nodad");
     }
 

@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import static netlab.executor.step.Commands.ip;
+import static netlab.executor.step.Commands.quoted;
 import static netlab.executor.step.Commands.isHost;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import netlab.plan.Operation;
 public record BridgeStep(Operation.CreateBridge operation) implements RtnetlinkStep {
     @Override
     public String command() {
-        return ip(operation.node()) + " link add " + operation.name() + " address " + operation.mac() + " type bridge";
+        return ip(operation.node()) + " link add " + quoted(operation.name()) + " address " + operation.mac() + " type bridge";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import static netlab.executor.step.Commands.ip;
+import static netlab.executor.step.Commands.quoted;
 
 import java.util.List;
 import netlab.netlink.NlMessage;
@@ -16,7 +17,7 @@ import netlab.plan.Operation;
 public record Ipv6LinkLocalStep(Operation.DisableIpv6LinkLocal operation) implements SettingStep {
     @Override
     public String command() {
-        return ip(operation.node()) + " link set " + operation.interfaceName() + " addrgenmode none";
+        return ip(operation.node()) + " link set " + quoted(operation.interfaceName()) + " addrgenmode none";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import static netlab.executor.step.Commands.ip;
+import static netlab.executor.step.Commands.quoted;
 import static netlab.executor.step.Commands.isHost;
 
 import java.util.List;
@@ -20,7 +21,7 @@ import netlab.topology.NetInterface;
 public record LinkUpStep(Operation.SetUp operation) implements SettingStep {
     @Override
     public String command() {
-        return ip(operation.node()) + " link set " + operation.interfaceName() + " up";
+        return ip(operation.node()) + " link set " + quoted(operation.interfaceName()) + " up";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import static netlab.executor.step.Commands.ip;
+import static netlab.executor.step.Commands.quoted;
 import static netlab.executor.step.Commands.isHost;
 import static netlab.executor.step.Commands.netns;
 
@@ -24,8 +25,8 @@ public record MacvlanStep(Operation.CreateMacvlan operation) implements Rtnetlin
     @Override
     public String command() {
         Operation.CreateMacvlan m = operation;
-        return ip(m.node()) + " link add " + m.name() + " address " + m.mac()
-                + (m.targetNode().equals(m.node()) ? "" : " " + netns(m.targetNode())) + " link " + m.parent()
+        return ip(m.node()) + " link add " + quoted(m.name()) + " address " + m.mac()
+                + (m.targetNode().equals(m.node()) ? "" : " " + netns(m.targetNode())) + " link " + quoted(m.parent())
                 + " type macvlan mode " + m.mode().keyword();
     }
 

@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import static netlab.executor.step.Commands.ip;
+import static netlab.executor.step.Commands.quoted;
 
 import java.util.List;
 import netlab.netlink.NlMessage;
@@ -15,7 +16,7 @@ import netlab.plan.Operation;
 public record MtuStep(Operation.SetMtu operation) implements SettingStep {
     @Override
     public String command() {
-        return ip(operation.node()) + " link set " + operation.interfaceName() + " mtu " + operation.mtu();
+        return ip(operation.node()) + " link set " + quoted(operation.interfaceName()) + " mtu " + operation.mtu();
     }
 
     @Override

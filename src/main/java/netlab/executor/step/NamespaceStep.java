@@ -27,7 +27,7 @@ public record NamespaceStep(Operation.CreateNamespace operation) implements Step
 
     @Override
     public String command() {
-        return "ip netns add " + operation.node();
+        return "ip netns add " + Commands.quoted(operation.node());
     }
 
     @Override

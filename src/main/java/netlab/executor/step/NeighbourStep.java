@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import static netlab.executor.step.Commands.ip;
+import static netlab.executor.step.Commands.quoted;
 
 import java.util.List;
 import netlab.netlink.MacAddress;
@@ -19,7 +20,7 @@ public record NeighbourStep(Operation.AddNeighbour operation) implements Setting
     @Override
     public String command() {
         return ip(operation.node()) + " neigh add " + Addresses.format(operation.address()) + " lladdr "
-                + operation.lladdr() + " dev " + operation.dev() + " nud permanent";
+                + operation.lladdr() + " dev " + quoted(operation.dev()) + " nud permanent";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import static netlab.executor.step.Commands.ip;
+import static netlab.executor.step.Commands.quoted;
 
 import java.util.List;
 import netlab.netlink.NlMessage;
@@ -28,7 +29,7 @@ public record RouteStep(Operation.AddRoute operation) implements SettingStep {
         StringBuilder text = new StringBuilder(ip(operation.node())).append(" route add ")
                 .append(route.isDefault() ? "default" : route.destination().toString());
         route.via().ifPresent(via -> text.append(" via ").append(Addresses.format(via)));
-        route.dev().ifPresent(dev -> text.append(" dev ").append(dev));
+        route.dev().ifPresent(dev -> text.append(" dev ").append(quoted(dev)));
         if (route.onlink()) {
             text.append(" onlink");
         }

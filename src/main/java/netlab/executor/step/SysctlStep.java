@@ -17,7 +17,7 @@ import netlab.plan.Operation;
 public record SysctlStep(Operation.SetSysctl operation) implements Step {
     @Override
     public String command() {
-        return inNode(operation.node()) + "sysctl -w " + operation.key() + "=" + operation.value();
+        return inNode(operation.node()) + "sysctl -w " + Commands.quoted(operation.key() + "=" + operation.value());
     }
 
     @Override

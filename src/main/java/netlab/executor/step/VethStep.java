@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import static netlab.executor.step.Commands.ip;
+import static netlab.executor.step.Commands.quoted;
 import static netlab.executor.step.Commands.isHost;
 import static netlab.executor.step.Commands.netns;
 
@@ -33,8 +34,8 @@ public record VethStep(Operation.CreateVeth operation) implements RtnetlinkStep 
     @Override
     public String command() {
         Operation.CreateVeth v = operation;
-        return ip(v.node()) + " link add " + v.name() + " address " + v.mac()
-                + v.master().map(master -> " master " + master).orElse("") + " type veth peer name " + v.peerName()
+        return ip(v.node()) + " link add " + quoted(v.name()) + " address " + v.mac()
+                + v.master().map(master -> " master " + quoted(master)).orElse("") + " type veth peer name " + quoted(v.peerName())
                 + " address " + v.peerMac() + (v.peerNode().equals(v.node()) ? "" : " " + netns(v.peerNode()));
     }
 

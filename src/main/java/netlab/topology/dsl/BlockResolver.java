@@ -95,12 +95,14 @@ final class BlockResolver {
     private void nat(NodeDraft node, Syntax.Nat statement) {
         if (statement.out().isPresent()) {
             Word out = statement.out().get();
-            if (!node.interfaces.containsKey(out.text())) {
-                String problem = node.isHost() ? Names.interfaceProblem(out.text()) : unknownInterface(node, out);
-                if (problem != null) {
-                    problems.add(out, problem);
-                    return;
-                }
+            String problem = node.interfaces.containsKey(out.text()) ? null
+                    : node.isHost() ? Names.interfaceProblem(out.text()) : unknownInterface(node, out);
+            if (problem == null) {
+                problem = Names.oifnameProblem(out.text());
+            }
+            if (problem != null) {
+                problems.add(out, problem);
+                return;
             }
         }
         node.nat.add(new NatRule(statement.snatTo().map(Located::value), statement.src().map(Located::value),

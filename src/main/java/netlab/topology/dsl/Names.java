@@ -33,6 +33,17 @@ final class Names {
     }
 
     /**
+     * Null when nft can match {@code name} in {@code oifname "NAME"}: its strings have no escape
+     * for a double quote, and it reads a trailing {@code \*} back as a plain {@code *}.
+     */
+    static String oifnameProblem(String name) {
+        if (name.indexOf('"') >= 0 || name.endsWith("\\*")) {
+            return "interface name " + Word.quote(name) + " cannot be matched by nft (a '\"', or '\\*' at the end)";
+        }
+        return null;
+    }
+
+    /**
      * Null when {@code name} is a safe namespace name: a plain file name (no '/', not "." or
      * "..", not starting with '.' or '-', no control characters, at most 64 bytes) without ':',
      * which separates node and interface in {@code NODE:IF}.

@@ -32,6 +32,8 @@ public record ChainMessage(NfGenMsg header, List<ChainAttribute> attributes) imp
     /**
      * The source-NAT chain netlab puts its masquerade and snat rules in. Equivalent to:
      * {@code nft add chain FAMILY TABLE NAME { type nat hook postrouting priority srcnat; }}.
+     * The same for {@code ip} and {@code ip6}: srcnat is 100 in both (NF_IP_PRI_NAT_SRC,
+     * NF_IP6_PRI_NAT_SRC), as the captured chains of both families show.
      */
     public static ChainMessage natPostrouting(int family, String table, String name) {
         return baseChain(family, table, name, "nat",

@@ -33,7 +33,15 @@ public record NatExpression(int type, int family, Optional<Integer> addressMin, 
 
     /** {@code nat snat ip addr_min reg REGISTER}: SNAT to the IPv4 address in {@code register}. */
     public static NatExpression snatIpv4(int register) {
-        return new NatExpression(NFT_NAT_SNAT, NfProto.NFPROTO_IPV4, Optional.of(register), Optional.empty(),
+        return snat(NfProto.NFPROTO_IPV4, register);
+    }
+
+    /**
+     * {@code nat snat ip|ip6 addr_min reg REGISTER}: SNAT to the address of {@code family}
+     * (NFPROTO_IPV4 or NFPROTO_IPV6) in {@code register}, as nft sends {@code snat to ADDRESS}.
+     */
+    public static NatExpression snat(int family, int register) {
+        return new NatExpression(NFT_NAT_SNAT, family, Optional.of(register), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 

@@ -11,8 +11,8 @@ import netlab.netlink.NlPayload;
 
 /**
  * An nf_tables rule: NFT_MSG_NEWRULE, NFT_MSG_GETRULE, NFT_MSG_DELRULE. Attributes keep their
- * order, so a decoded message encodes back to the same bytes. {@link NatRuleBuilder} builds the
- * rules netlab adds.
+ * order, so a decoded message encodes back to the same bytes.
+ * {@link netlab.netlink.nftables.nat.SourceNatRule#appendTo} builds the rules netlab adds.
  */
 public record RuleMessage(NfGenMsg header, List<RuleAttribute> attributes) implements NlPayload {
     public RuleMessage {

@@ -12,11 +12,11 @@ import netlab.netlink.testing.Fixture;
 import netlab.netlink.testing.FixtureAssert;
 
 /** Checks for the nft transaction fixtures: BATCH_BEGIN, one request, BATCH_END in one datagram. */
-final class NftFixtures {
+public final class NftFixtures {
     private NftFixtures() {}
 
     /** {@code request}, wrapped in a transaction, encodes to the captured datagram (sequence numbers aside). */
-    static void assertTransactionEncodesTo(NlMessage request, String path) {
+    public static void assertTransactionEncodesTo(NlMessage request, String path) {
         ByteBuf out = Unpooled.buffer();
         NetlinkCodec.encodeAll(NftBatch.transaction(0, List.of(request)), out);
         String mismatch = Fixture.load(path).mismatch(out);
@@ -29,7 +29,7 @@ final class NftFixtures {
      * Decodes the captured datagram, checks the batch markers and that decode then encode gives
      * its bytes exactly, and returns the request between the markers.
      */
-    static NlMessage decodeTransaction(String path) {
+    public static NlMessage decodeTransaction(String path) {
         Fixture fixture = Fixture.load(path);
         List<NlMessage> messages = NetlinkCodec.decode(fixture.buffer(), NftablesDecoder.INSTANCE);
 

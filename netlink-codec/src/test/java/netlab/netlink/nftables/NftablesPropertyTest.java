@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class NftablesPropertyTest {
     private static final List<String> FIXTURES = List.of("table-add-ip.txt", "table-add-inet.txt", "table-delete-ip.txt",
-            "table-delete-inet.txt", "chain-add-nat-ip.txt", "chain-add-nat-inet.txt", "rule-oifname-masquerade-ip.txt",
+            "table-delete-inet.txt", "table-add-ip6.txt", "table-delete-ip6.txt", "chain-add-nat-ip.txt",
+            "chain-add-nat-ip6.txt", "chain-add-nat-inet.txt", "rule-oifname-masquerade-ip.txt",
             "rule-oifname-masquerade-inet.txt", "rule-saddr-masquerade-ip.txt", "rule-saddr-masquerade-inet.txt",
             "rule-daddr-snat-ip.txt", "rule-daddr-snat-inet.txt", "rule-bitwise-counter-accept-ip.txt",
             "rule-masquerade-ports-ip.txt", "ruleset-dump.txt");

@@ -15,13 +15,13 @@ class TableAndChainTest {
     private static final String TABLE = "netlab-LAB";
 
     @ParameterizedTest
-    @CsvSource({"ip, 2", "inet, 1"})
+    @CsvSource({"ip, 2", "ip6, 10", "inet, 1"})
     void addTableEncodesAsNft(String family, int nfproto) {
         assertTransactionEncodesTo(NftRequests.newTable(TableMessage.add(nfproto, TABLE)), "nftables/table-add-" + family + ".txt");
     }
 
     @ParameterizedTest
-    @CsvSource({"ip, 2", "inet, 1"})
+    @CsvSource({"ip, 2", "ip6, 10", "inet, 1"})
     void nftAddTableDecodesToTheTable(String family, int nfproto) {
         NlMessage request = decodeTransaction("nftables/table-add-" + family + ".txt");
 
@@ -32,7 +32,7 @@ class TableAndChainTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ip, 2", "inet, 1"})
+    @CsvSource({"ip, 2", "ip6, 10", "inet, 1"})
     void deleteTableEncodesAsNft(String family, int nfproto) {
         assertTransactionEncodesTo(NftRequests.deleteTable(TableMessage.delete(nfproto, TABLE)),
                 "nftables/table-delete-" + family + ".txt");
@@ -42,14 +42,14 @@ class TableAndChainTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ip, 2", "inet, 1"})
+    @CsvSource({"ip, 2", "ip6, 10", "inet, 1"})
     void natChainEncodesAsNft(String family, int nfproto) {
         assertTransactionEncodesTo(NftRequests.newChain(ChainMessage.natPostrouting(nfproto, TABLE, "postrouting")),
                 "nftables/chain-add-nat-" + family + ".txt");
     }
 
     @ParameterizedTest
-    @CsvSource({"ip, 2", "inet, 1"})
+    @CsvSource({"ip, 2", "ip6, 10", "inet, 1"})
     void nftAddChainDecodesToTheNatChain(String family, int nfproto) {
         NlMessage request = decodeTransaction("nftables/chain-add-nat-" + family + ".txt");
 
