@@ -27,7 +27,7 @@ public record KernelTraces(String namespaces, String links, String addresses, St
                 Shell.check("ip", "-j", "addr").replace(",\"tentative\":true", ""),
                 Shell.check("ip", "-j", "route", "show", "table", "all"),
                 Shell.check("nft", "list", "ruleset"),
-                read(Path.of("/proc/sys/net/ipv4/ip_forward")).strip(),
+                TextFile.read(Path.of("/proc/sys/net/ipv4/ip_forward")).strip(),
                 tree(Path.of("/run/netlab"), true),
                 tree(Path.of("/run/netns"), false));
     }
@@ -44,18 +44,11 @@ public record KernelTraces(String namespaces, String links, String addresses, St
                 "",
                 "",
                 Shell.check("nft", "list", "ruleset"),
-                read(Path.of("/proc/sys/net/ipv4/ip_forward")).strip(),
+                TextFile.read(Path.of("/proc/sys/net/ipv4/ip_forward")).strip(),
                 tree(Path.of("/run/netlab"), true),
                 tree(Path.of("/run/netns"), false));
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Every path under {@code root} (and, if asked, its files' contents); not the root itself. */
     private static String tree(Path root, boolean contents) {
@@ -67,7 +60,7 @@ public record KernelTraces(String namespaces, String links, String addresses, St
             for (Path path : paths.filter(p -> !p.equals(root)).sorted().toList()) {
                 text.append(path).append('\n');
                 if (contents && Files.isRegularFile(path)) {
-                    text.append(read(path)).append('\n');
+                    text.append(TextFile.read(path)).append('\n');
                 }
             }
         } catch (IOException e) {

@@ -2,11 +2,11 @@ package netlab.executor.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import netlab.plan.Planner;
+import netlab.testing.ShippedTopologies;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -17,25 +17,21 @@ import org.junit.jupiter.api.TestFactory;
  * A change of plan is a deliberate change of those files, reviewed like code.
  */
 class PlanScriptGoldenTest {
-    private static final Path TOPOLOGIES = Path.of("../topologies");
     private static final Path PLANS = Path.of("test/resources/plans");
 
     @TestFactory
-    Stream<DynamicTest> everyTopologyPlansAsRecorded() throws IOException {
-        try (Stream<Path> files = Files.list(TOPOLOGIES)) {
-            return files.filter(f -> f.toString().endsWith(".topo")).sorted().toList().stream()
-                    .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-                        String name = file.getFileName().toString().replace(".topo", "");
-                        Path golden = PLANS.resolve(name + ".plan");
-                        assertThat(golden).as("golden plan for " + file).exists();
-                        assertThat(Steps.script(Planner.plan(TopologyReader.read(file)))).isEqualTo(Files.readString(golden));
-                    }));
-        }
+    Stream<DynamicTest> everyTopologyPlansAsRecorded() {
+        return ShippedTopologies.files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            String name = file.getFileName().toString().replace(".topo", "");
+            Path golden = PLANS.resolve(name + ".plan");
+            assertThat(golden).as("golden plan for " + file).exists();
+            assertThat(Steps.script(Planner.plan(TopologyReader.read(file)))).isEqualTo(Files.readString(golden));
+        }));
     }
 
     @Test
     void planningIsDeterministic() {
-        var lab = TopologyReader.read(TOPOLOGIES.resolve("aws-secondary-ip.topo"));
+        var lab = TopologyReader.read(ShippedTopologies.DIRECTORY.resolve("aws-secondary-ip.topo"));
         assertThat(Planner.plan(lab)).isEqualTo(Planner.plan(lab));
     }
 }
