@@ -37,12 +37,22 @@ public final class Sysctl {
         });
     }
 
-    /** net.ipv4.ip_forward -> /proc/sys/net/ipv4/ip_forward; only net.* keys are accepted. */
+    /**
+     * net.ipv4.ip_forward -> /proc/sys/net/ipv4/ip_forward. Only net.* keys of non-empty parts
+     * without '/' or control characters: the same rule as the language's, so a part may be an
+     * interface name such as {@code e*} or {@code x'y} ({@code net.ipv4.conf.e*.forwarding}), and
+     * no key leads out of /proc/sys/net.
+     */
     static Path pathOf(String key) {
-        if (!key.matches("net(\\.[A-Za-z0-9_-]+)+")) {
+        String[] parts = key.split("\\.", -1);
+        boolean valid = parts.length >= 2 && parts[0].equals("net");
+        for (String part : parts) {
+            valid &= !part.isEmpty() && part.indexOf('/') < 0 && part.chars().noneMatch(Character::isISOControl);
+        }
+        if (!valid) {
             throw new IllegalArgumentException("not a network sysctl key: '" + key + "'");
         }
-        return Path.of("/proc/sys", key.split("\\."));
+        return Path.of("/proc/sys", parts);
     }
 
     private static String readFile(Path file) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Each kind of step sends what {@code ip} or {@code nft} sends for the step's own plan line:
  * every fixture in {@code fixtures/steps/} holds the bytes ip or nft sent for the command on its
  * capture line, and the step built here must render exactly that command and send exactly those
- * bytes, but for netlab's ownership marks ({@link NetlabMarks}) and the run-time values of the header
+ * bytes, but for netlab's ownership marks ({@link OwnershipMarks}) and the run-time values of the header
  * (sequence number, port id). Namespaces and sysctls send no netlink; the plan-against-up
  * differential test covers them.
  */
@@ -114,7 +114,7 @@ class StepsSendWhatIpSendsTest {
     private static void assertSendsAsCaptured(RtnetlinkStep step, String fixture) {
         Fixture captured = Fixture.load("steps/" + fixture + ".txt");
         assertThat(step.command()).as("the plan line").isEqualTo(command(captured));
-        NlMessage sent = NetlabMarks.strip(step.request(CAPTURED));
+        NlMessage sent = RequestMarks.strip(step.request(CAPTURED));
         NlMessage ip = NetlinkCodec.decodeOne(captured.buffer(), RtnetlinkDecoder.INSTANCE);
         assertThat(sent.type()).isEqualTo(ip.type());
         assertThat(sent.flags()).as("flags").isEqualTo(ip.flags());

@@ -11,11 +11,11 @@ import netlab.testing.KernelState;
  * plan (the user's {@code ip} commands) rightly leaves out (README, Safety). Taken out of the
  * state up left, and only where netlab puts it, so that the rest compares as it is.
  */
-final class NetlabMarks {
+final class OwnershipMarks {
     /** The route protocol netlab gives its routes; {@code ip route add} gives {@code boot}. */
     private static final String NETLAB_PROTOCOL = "211";
 
-    private NetlabMarks() {}
+    private OwnershipMarks() {}
 
     static KernelState removedFrom(KernelState up, String lab) {
         Map<String, Map<String, Map<String, String>>> namespaces = new TreeMap<>();

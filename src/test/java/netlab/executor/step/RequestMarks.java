@@ -16,8 +16,8 @@ import netlab.netlink.route.VethInfo;
  * link group and alias (ownership marks), NLM_F_ECHO (to learn indexes from the answer), and the
  * route protocol 211 (ip's routes are "boot"). Nothing else may differ.
  */
-final class NetlabMarks {
-    private NetlabMarks() {}
+final class RequestMarks {
+    private RequestMarks() {}
 
     static NlMessage strip(NlMessage request) {
         NlMsgHeader h = request.header();
@@ -32,7 +32,7 @@ final class NetlabMarks {
 
     private static List<LinkAttribute> strip(List<LinkAttribute> attributes) {
         return attributes.stream().filter(a -> !(a instanceof LinkAttribute.Group || a instanceof LinkAttribute.Alias))
-                .map(NetlabMarks::stripPeer).toList();
+                .map(RequestMarks::stripPeer).toList();
     }
 
     /** A veth's peer is a link of its own inside IFLA_LINKINFO: its marks go too. */
