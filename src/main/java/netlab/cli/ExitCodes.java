@@ -19,6 +19,8 @@ public final class ExitCodes {
     public static final int LAB_STATE = 6;
     /** {@code exec}: the program is not on the node's PATH (as a shell says it). */
     public static final int COMMAND_NOT_FOUND = 127;
+    /** {@code exec}: the program exists but cannot be run (as a shell says it). */
+    public static final int COMMAND_NOT_EXECUTABLE = 126;
 
     private ExitCodes() {}
 
@@ -30,6 +32,7 @@ public final class ExitCodes {
             case NOT_PERMITTED -> PERMISSION;
             case LAB_STATE -> LAB_STATE;
             case PROGRAM_NOT_FOUND -> COMMAND_NOT_FOUND;
+            case PROGRAM_NOT_RUNNABLE -> COMMAND_NOT_EXECUTABLE;
             case INTERRUPTED -> INTERNAL;
         };
     }

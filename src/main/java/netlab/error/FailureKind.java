@@ -12,6 +12,8 @@ public enum FailureKind {
     LAB_STATE,
     /** {@code exec}: the program is not on the node's PATH. */
     PROGRAM_NOT_FOUND,
+    /** {@code exec}: the program exists but cannot be run (not executable, a directory, no format the kernel knows). */
+    PROGRAM_NOT_RUNNABLE,
     /** netlab was interrupted while it waited. */
     INTERRUPTED
 }

@@ -24,7 +24,6 @@ import netlab.netlink.nftables.NftablesDecoder;
 import netlab.netlink.nftables.TableMessage;
 import netlab.netlink.route.LinkMessage;
 import netlab.netlink.route.LinkRequests;
-import netlab.netlink.route.RtnetlinkDecoder;
 import netlab.sys.NetlinkSocket;
 import netlab.topology.Node;
 import netlab.topology.Source;
@@ -106,12 +105,17 @@ final class Conflicts {
         return new Diagnostic(source, message, line);
     }
 
-    /** The names of the host namespace's interfaces, asked of the kernel. */
+    /**
+     * The names of the host namespace's interfaces, asked of the kernel, with their alternative
+     * names: the kernel refuses a new interface named like another's altname too.
+     */
     private static Set<String> linkNames(Kernel kernel, NetNamespace host) {
         Set<String> names = new HashSet<>();
-        List<NlMessage> links = kernel.channel(host, NetlinkSocket.NETLINK_ROUTE, RtnetlinkDecoder.INSTANCE)
-                .call(new NetlinkRequest("list the host's interfaces", LinkRequests.dump()));
-        links.forEach(m -> ((LinkMessage) m.payload()).name().ifPresent(names::add));
+        for (NlMessage message : kernel.route(host).call(new NetlinkRequest("list the host's interfaces", LinkRequests.dump()))) {
+            LinkMessage link = (LinkMessage) message.payload();
+            link.name().ifPresent(names::add);
+            names.addAll(link.altNames());
+        }
         return names;
     }
 

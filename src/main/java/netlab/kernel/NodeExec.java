@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import netlab.error.FailureKind;
 import netlab.error.InterruptedWaitException;
 import netlab.error.NetlabException;
+import netlab.sys.Errno;
 import netlab.sys.Syscall;
 import netlab.sys.SyscallException;
 
@@ -42,7 +43,14 @@ public final class NodeExec {
                 enterNodeMounts(name);
                 Syscall.closeRange(3, Integer.MAX_VALUE, Syscall.CLOSE_RANGE_CLOEXEC);
                 Syscall.unblockAllSignals();
-                Syscall.execve(program, command, env);
+                try {
+                    Syscall.execve(program, command, env);
+                } catch (SyscallException e) {
+                    if (e.errno() == Errno.EACCES || e.errno() == Errno.ENOEXEC || e.errno() == Errno.EISDIR) {
+                        throw new ProgramNotRunnableException(program, e);
+                    }
+                    throw e;
+                }
                 return null;
             });
         }
@@ -115,6 +123,20 @@ public final class NodeExec {
             }
         }
         throw new ProgramNotFoundException(program);
+    }
+
+    /** The program exists but the kernel will not run it; shells exit 126 for this. */
+    public static final class ProgramNotRunnableException extends NetlabException {
+        private static final long serialVersionUID = 1L;
+
+        ProgramNotRunnableException(String program, SyscallException cause) {
+            super(program + ": cannot run it: " + SyscallException.describe(cause.errnoValue()), cause);
+        }
+
+        @Override
+        public FailureKind kind() {
+            return FailureKind.PROGRAM_NOT_RUNNABLE;
+        }
     }
 
     /** The program to run in a node is not on its PATH; shells exit 127 for this. */

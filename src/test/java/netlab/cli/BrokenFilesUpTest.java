@@ -33,7 +33,7 @@ class BrokenFilesUpTest {
 
     @Test
     void allFiftySevenBrokenFilesAreTried() throws IOException {
-        assertThat(brokenFiles()).hasSize(57);
+        assertThat(brokenFiles()).hasSize(60);
     }
 
     @ParameterizedTest(name = "{0}")

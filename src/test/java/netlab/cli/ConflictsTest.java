@@ -104,4 +104,22 @@ class ConflictsTest {
             Shell.check("nft", "delete", "table", "ip", "netlab-lan");
         }
     }
+
+    @Test
+    void anotherInterfacesAlternativeNameIsAConflict() {
+        Shell.check("ip", "link", "add", "theirs0", "type", "bridge");
+        try {
+            Shell.check("ip", "link", "property", "add", "dev", "theirs0", "altname", "br0");
+            KernelTraces theirs = KernelTraces.take();
+
+            Run up = netlab("up", LAN);
+
+            assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+            assertThat(up.err()).isEqualTo("netlab: cannot bring lab lan up:\n"
+                    + "  br0 already exists in the host namespace and does not belong to lab lan\n");
+            assertThat(KernelTraces.take()).isEqualTo(theirs);
+        } finally {
+            Shell.check("ip", "link", "delete", "theirs0");
+        }
+    }
 }

@@ -4,6 +4,9 @@ import static netlab.cli.Cli.LAN;
 import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import netlab.testing.NetlabRunner.Run;
@@ -11,6 +14,7 @@ import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * exec replaces its process with the program, so it runs as netlab.cli.Main in a child JVM: the
@@ -70,5 +74,22 @@ class ExecCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.COMMAND_NOT_FOUND); // 127, as a shell says it
         assertThat(run.stderr()).isEqualTo("netlab: no-such-program-here: command not found\n");
+    }
+
+    @Test
+    void aProgramThatCannotBeRunIsReportedAsAShellDoes(@TempDir Path directory) throws Exception {
+        Path notes = Files.writeString(directory.resolve("notes.txt"), "not a program\n");
+        Path garbage = Files.writeString(directory.resolve("garbage"), "\u0001\u0002 not a format the kernel knows\n");
+        Files.setPosixFilePermissions(garbage, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Shell.Result file = Cli.childJvm("exec", "ns1", notes.toString());
+        Shell.Result unknownFormat = Cli.childJvm("exec", "ns1", garbage.toString());
+        Shell.Result aDirectory = Cli.childJvm("exec", "ns1", directory.toString());
+
+        assertThat(file.exitCode()).isEqualTo(ExitCodes.COMMAND_NOT_EXECUTABLE); // 126, as a shell says it
+        assertThat(file.stderr()).isEqualTo("netlab: " + notes + ": cannot run it: EACCES (Permission denied)\n");
+        assertThat(unknownFormat.exitCode()).isEqualTo(ExitCodes.COMMAND_NOT_EXECUTABLE);
+        assertThat(unknownFormat.stderr()).isEqualTo("netlab: " + garbage + ": cannot run it: ENOEXEC (Exec format error)\n");
+        assertThat(aDirectory.exitCode()).isEqualTo(ExitCodes.COMMAND_NOT_EXECUTABLE);
     }
 }

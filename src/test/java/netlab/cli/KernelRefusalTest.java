@@ -76,7 +76,7 @@ class KernelRefusalTest {
 
         assertThat(up.exitCode()).isEqualTo(ExitCodes.KERNEL);
         // The step points at the statement that made the interface.
-        assertThat(up.err()).isEqualTo("netlab: " + file + ":7:3: ip -n r2 link set mv0 mtu 9000: EINVAL (Invalid argument)\n");
+        assertThat(up.err()).isEqualTo("netlab: " + file + ":7:3: ip -n r2 link set dev mv0 mtu 9000: EINVAL (Invalid argument)\n");
         assertThat(up.err().lines().count()).isEqualTo(1);
     }
 }

@@ -14,7 +14,7 @@ import netlab.netlink.route.LinkRequests;
 import netlab.plan.Operation;
 
 /**
- * {@code ip link add BR address MAC type bridge}. Asked with NLM_F_ECHO, so the answer gives its
+ * {@code ip link add name BR address MAC type bridge}. Asked with NLM_F_ECHO, so the answer gives its
  * index. In the host the request itself carries the lab's link group: the bridge never exists
  * unmarked.
  *
@@ -23,7 +23,8 @@ import netlab.plan.Operation;
 public record BridgeStep(Operation.CreateBridge operation) implements RtnetlinkStep {
     @Override
     public String command() {
-        return ip(operation.node()) + " link add " + quoted(operation.name()) + " address " + operation.mac() + " type bridge";
+        return ip(operation.node()) + " link add name " + quoted(operation.name()) + " address " + operation.mac()
+                + " type bridge";
     }
 
     @Override

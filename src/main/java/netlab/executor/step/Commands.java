@@ -5,7 +5,9 @@ import netlab.topology.Node;
 
 /**
  * The pieces every step's command line shares: where it runs, how it names a namespace, and how
- * it writes a name so that the shell running the plan reads exactly that name.
+ * it writes a name so that the shell running the plan reads exactly that name. ip reads a bare
+ * name that is one of its keywords ({@code up}, {@code dev}, {@code mtu}, ...) as the keyword, so
+ * the steps always write {@code link add name X} and {@code link set dev X}.
  */
 final class Commands {
     /**

@@ -9,7 +9,7 @@ import netlab.netlink.route.LinkRequests;
 import netlab.plan.Operation;
 
 /**
- * {@code ip link set IF addrgenmode none}: in a lab without IPv6, no link-local address once the
+ * {@code ip link set dev IF addrgenmode none}: in a lab without IPv6, no link-local address once the
  * interface is up, so it never multicasts solicitations to every port of a bridge.
  *
  * <p>Undone: with the interface (the lab made it).
@@ -17,7 +17,7 @@ import netlab.plan.Operation;
 public record Ipv6LinkLocalStep(Operation.DisableIpv6LinkLocal operation) implements SettingStep {
     @Override
     public String command() {
-        return ip(operation.node()) + " link set " + quoted(operation.interfaceName()) + " addrgenmode none";
+        return ip(operation.node()) + " link set dev " + quoted(operation.interfaceName()) + " addrgenmode none";
     }
 
     @Override

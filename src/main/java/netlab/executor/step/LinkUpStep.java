@@ -12,7 +12,7 @@ import netlab.plan.Operation;
 import netlab.topology.NetInterface;
 
 /**
- * {@code ip link set IF up}. In the host, the same request sets the alias {@code netlab:LAB}, the
+ * {@code ip link set dev IF up}. In the host, the same request sets the alias {@code netlab:LAB}, the
  * readable twin of the lab's link group ({@code ip link} shows it).
  *
  * <p>Undone: with the interface; {@code lo} of a node with the node (the host's {@code lo} is
@@ -21,7 +21,7 @@ import netlab.topology.NetInterface;
 public record LinkUpStep(Operation.SetUp operation) implements SettingStep {
     @Override
     public String command() {
-        return ip(operation.node()) + " link set " + quoted(operation.interfaceName()) + " up";
+        return ip(operation.node()) + " link set dev " + quoted(operation.interfaceName()) + " up";
     }
 
     @Override

@@ -15,7 +15,7 @@ import netlab.netlink.route.MacvlanInfo;
 import netlab.plan.Operation;
 
 /**
- * {@code ip link add NAME address MAC [netns NODE] link PARENT type macvlan mode MODE}: made in
+ * {@code ip link add name NAME address MAC [netns NODE] link PARENT type macvlan mode MODE}: made in
  * the parent's namespace (the parent is named by its index there) and created directly in the
  * node that holds it.
  *
@@ -25,7 +25,7 @@ public record MacvlanStep(Operation.CreateMacvlan operation) implements Rtnetlin
     @Override
     public String command() {
         Operation.CreateMacvlan m = operation;
-        return ip(m.node()) + " link add " + quoted(m.name()) + " address " + m.mac()
+        return ip(m.node()) + " link add name " + quoted(m.name()) + " address " + m.mac()
                 + (m.targetNode().equals(m.node()) ? "" : " " + netns(m.targetNode())) + " link " + quoted(m.parent())
                 + " type macvlan mode " + m.mode().keyword();
     }

@@ -9,14 +9,14 @@ import netlab.netlink.route.LinkRequests;
 import netlab.plan.Operation;
 
 /**
- * {@code ip link set IF mtu N}.
+ * {@code ip link set dev IF mtu N}.
  *
  * <p>Undone: with the interface (the lab made it).
  */
 public record MtuStep(Operation.SetMtu operation) implements SettingStep {
     @Override
     public String command() {
-        return ip(operation.node()) + " link set " + quoted(operation.interfaceName()) + " mtu " + operation.mtu();
+        return ip(operation.node()) + " link set dev " + quoted(operation.interfaceName()) + " mtu " + operation.mtu();
     }
 
     @Override

@@ -15,7 +15,7 @@ import netlab.netlink.route.LinkRequests;
 import netlab.plan.Operation;
 
 /**
- * {@code ip link add NAME address MAC [master BR] numtxqueues 1 numrxqueues 1 type veth peer name
+ * {@code ip link add name NAME address MAC [master BR] numtxqueues 1 numrxqueues 1 type veth peer name
  * PEER address MAC [netns NODE] numtxqueues 1 numrxqueues 1}: both ends in one request, the peer
  * created directly in its namespace and a bridge port enslaved at once. Asked with NLM_F_ECHO:
  * the echoed link gives this end's index and, in IFLA_LINK, the peer's index in the peer's
@@ -37,7 +37,7 @@ public record VethStep(Operation.CreateVeth operation) implements RtnetlinkStep 
     @Override
     public String command() {
         Operation.CreateVeth v = operation;
-        return ip(v.node()) + " link add " + quoted(v.name()) + " address " + v.mac()
+        return ip(v.node()) + " link add name " + quoted(v.name()) + " address " + v.mac()
                 + v.master().map(master -> " master " + quoted(master)).orElse("") + ONE_QUEUE_WORDS
                 + " type veth peer name " + quoted(v.peerName()) + " address " + v.peerMac()
                 + (v.peerNode().equals(v.node()) ? "" : " " + netns(v.peerNode())) + ONE_QUEUE_WORDS;

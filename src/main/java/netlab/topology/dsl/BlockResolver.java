@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import netlab.topology.Addresses;
+import netlab.topology.Cidr;
 import netlab.topology.NatRule;
 import netlab.topology.Neighbour;
 import netlab.topology.Source;
@@ -54,7 +55,22 @@ final class BlockResolver {
                     + " and carries no addresses; give them to the bridge");
             return;
         }
-        target.addresses.addAll(statement.addresses());
+        for (Located<Cidr> address : statement.addresses()) {
+            if (target.kind == InterfaceDraft.Kind.LOOPBACK && isLoopbacksOwn(address.value())) {
+                problems.add(address.source(), "lo has " + address.value() + " already, in every namespace; leave it out");
+            } else {
+                target.addresses.add(address);
+            }
+        }
+    }
+
+    /**
+     * What the kernel gives every lo: 127.0.0.1/8 (another prefix length is another address to
+     * it) and ::1, whatever the length (IPv6 compares the address alone). Adding either again is
+     * refused (EEXIST).
+     */
+    private static boolean isLoopbacksOwn(Cidr address) {
+        return address.isIpv4() ? address.toString().equals("127.0.0.1/8") : address.address().isLoopbackAddress();
     }
 
     private void mtu(InterfaceDraft target, Syntax.Mtu statement) {

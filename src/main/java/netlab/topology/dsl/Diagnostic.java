@@ -48,9 +48,13 @@ public record Diagnostic(Source source, String message, String lineText) {
         return out.toString();
     }
 
-    /** The first line of {@link #render()}: {@code FILE:LINE:COL: message}, or {@code FILE: message}. */
+    /**
+     * The first line of {@link #render()}: {@code FILE:LINE:COL: message}, or {@code FILE: message}.
+     * The file's name is shown printable too: it comes from the command line, and may hold anything.
+     */
     @Override
     public String toString() {
-        return (source.line() <= 0 ? source.file() : source.toString()) + ": " + message;
+        String where = source.line() <= 0 ? source.file() : source.toString();
+        return printable(where).replace('\t', '?') + ": " + message;
     }
 }

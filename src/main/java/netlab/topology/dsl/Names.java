@@ -28,6 +28,29 @@ final class Names {
             if (c == '/' || c == ':' || Character.isWhitespace(c) || Character.isISOControl(c)) {
                 return "interface name " + Word.quote(name) + " may not contain '/', ':', blanks or control characters";
             }
+            if (c == '%') {
+                // The kernel reads a name with '%' as a template ("br%d" becomes br0, br1, ...).
+                return "interface name " + Word.quote(name) + " may not contain '%' (the kernel reads it as a "
+                        + "template and picks another name)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Null when {@code name} can name a lab: 1..64 letters, digits, '_', '.' and '-', not starting
+     * with '.' or '-'. A lab's name becomes its nf_tables table ({@code netlab-LAB}, which nft reads
+     * only as a plain word), its state directory, its lock and its interfaces' alias, so it keeps to
+     * what every one of them takes as it is.
+     */
+    static String labProblem(String name) {
+        String problem = nodeProblem(name);
+        if (problem != null) {
+            return problem.replaceFirst("node name", "lab name");
+        }
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            return "lab name " + Word.quote(name) + " may hold only letters, digits, '_', '.' and '-' "
+                    + "(it names the lab's nf_tables table, which nft reads as a plain word)";
         }
         return null;
     }

@@ -88,9 +88,9 @@ final class Parser {
         } else if (labName != null) {
             problems.add(keyword, "lab name already given at " + labName.source());
         } else {
-            String problem = Names.nodeProblem(name.text());
+            String problem = Names.labProblem(name.text());
             if (problem != null) {
-                problems.add(name, problem.replaceFirst("^node name", "lab name"));
+                problems.add(name, problem);
             } else {
                 labName = name;
             }

@@ -48,10 +48,9 @@ final class Resolver {
         }
         String base = fileName.substring(fileName.lastIndexOf('/') + 1);
         String name = base.endsWith(".topo") ? base.substring(0, base.length() - ".topo".length()) : base;
-        String problem = Names.nodeProblem(name);
+        String problem = Names.labProblem(name);
         if (problem != null) {
-            problems.add(new Source(fileName, 1, 1), problem.replaceFirst("^(a )?node name", "$1lab name")
-                    + " (taken from the file name); add a 'lab NAME' line");
+            problems.add(new Source(fileName, 1, 1), problem + " (taken from the file name); add a 'lab NAME' line");
         }
         return name;
     }

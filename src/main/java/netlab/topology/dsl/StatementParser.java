@@ -175,6 +175,11 @@ final class StatementParser {
             if (to.isEmpty()) {
                 return Optional.empty();
             }
+            if (!isSourceAddress(to.get().value())) {
+                problems.add(words.get(1), "snat to " + words.get(1).quoted() + ": a packet cannot leave with that source "
+                        + "(give a unicast address, not an unspecified, loopback, multicast or broadcast one)");
+                return Optional.empty();
+            }
         }
         Options options = Options.read(words.getFirst(), words, snat ? 2 : 1, NAT, problems);
         Optional<Located<Cidr>> src = options.one("src").flatMap(w -> natMatch("src", w, false));
@@ -207,6 +212,10 @@ final class StatementParser {
      * the rule builder at up takes lengths from 1 only.
      */
     private Optional<Located<Cidr>> natMatch(String option, Word word, boolean negated) {
+        if (word.text().equals("!")) {
+            problems.add(word, "write '!' against the network, without a blank: " + option + " !NETWORK");
+            return Optional.empty();
+        }
         Optional<Located<Cidr>> match = Literals.networkOrHost(negated ? word.slice(1, word.text().length()) : word,
                 problems);
         if (match.isPresent() && match.get().value().prefixLength() == 0) {
@@ -268,5 +277,11 @@ final class StatementParser {
 
     static OptionalInt toInt(java.util.OptionalLong value) {
         return value.isPresent() ? OptionalInt.of((int) value.getAsLong()) : OptionalInt.empty();
+    }
+
+    /** What a translated packet may carry as its source: a unicast address (not 0.0.0.0, 127.x, 224.x, ...). */
+    private static boolean isSourceAddress(InetAddress address) {
+        boolean broadcast = address instanceof Inet4Address && address.getHostAddress().equals("255.255.255.255");
+        return !(address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isMulticastAddress() || broadcast);
     }
 }

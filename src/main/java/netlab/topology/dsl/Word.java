@@ -20,7 +20,7 @@ record Word(String text, Source source) {
 
     static String quote(String text) {
         String cut = text.length() > QUOTE_LIMIT ? text.substring(0, QUOTE_LIMIT) + "..." : text;
-        return "'" + Diagnostic.printable(cut) + "'";
+        return "'" + Diagnostic.printable(cut).replace('\t', '?') + "'";
     }
 
     boolean is(String keyword) {

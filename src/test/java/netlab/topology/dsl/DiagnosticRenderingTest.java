@@ -59,4 +59,12 @@ class DiagnosticRenderingTest {
         TopologyException e = catchThrowableOfType(TopologyException.class, () -> TopologyReader.read(file));
         assertThat(e.summaries()).containsExactly(file + ":2:3: unknown statement 'brige' (did you mean 'bridge'?)");
     }
+
+    @Test
+    void aFileNameCannotDriveTheTerminal() {
+        Diagnostic problem = new Diagnostic(new netlab.topology.Source("x\u001b[2Jy\tz.topo", 3, 1), "unknown statement 'q'", "q");
+
+        assertThat(problem.toString()).isEqualTo("x?[2Jy?z.topo:3:1: unknown statement 'q'");
+        assertThat(problem.render()).doesNotContain("\u001b");
+    }
 }
