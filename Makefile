@@ -11,7 +11,7 @@ MVN := mvn -B -ntp
 LEAK_GUARD := src/test/sandbox/leak-guard
 LEAK_DIR := src/target/leak-guard
 
-.PHONY: build test run bench install deps jdk clean
+.PHONY: build test sweep run bench install deps jdk clean
 
 jdk:
 	@src/bin/find-jdk >/dev/null
@@ -31,6 +31,13 @@ test: deps jdk
 	$(MVN) install
 	@$(LEAK_GUARD) snapshot > $(LEAK_DIR)/after.txt
 	@$(LEAK_GUARD) compare $(LEAK_DIR)/before.txt $(LEAK_DIR)/after.txt
+
+# The exhaustive sweeps that make test samples (docs: README, Safety): up killed after every one
+# of its netlink messages, every message refused by the kernel, down killed after every message,
+# for several labs. Kernel tests in the sandbox, as in make test; about a quarter of an hour.
+sweep: deps jdk
+	$(MVN) -DskipTests install
+	$(MVN) -pl src surefire:test -Dtest='EveryMessageTest' -Dnetlab.sweep=full
 
 # The main job: build, bring up the default lab, show it working, take it down again (also
 # when a step in between fails, so nothing is left behind).

@@ -296,7 +296,8 @@ public final class NetlinkChannel implements AutoCloseable {
 
     private NlMessage stamped(NlMessage message, int sequence) {
         NlMsgHeader h = message.header();
-        return new NlMessage(new NlMsgHeader(0, h.type(), h.flags(), sequence, socket.portId()), message.payload());
+        return RequestFaults.sending(new NlMessage(new NlMsgHeader(0, h.type(), h.flags(), sequence, socket.portId()),
+                message.payload()));
     }
 
     private static RuntimeException writeFailure(PendingRequest request, Exception e) {
@@ -318,6 +319,7 @@ public final class NetlinkChannel implements AutoCloseable {
         if (written != length) {
             throw new IOException("netlink write sent " + written + " of " + length + " bytes");
         }
+        RequestFaults.written();
     }
 
     /** Decodes one datagram and hands each message to its request, or to the event listener. */

@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import netlab.executor.step.Step;
+import netlab.executor.step.Steps;
+import netlab.plan.Planner;
+import netlab.testing.MutatedLabs;
 import netlab.topology.Lab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +38,24 @@ class RobustnessTest {
               route default via 192.168.0.254
             """;
 
-    /** Parses, accepting only a lab or a TopologyException with at least one diagnostic. */
+    /**
+     * Parses, accepting only a lab or a TopologyException with at least one diagnostic; a lab
+     * that parses goes on through the planner and every step's command and claims, which must
+     * not fail on anything the reader accepted.
+     */
     static void survives(String name, String text) {
+        Lab lab;
         try {
-            TopologyReader.parse(name, text);
+            lab = TopologyReader.parse(name, text);
         } catch (TopologyException e) {
             assertThat(e.diagnostics()).as(name).isNotEmpty();
             assertThat(e.getMessage()).as(name).isNotEmpty();
+            return;
+        }
+        for (Step step : Steps.of(Planner.plan(lab))) {
+            assertThat(step.command()).as(name).isNotBlank().doesNotContain("\n");
+            assertThat(step.creates()).as(name).isNotNull();
+            assertThat(step.interfacesUsed()).as(name).isNotNull();
         }
     }
 
@@ -62,25 +77,9 @@ class RobustnessTest {
 
     @Test
     void mutatedLanNeverCrashes() {
-        String[] pieces = {"node", "host", "link", "to", "br0", "ns1:eth0", "address", "route", "default", "via", "dev",
-                "onlink", "metric", "-1", "99999999999999999999", "::", "::ffff:1.2.3.4/96", "0.0.0.0/0", "/", ":", "!",
-                "lo", "peer", "neigh", "lladdr", "snat", "masquerade", "port", "macvlan", "on", "host:eth0", "mode",
-                "\n", "#", "=", "sysctl", "net.x=1", "255.255.255.255/32", "fe80::1", "mtu", "68", "bridge"};
         assertTimeoutPreemptively(LIMIT, () -> {
             for (long seed = 0; seed < 2000; seed++) {
-                Random random = new Random(seed);
-                StringBuilder text = new StringBuilder(LAN);
-                int edits = 1 + random.nextInt(6);
-                for (int e = 0; e < edits; e++) {
-                    int at = random.nextInt(text.length() + 1);
-                    switch (random.nextInt(3)) {
-                        case 0 -> text.insert(at, " " + pieces[random.nextInt(pieces.length)] + " ");
-                        case 1 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(12)));
-                        default -> text.replace(at, Math.min(text.length(), at + 1 + random.nextInt(8)),
-                                pieces[random.nextInt(pieces.length)]);
-                    }
-                }
-                survives("mutated-" + seed + ".topo", text.toString());
+                survives("mutated-" + seed + ".topo", MutatedLabs.of(LAN, seed));
             }
         });
     }
@@ -121,12 +120,25 @@ class RobustnessTest {
     }
 
     @Test
-    void aVeryLongLineFailsFastWithAShortMessage() {
-        String line = "node " + "n".repeat(5_000_000) + " " + "x".repeat(5_000_000);
+    void aVeryLongLineFailsFastWithAShortMessage(@TempDir Path dir) throws Exception {
+        // Through the file reader, as a user's file comes: bytes on disk, not a string.
+        Path file = Files.writeString(dir.resolve("long.topo"), "node " + "n".repeat(5_000_000) + " " + "x".repeat(5_000_000));
         TopologyException e = assertTimeoutPreemptively(LIMIT,
-                () -> catchThrowableOfType(TopologyException.class, () -> TopologyReader.parse("long.topo", line)));
+                () -> catchThrowableOfType(TopologyException.class, () -> TopologyReader.read(file)));
         assertThat(e.summaries()).hasSize(2);
         assertThat(e.getMessage().length()).isLessThan(2000);
+    }
+
+    @Test
+    void randomBytesJustUnderTheSizeLimitFailFast(@TempDir Path dir) throws Exception {
+        byte[] bytes = new byte[(16 << 20) - 1];
+        new Random(16).nextBytes(bytes);
+        Path file = Files.write(dir.resolve("almost-16-MiB.topo"), bytes);
+
+        TopologyException e = assertTimeoutPreemptively(LIMIT,
+                () -> catchThrowableOfType(TopologyException.class, () -> TopologyReader.read(file)));
+
+        assertThat(e.summaries()).isNotEmpty().hasSizeLessThanOrEqualTo(101);
     }
 
     @Test
