@@ -218,42 +218,28 @@ public final class NetlinkChannel implements AutoCloseable {
 
     private void writeTransaction(List<NetlinkRequest> batch, NetlinkRequest sentinel, CompletableFuture<Void> done) {
         List<PendingRequest> tracked = new ArrayList<>();
+        List<PendingRequest> markers = new ArrayList<>();
         PendingRequest last = new PendingRequest(withAck(sentinel));
         try {
-            writeNow(batch, tracked);
-            writeNow(List.of(last.request()), new ArrayList<>(List.of(last)));
+            writeNow(batch, tracked, markers);
+            writeNow(List.of(last.request()), new ArrayList<>(List.of(last)), new ArrayList<>());
         } catch (IOException | RuntimeException e) {
             pending.removeAll(tracked);
+            pending.removeAll(markers);
             pending.removeAll(List.of(last));
             done.completeExceptionally(writeFailure(last, e));
             return;
         }
-        last.answer().whenComplete((replies, failure) -> {
-            // Replies arrive in order: whatever is still unanswered now never will be.
-            for (PendingRequest request : tracked) {
-                if (!request.answer().isDone()) {
-                    request.fail(new KernelException(request.request().description(), Errno.ECANCELED.value(),
-                            "not applied: the transaction was aborted"));
-                    pending.removeAll(List.of(request));
-                }
-            }
-            tracked.add(last);
-            CompletableFuture.allOf(tracked.stream().map(PendingRequest::answer).toArray(CompletableFuture[]::new))
-                    .whenComplete((ignored, error) -> {
-                        if (error == null) {
-                            done.complete(null);
-                        } else {
-                            done.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
-                        }
-                    });
-        });
+        last.answer().whenComplete((replies, failure) -> TransactionOutcome.settle(tracked, markers, last, pending, done));
     }
 
     /**
      * Writes {@code requests} as one datagram, bypassing the window (a transaction cannot be
-     * split); those asking for an ACK are tracked, or {@code toTrack} when it already holds them.
+     * split); those asking for an ACK are tracked, or {@code toTrack} when it already holds them;
+     * the others are tracked in {@code silent}, to catch an error the kernel sends for them.
      */
-    private void writeNow(List<NetlinkRequest> requests, List<PendingRequest> toTrack) throws IOException {
+    private void writeNow(List<NetlinkRequest> requests, List<PendingRequest> toTrack, List<PendingRequest> silent)
+            throws IOException {
         ByteBuf datagram = PooledByteBufAllocator.DEFAULT.directBuffer();
         boolean given = !toTrack.isEmpty();
         try {
@@ -263,10 +249,10 @@ public final class NetlinkChannel implements AutoCloseable {
                 encode(stamped(request.message(), sequence), datagram);
                 if (given) {
                     pending.put(sequence, toTrack.get(i));
-                } else if (request.message().hasFlags(NlmFlags.NLM_F_ACK)) {
+                } else {
                     PendingRequest pendingRequest = new PendingRequest(request);
                     pending.put(sequence, pendingRequest);
-                    toTrack.add(pendingRequest);
+                    (request.message().hasFlags(NlmFlags.NLM_F_ACK) ? toTrack : silent).add(pendingRequest);
                 }
             }
             write(datagram);
