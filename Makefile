@@ -25,12 +25,20 @@ build: jdk
 
 # All tests. Kernel tests run inside a private sandbox (src/test/sandbox/bin/java); the
 # leak guard then proves that the machine's own network state is exactly as it was before.
+# It compares also when the suite failed (a failing test is the likeliest to leave something
+# behind), and make fails if either did. NETLAB_LEAK_GUARD_RUN, unique to this run and inherited
+# by everything the suite starts, lets the guard tell a process the suite left in a namespace
+# from one that something else on the machine started meanwhile.
 test: deps jdk
 	@mkdir -p $(LEAK_DIR)
-	@$(LEAK_GUARD) snapshot > $(LEAK_DIR)/before.txt
-	$(MVN) install
-	@$(LEAK_GUARD) snapshot > $(LEAK_DIR)/after.txt
-	@$(LEAK_GUARD) compare $(LEAK_DIR)/before.txt $(LEAK_DIR)/after.txt
+	@export NETLAB_LEAK_GUARD_RUN=$$(cat /proc/sys/kernel/random/uuid); \
+	$(LEAK_GUARD) snapshot > $(LEAK_DIR)/before.txt || exit; \
+	echo "$(MVN) install"; \
+	suite=0; $(MVN) install || suite=$$?; \
+	guard=0; { $(LEAK_GUARD) snapshot > $(LEAK_DIR)/after.txt \
+	  && $(LEAK_GUARD) compare $(LEAK_DIR)/before.txt $(LEAK_DIR)/after.txt; } || guard=$$?; \
+	if [ $$suite -ne 0 ]; then echo "make test: the suite failed (exit $$suite)" >&2; exit $$suite; fi; \
+	exit $$guard
 
 # The exhaustive sweeps that make test samples (docs: README, Safety): up killed after every one
 # of its netlink messages, every message refused by the kernel, down killed after every message,
