@@ -1,8 +1,5 @@
 package netlab.executor;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,9 +23,9 @@ import netlab.netlink.route.LinkMessage;
 import netlab.netlink.route.LinkRequests;
 import netlab.sys.NetlinkSocket;
 import netlab.topology.Node;
-import netlab.topology.Source;
 import netlab.topology.dsl.Diagnostic;
 import netlab.topology.dsl.TopologyException;
+import netlab.topology.dsl.TopologyReader;
 
 /**
  * Before {@code up} changes anything: the names the lab's steps would create that already exist
@@ -85,24 +82,13 @@ final class Conflicts {
         Set<String> reported = new HashSet<>();
         for (InterfaceUse use : uses) {
             if (!made.contains(use.name()) && !existing.contains(use.name()) && reported.add(use.name() + "@" + use.source())) {
-                missing.add(diagnostic(use.source(), "the host has no interface " + use.name()
+                missing.add(TopologyReader.diagnostic(use.source(), "the host has no interface " + use.name()
                         + " (this machine's interfaces: " + String.join(", ", new TreeSet<>(existing)) + ")"));
             }
         }
         if (!missing.isEmpty()) {
             throw new TopologyException(missing);
         }
-    }
-
-    private static Diagnostic diagnostic(Source source, String message) {
-        String line = "";
-        try {
-            List<String> lines = Files.readAllLines(Path.of(source.file()));
-            line = source.line() >= 1 && source.line() <= lines.size() ? lines.get(source.line() - 1) : "";
-        } catch (IOException | RuntimeException e) {
-            // The file changed under us: report without the quoted line.
-        }
-        return new Diagnostic(source, message, line);
     }
 
     /**
