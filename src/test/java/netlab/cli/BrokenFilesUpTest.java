@@ -33,7 +33,7 @@ class BrokenFilesUpTest {
 
     @Test
     void allBrokenFilesAreTried() throws IOException {
-        assertThat(brokenFiles()).hasSize(61);
+        assertThat(brokenFiles()).hasSize(63);
     }
 
     @ParameterizedTest(name = "{0}")
