@@ -33,7 +33,7 @@ class BrokenFilesUpTest {
 
     @Test
     void allBrokenFilesAreTried() throws IOException {
-        assertThat(brokenFiles()).hasSize(63);
+        assertThat(brokenFiles()).hasSize(65);
     }
 
     @ParameterizedTest(name = "{0}")
