@@ -73,14 +73,15 @@ final class SysctlKeys {
             Optional<String> named = SysctlSetting.interfaceOf(key);
             boolean lab = named.isPresent() && made.test(named.get());
             String asked = lab ? SysctlSetting.withInterface(key, STAND_IN) : key;
-            String problem = switch (Sysctl.kindHere(asked)) {
+            Sysctl.Kind kind = Sysctl.kindHere(asked);
+            String problem = switch (kind) {
                 case SETTING -> null;
                 case READ_ONLY -> "sysctl " + key + " is read-only in " + where;
                 case DIRECTORY -> "sysctl " + key + " is a group of settings, not one";
                 case MISSING -> where + " has no sysctl " + key;
             };
             if (problem != null) {
-                String suggestion = Sysctl.kindHere(asked) == Sysctl.Kind.MISSING ? closest(asked).orElse(null) : null;
+                String suggestion = kind == Sysctl.Kind.MISSING ? closest(asked).orElse(null) : null;
                 if (suggestion != null && lab) {
                     suggestion = SysctlSetting.withInterface(suggestion, named.get());
                 }
