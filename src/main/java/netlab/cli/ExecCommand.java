@@ -7,6 +7,7 @@ import netlab.kernel.NamespaceNames;
 import netlab.kernel.NodeExec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,7 @@ final class ExecCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NODE", description = "The node (namespace) to run in.")
     String node;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND", description = "The program and its arguments.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND", description = "The program and its arguments; a -- before it is netlab's, as everywhere.")
     List<String> command;
 
     @Override
@@ -34,7 +35,21 @@ final class ExecCommand implements Runnable {
             spec.commandLine().usage(spec.commandLine().getOut());
             return;
         }
-        exec(node, command);
+        List<String> program = program(command);
+        if (program.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'COMMAND'");
+        }
+        exec(node, program);
+    }
+
+    /**
+     * The program and its arguments from the words after the node: {@code --} there ends
+     * netlab's options, as everywhere ({@code exec ns1 -- ping ...}). picocli stops reading
+     * options at the node, so it hands that {@code --} over as a word; only the first word can be
+     * netlab's, and in {@code exec ns1 ls --} the {@code --} is ls's.
+     */
+    static List<String> program(List<String> words) {
+        return !words.isEmpty() && words.getFirst().equals("--") ? words.subList(1, words.size()) : words;
     }
 
     /** What exec does once its arguments are known; {@link ExecShortcut} comes here without picocli. */

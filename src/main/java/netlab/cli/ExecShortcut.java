@@ -16,11 +16,12 @@ final class ExecShortcut {
      * True when picocli would read {@code args} as exactly this: the exec verb, a node that is
      * not an option, and a program. After the node everything is the program's (exec stops at
      * its first positional), but picocli would still expand an argument file named {@code @x},
-     * and {@code exec NODE --help} asks for exec's usage ({@link ExecCommand#run}).
+     * {@code exec NODE --help} asks for exec's usage ({@link ExecCommand#run}), and
+     * {@code exec NODE --} names no program.
      */
     static boolean applies(String[] args) {
         if (args.length < 3 || !args[0].equals("exec") || args[1].startsWith("-")
-                || HelpOption.is(args[2])) {
+                || HelpOption.is(args[2]) || (args.length == 3 && args[2].equals("--"))) {
             return false;
         }
         for (String arg : args) {
@@ -35,7 +36,7 @@ final class ExecShortcut {
     static int run(String[] args) {
         List<String> all = List.of(args);
         try {
-            ExecCommand.exec(all.get(1), all.subList(2, all.size()));
+            ExecCommand.exec(all.get(1), ExecCommand.program(all.subList(2, all.size())));
             return ExitCodes.OK; // not reached: exec replaces the process or throws
         } catch (RuntimeException e) {
             return Failures.report(e, StandardWriters.err(), false);

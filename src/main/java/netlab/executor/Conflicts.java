@@ -1,9 +1,7 @@
 package netlab.executor;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,15 +24,16 @@ import netlab.netlink.route.LinkMessage;
 import netlab.netlink.route.LinkRequests;
 import netlab.sys.NetlinkSocket;
 import netlab.topology.Node;
-import netlab.topology.Source;
 import netlab.topology.dsl.Diagnostic;
 import netlab.topology.dsl.TopologyException;
+import netlab.topology.dsl.TopologyReader;
 
 /**
  * Before {@code up} changes anything: the names the lab's steps would create that already exist
  * (netlab never adopts, changes or deletes them: it refuses, listing each one), and the machine's
- * own interfaces the host's steps name (a NAT rule's {@code out}, a macvlan's parent), which must
- * exist, or the file is wrong for this machine.
+ * own interfaces the host's steps name (a NAT rule's {@code out}, a macvlan's parent, a sysctl
+ * key's), which must exist, and the sysctl keys ({@link SysctlKeys}), which this kernel must
+ * have: else the file is wrong for this machine.
  */
 final class Conflicts {
     private Conflicts() {}
@@ -60,11 +59,14 @@ final class Conflicts {
                 hostUses.addAll(step.interfacesUsed());
             }
         }
+        List<Diagnostic> fileProblems = new ArrayList<>();
+        Set<String> existing = Set.of();
         if (!hostLinks.isEmpty() || !hostUses.isEmpty() || !hostTables.isEmpty()) {
             try (NetNamespace host = NetNamespace.host()) {
-                Set<String> existing = linkNames(kernel, host);
-                requireMachineInterfaces(hostUses, hostLinks, existing);
-                hostLinks.stream().filter(existing::contains).forEach(name -> conflicts.add(
+                existing = linkNames(kernel, host);
+                fileProblems.addAll(missingMachineInterfaces(hostUses, hostLinks, existing));
+                Set<String> taken = existing;
+                hostLinks.stream().filter(taken::contains).forEach(name -> conflicts.add(
                         name + " already exists in the host namespace and does not belong to lab " + lab));
                 if (!hostTables.isEmpty()) {
                     Set<String> tables = tableNames(kernel, host);
@@ -74,35 +76,28 @@ final class Conflicts {
                 }
             }
         }
+        fileProblems.addAll(SysctlKeys.problems(steps, hostLinks, existing));
+        // The file is wrong for this machine whatever else is: that comes first, all of it at once.
+        if (!fileProblems.isEmpty()) {
+            fileProblems.sort(Comparator.comparingInt((Diagnostic d) -> d.source().line()).thenComparingInt(d -> d.source().column()));
+            throw new TopologyException(fileProblems);
+        }
         if (!conflicts.isEmpty()) {
             throw new LabStateException("cannot bring lab " + lab + " up:\n  " + String.join("\n  ", conflicts));
         }
     }
 
     /** Interfaces the host's steps name that neither the lab makes nor the machine has. */
-    private static void requireMachineInterfaces(List<InterfaceUse> uses, Set<String> made, Set<String> existing) {
+    private static List<Diagnostic> missingMachineInterfaces(List<InterfaceUse> uses, Set<String> made, Set<String> existing) {
         List<Diagnostic> missing = new ArrayList<>();
         Set<String> reported = new HashSet<>();
         for (InterfaceUse use : uses) {
             if (!made.contains(use.name()) && !existing.contains(use.name()) && reported.add(use.name() + "@" + use.source())) {
-                missing.add(diagnostic(use.source(), "the host has no interface " + use.name()
+                missing.add(TopologyReader.diagnostic(use.source(), "the host has no interface " + use.name()
                         + " (this machine's interfaces: " + String.join(", ", new TreeSet<>(existing)) + ")"));
             }
         }
-        if (!missing.isEmpty()) {
-            throw new TopologyException(missing);
-        }
-    }
-
-    private static Diagnostic diagnostic(Source source, String message) {
-        String line = "";
-        try {
-            List<String> lines = Files.readAllLines(Path.of(source.file()));
-            line = source.line() >= 1 && source.line() <= lines.size() ? lines.get(source.line() - 1) : "";
-        } catch (IOException | RuntimeException e) {
-            // The file changed under us: report without the quoted line.
-        }
-        return new Diagnostic(source, message, line);
+        return missing;
     }
 
     /**

@@ -25,9 +25,9 @@ import netlab.topology.Lab;
  * can remove exactly that. Consecutive steps of one kind go together: namespaces are made by a
  * few workers, rtnetlink requests are pipelined per namespace.
  *
- * <p>{@code up} is all or nothing: it first checks that nothing the lab would create exists
- * ({@link Conflicts}), and when a step fails, what was already made is removed before the failure
- * is reported.
+ * <p>{@code up} is all or nothing: it first checks that the lab fits in the open-file limit
+ * ({@link OpenFiles}) and that nothing it would create exists ({@link Conflicts}), and when a step
+ * fails, what was already made is removed before the failure is reported.
  */
 public final class Executor {
     private final StateStore store;
@@ -53,6 +53,7 @@ public final class Executor {
     public LabState up(Lab lab, Plan plan, StepTimes times, Kernel kernel) {
         List<Step> steps = Steps.of(plan);
         try {
+            OpenFiles.check(lab);
             Conflicts.check(lab.name(), steps, kernel);
         } catch (RuntimeException refused) {
             kernel.close();
@@ -100,7 +101,7 @@ public final class Executor {
             } catch (RuntimeException cleanup) {
                 failure.addSuppressed(cleanup);
             }
-            throw failure;
+            throw OpenFiles.explain(lab, failure);
         }
     }
 

@@ -4,13 +4,70 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import netlab.sys.Syscall;
 
 /**
  * Network sysctls of one namespace. /proc/sys/net resolves against the namespace of the thread
  * that opens the file, so every access runs on a thread inside the target namespace.
  */
 public final class Sysctl {
+    /** What /proc/sys holds at a key. */
+    public enum Kind {
+        /** A setting that can be written. */
+        SETTING,
+        /** A setting only the kernel changes here (mode 0444: EACCES, for root too). */
+        READ_ONLY,
+        /** A group of settings. */
+        DIRECTORY,
+        MISSING
+    }
+
     private Sysctl() {}
+
+    /**
+     * Runs {@code task} on a fresh thread in a new network namespace of its own, with no name,
+     * which goes with the thread: a look at what every node's namespace starts with (its
+     * /proc/sys/net, say) that changes nothing anyone can see.
+     */
+    public static <T> T inNewNamespace(Callable<T> task) {
+        return InNamespace.onNewThread("netlab-netns-new", () -> {
+            Syscall.unshare(Syscall.CLONE_NEWNET);
+            return task.call();
+        });
+    }
+
+    /**
+     * What {@code key} is in the namespace of the calling thread (inside {@link
+     * NetNamespace#call} or {@link #inNewNamespace}). Equivalent to: {@code test -w
+     * /proc/sys/net/...}.
+     */
+    public static Kind kindHere(String key) {
+        Path file = pathOf(key);
+        if (Files.isDirectory(file)) {
+            return Kind.DIRECTORY;
+        }
+        if (!Files.exists(file)) {
+            return Kind.MISSING;
+        }
+        return Files.isWritable(file) ? Kind.SETTING : Kind.READ_ONLY;
+    }
+
+    /**
+     * The names in the group {@code key} (net.ipv4 holds ip_forward, conf, ...) in the namespace
+     * of the calling thread; empty when it is not a group. Equivalent to: {@code ls
+     * /proc/sys/net/ipv4}.
+     */
+    public static List<String> entriesHere(String key) {
+        Path directory = key.equals("net") ? Path.of("/proc/sys/net") : pathOf(key);
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.map(entry -> entry.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
 
     /** Equivalent to: {@code ip netns exec NS sysctl -n KEY}. */
     public static String read(NetNamespace namespace, String key) {

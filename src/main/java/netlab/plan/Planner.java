@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import netlab.topology.Endpoint;
 import netlab.topology.Lab;
+import netlab.topology.Mtus;
 import netlab.topology.NatRule;
 import netlab.topology.NetInterface;
 import netlab.topology.NetInterface.Bridge;
@@ -21,7 +23,8 @@ import netlab.topology.Route;
  *
  * <p>The order follows what each step needs: namespaces, then bridges (ports are enslaved when
  * their veth is created), veth pairs (each made once, in place, with a bridge port on the
- * bridge's side), macvlans (their parent exists by then), MTUs, sysctls (some name interfaces),
+ * bridge's side), macvlans (their parent exists by then), MTUs (bridges', veth ends', lo's, macvlans',
+ * in that order: see {@link Mtus}), sysctls (some name interfaces),
  * IPv6 address generation (before the links come up), links up, addresses, neighbours, device
  * routes before gateway routes, and NAT last. Every interface it creates gets a MAC address of
  * netlab's choosing ({@link MacAddresses}).
@@ -53,14 +56,22 @@ public final class Planner {
                         macvlan.source()));
             }
         });
-        forEachInterface(lab, (node, i) -> i.mtu().ifPresent(
-                mtu -> steps.add(new Operation.SetMtu(node.name(), i.name(), mtu, i.source()))));
+        // Bridges, then veth ends, then macvlans: so each MTU is the one Mtus derives from the file.
+        for (Class<?> kind : List.of(Bridge.class, VethEnd.class, Loopback.class, Macvlan.class)) {
+            forEachInterface(lab, (node, i) -> {
+                if (kind.isInstance(i)) {
+                    i.mtu().ifPresent(mtu -> steps.add(new Operation.SetMtu(node.name(), i.name(), mtu, i.source())));
+                }
+            });
+        }
         for (Node node : lab.nodes()) {
             node.sysctls().forEach(s -> steps.add(new Operation.SetSysctl(node.name(), s.key(), s.value(), s.source())));
         }
         if (!usesIpv6(lab)) {
+            Mtus mtus = Mtus.of(lab);
             forEachInterface(lab, (node, i) -> {
-                if (!(i instanceof Loopback)) {
+                // Below MTU 1280 the kernel has taken IPv6 off: nothing to turn off (EAFNOSUPPORT).
+                if (!(i instanceof Loopback) && !mtus.withoutIpv6(new Endpoint(node.name(), i.name()))) {
                     steps.add(new Operation.DisableIpv6LinkLocal(node.name(), i.name(), i.source()));
                 }
             });

@@ -2,10 +2,12 @@ package netlab.sys;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static netlab.sys.SyscallNumbers.__NR_bind;
 import static netlab.sys.SyscallNumbers.__NR_close;
 import static netlab.sys.SyscallNumbers.__NR_close_range;
 import static netlab.sys.SyscallNumbers.__NR_execve;
+import static netlab.sys.SyscallNumbers.__NR_getrlimit;
 import static netlab.sys.SyscallNumbers.__NR_getsockname;
 import static netlab.sys.SyscallNumbers.__NR_mkdirat;
 import static netlab.sys.SyscallNumbers.__NR_mount;
@@ -49,6 +51,7 @@ public final class Syscall {
     public static final int MNT_DETACH = 2;
     public static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
     private static final int AT_FDCWD = -100;
+    private static final int RLIMIT_NOFILE = 7; // <asm-generic/resource.h>
     private static final int SIG_SETMASK = 2;
     /** The kernel's sigset_t: 64 signals (glibc's is 128 bytes, the kernel takes 8). */
     private static final int KERNEL_SIGSET_BYTES = 8;
@@ -109,6 +112,20 @@ public final class Syscall {
     public static int open(String path, int flags, int mode) {
         try (Arena arena = Arena.ofConfined()) {
             return (int) call(arena, "open " + path, __NR_openat, AT_FDCWD, address(arena, path), flags, mode);
+        }
+    }
+
+    /**
+     * How many descriptors this process may have open (RLIMIT_NOFILE's soft limit; the JVM raises
+     * it to the hard one as it starts), or {@link Long#MAX_VALUE} for no limit. Equivalent to:
+     * {@code ulimit -n}.
+     */
+    public static long openFileLimit() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment limits = arena.allocate(JAVA_LONG, 2); // struct rlimit { rlim_cur; rlim_max; }
+            call(arena, "getrlimit", __NR_getrlimit, RLIMIT_NOFILE, limits.address());
+            long current = limits.getAtIndex(JAVA_LONG, 0);
+            return current < 0 ? Long.MAX_VALUE : current; // RLIM_INFINITY is all ones
         }
     }
 

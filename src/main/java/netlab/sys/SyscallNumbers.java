@@ -14,6 +14,7 @@ final class SyscallNumbers {
     static final long __NR_socketpair = 53;
     static final long __NR_setsockopt = 54;
     static final long __NR_execve = 59;
+    static final long __NR_getrlimit = 97;
     static final long __NR_mount = 165;
     static final long __NR_umount2 = 166;
     static final long __NR_openat = 257;

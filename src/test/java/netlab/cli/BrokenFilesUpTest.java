@@ -32,8 +32,8 @@ class BrokenFilesUpTest {
     }
 
     @Test
-    void allFiftySevenBrokenFilesAreTried() throws IOException {
-        assertThat(brokenFiles()).hasSize(60);
+    void allBrokenFilesAreTried() throws IOException {
+        assertThat(brokenFiles()).hasSize(66);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import netlab.testing.NetlabRunner.Run;
@@ -58,6 +59,34 @@ class ExecCommandTest {
 
         assertThat(links.exitCode()).isZero();
         assertThat(links.stdout().lines().toList()).containsExactlyInAnyOrder("lo", "eth0");
+    }
+
+    @Test
+    void aDoubleDashBeforeTheProgramIsNetlabsOnBothPaths() {
+        // The shortcut takes "exec NODE ..."; a verbose flag before the verb sends it to picocli.
+        for (List<String> netlab : List.of(List.of("exec"), List.of("-v", "exec"))) {
+            Shell.Result run = Cli.childJvm(args(netlab, "ns1", "--", "sh", "-c", "exit 7"));
+            Shell.Result dashes = Cli.childJvm(args(netlab, "ns1", "--", "echo", "--", "x"));
+
+            assertThat(run.exitCode()).as(netlab + ": " + run.stderr()).isEqualTo(7);
+            assertThat(dashes.stdout()).as(netlab.toString()).isEqualTo("-- x\n");
+        }
+    }
+
+    @Test
+    void aDoubleDashAfterTheProgramIsTheProgramsOnBothPaths() {
+        for (List<String> netlab : List.of(List.of("exec"), List.of("-v", "exec"))) {
+            Shell.Result echo = Cli.childJvm(args(netlab, "ns1", "echo", "--"));
+
+            assertThat(echo.exitCode()).as(netlab + ": " + echo.stderr()).isZero();
+            assertThat(echo.stdout()).as(netlab.toString()).isEqualTo("--\n");
+        }
+    }
+
+    private static String[] args(List<String> netlab, String... rest) {
+        List<String> all = new java.util.ArrayList<>(netlab);
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
     }
 
     @Test

@@ -2,6 +2,7 @@ package netlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,27 @@ class ExecShortcutTest {
         // After the node everything is the program's, options included.
         assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "ping", "-c1", "--", "-v"})).isTrue();
         assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "ls", "--help"})).isTrue();
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "--", "ping", "-c1"})).isTrue();
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "--", "--help"})).isTrue();
+    }
+
+    @Test
+    void aDoubleDashAfterTheNodeEndsNetlabsOptionsAndOnlyThere() {
+        assertThat(ExecCommand.program(List.of("--", "ping", "-c1"))).containsExactly("ping", "-c1");
+        // After it everything is the program's, a second -- or --help included.
+        assertThat(ExecCommand.program(List.of("--", "--", "x"))).containsExactly("--", "x");
+        assertThat(ExecCommand.program(List.of("--", "--help"))).containsExactly("--help");
+        // Anywhere else it is an argument of the program.
+        assertThat(ExecCommand.program(List.of("ls", "--"))).containsExactly("ls", "--");
+    }
+
+    @Test
+    void aDoubleDashWithoutAProgramIsAUsageErrorOnBothPaths() {
+        Run picocli = Cli.netlab("exec", "ns1", "--");
+
+        assertThat(ExecShortcut.applies(new String[] {"exec", "ns1", "--"})).isFalse();
+        assertThat(picocli.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(picocli.err()).startsWith("Missing required parameter: 'COMMAND'\nUsage: netlab exec");
     }
 
     @Test

@@ -53,6 +53,8 @@ class PlanIsWhatUpDoesTest {
         List<Path> files = new ArrayList<>(ShippedTopologies.files());
         // Names a shell would read otherwise, in every place a plan line names something.
         files.add(Path.of("test/resources/topologies/honest/odd-names.topo"));
+        // MTUs the kernel derives from others', set in the order that makes them the file's.
+        files.add(Path.of("test/resources/topologies/honest/mtus.topo"));
         Path star = directory.resolve("star");
         Shell.check("../bench/gen-star", String.valueOf(STAR_NODES), star.toString());
         files.add(star.resolve("star-" + STAR_NODES + ".topo"));

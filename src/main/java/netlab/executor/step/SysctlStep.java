@@ -6,6 +6,7 @@ import static netlab.executor.step.Commands.isHost;
 import java.util.List;
 import netlab.kernel.Sysctl;
 import netlab.plan.Operation;
+import netlab.topology.SysctlSetting;
 
 /**
  * {@code sysctl -w KEY=VALUE} in the node: a {@code net.*} setting of its namespace, written to
@@ -25,10 +26,14 @@ public record SysctlStep(Operation.SetSysctl operation) implements Step {
         return List.of();
     }
 
-    /** A key may name an interface ({@code net.ipv4.conf.ens5.proxy_arp}); the kernel says if it is missing. */
+    /**
+     * The interface a key names ({@code net.ipv4.conf.ens5.proxy_arp}): in the host, one of the
+     * machine's unless the lab makes it, so up checks it exists before it changes anything.
+     */
     @Override
     public List<InterfaceUse> interfacesUsed() {
-        return List.of();
+        return SysctlSetting.interfaceOf(operation.key()).map(name -> List.of(new InterfaceUse(name, operation.source())))
+                .orElse(List.of());
     }
 
     public void run(StepContext context) {

@@ -99,12 +99,40 @@ final class BlockResolver {
     }
 
     private void sysctl(NodeDraft node, Syntax.Sysctl statement) {
+        String named = SysctlSetting.interfaceOf(statement.key().text()).orElse(null);
+        if (named != null && !interfaceInKey(node, statement.key(), named)) {
+            return;
+        }
         SysctlSetting first = node.sysctls.get(statement.key().text());
         if (first != null) {
             problems.add(statement.key(), "sysctl " + statement.key().quoted() + " already set at " + first.source());
             return;
         }
         node.sysctls.put(statement.key().text(), new SysctlSetting(statement.key().text(), statement.value(), statement.source()));
+    }
+
+    /**
+     * A key of an interface's settings ({@code net.ipv4.conf.IF.forwarding}) must name one of the
+     * node's interfaces; in the host, one the lab does not make may be the machine's, which up
+     * checks. A name with a '.' cannot be reached: the key's dots are /proc/sys's directories.
+     */
+    private boolean interfaceInKey(NodeDraft node, Word key, String name) {
+        int start = key.text().indexOf('.', "net.ipv4.".length()) + 1;
+        Word named = key.slice(start, start + name.length());
+        String problem;
+        if (name.indexOf('.') >= 0) {
+            problem = "a sysctl key cannot name interface " + named.quoted() + ": the '.' in it would split the key";
+        } else if (node.interfaces.containsKey(name)) {
+            return true;
+        } else if (node.isHost()) {
+            problem = Names.interfaceProblem(name);
+        } else {
+            problem = unknownInterface(node, named);
+        }
+        if (problem != null) {
+            problems.add(named, problem);
+        }
+        return problem == null;
     }
 
     /** In the host block, {@code out} may name one of the machine's own interfaces; the executor checks it at up. */

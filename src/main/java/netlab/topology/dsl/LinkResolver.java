@@ -1,6 +1,7 @@
 package netlab.topology.dsl;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,15 @@ final class LinkResolver {
     private final Problems problems;
     private final Map<String, NodeDraft> nodes;
     private final Map<Syntax.Block, NodeDraft> owners;
+    /**
+     * The most ports a bridge can have: BR_MAX_PORTS (1024) less port number 0, which the kernel
+     * never gives (net/bridge/br_if.c); the next one is refused with EXFULL, measured on 6.18.
+     */
+    static final int MAX_BRIDGE_PORTS = 1023;
+
     /** Bridges by name across the lab, built once: links to a bare BR must not scan every node. */
     private final Map<String, List<InterfaceDraft>> bridgesByName = new java.util.HashMap<>();
+    private final Map<InterfaceDraft, Integer> ports = new IdentityHashMap<>();
 
     LinkResolver(Problems problems, Map<String, NodeDraft> nodes, Map<Syntax.Block, NodeDraft> owners) {
         this.problems = problems;
@@ -78,8 +86,11 @@ final class LinkResolver {
         InterfaceDraft other = new InterfaceDraft(InterfaceDraft.Kind.VETH, there.name, otherName, otherWord.source());
         other.peer = creator.endpoint();
         other.master = bridge == null ? null : bridge.name;
-        if (Resolver.add(problems, here, creator, link.name(), false)) {
-            Resolver.add(problems, there, other, otherWord, bridge != null && link.port().isEmpty());
+        if (Resolver.add(problems, here, creator, link.name(), false)
+                && Resolver.add(problems, there, other, otherWord, bridge != null && link.port().isEmpty())
+                && bridge != null && ports.merge(bridge, 1, Integer::sum) == MAX_BRIDGE_PORTS + 1) {
+            problems.add(otherWord, "bridge " + Word.quote(bridge.name) + " already has " + MAX_BRIDGE_PORTS
+                    + " ports, the most the kernel allows (BR_MAX_PORTS); this link would be port " + (MAX_BRIDGE_PORTS + 1));
         }
     }
 
@@ -135,6 +146,12 @@ final class LinkResolver {
             problems.add(macvlan.parent, "a macvlan cannot be its own parent");
         } else if (parent != null && parent.kind == InterfaceDraft.Kind.LOOPBACK) {
             problems.add(macvlan.parent, "a macvlan needs an Ethernet parent, not " + Word.quote(NetInterface.Loopback.NAME));
+        } else if (parent != null && parent.kind == InterfaceDraft.Kind.MACVLAN) {
+            problems.add(macvlan.parent, onMacvlan(macvlan, parent));
+        } else if (parent != null && parent.isPort()) {
+            // The bridge owns a port's incoming frames, and a macvlan would need them too.
+            problems.add(macvlan.parent, "a macvlan cannot sit on " + macvlan.parent.quoted() + ": it is a port of bridge "
+                    + Word.quote(parent.master) + " (the kernel says EBUSY); put the macvlan on the bridge");
         } else if (parent == null && !node.isHost()) {
             // A host parent the lab does not make is one of the machine's own (eth0): the executor checks it.
             problems.add(macvlan.parent, BlockResolver.unknownInterface(node, macvlan.parent));
@@ -144,5 +161,14 @@ final class LinkResolver {
                 problems.add(macvlan.parent, problem);
             }
         }
+    }
+
+    /** The kernel would put a macvlan on a macvlan's parent (macvlan_common_newlink): the file should say that one. */
+    private String onMacvlan(InterfaceDraft macvlan, InterfaceDraft parent) {
+        NodeDraft node = nodes.get(parent.parentNode.text());
+        InterfaceDraft grandparent = node == null ? null : node.interfaces.get(parent.parent.text());
+        return "a macvlan cannot sit on macvlan " + macvlan.parent.quoted() + ": the kernel puts it on that one's parent; "
+                + (grandparent != null && grandparent.kind == InterfaceDraft.Kind.MACVLAN ? "name a parent that is not a macvlan"
+                        : "write " + Word.quote(parent.parentNode.text() + ":" + parent.parent.text()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import netlab.topology.Endpoint;
 import netlab.topology.Lab;
+import netlab.topology.Mtus;
 import netlab.topology.NetInterface;
 import netlab.topology.Node;
 import netlab.topology.Source;
@@ -15,7 +16,7 @@ import netlab.topology.Source;
  * Syntax to model. Passes, so that nothing depends on the order of blocks: nodes; bridges;
  * links and macvlans (the interfaces they make, in both nodes); then each block's addresses,
  * MTUs, neighbours, sysctls, NAT and routes; then the checks that need the whole lab
- * (duplicate addresses, gateway reachability).
+ * (duplicate addresses, gateway reachability, what the MTUs allow).
  */
 final class Resolver {
     private final Problems problems;
@@ -35,10 +36,13 @@ final class Resolver {
         new BlockResolver(problems, resolver.owners).resolve(file.blocks());
         AddressCheck.check(resolver.nodes.values(), problems);
         resolver.nodes.values().forEach(node -> RouteCheck.check(node, problems));
-        problems.throwIfAny();
+        // The MTUs the kernel derives need the whole model; a lab with problems builds one as well.
         List<Node> built = new ArrayList<>();
         resolver.nodes.values().forEach(node -> built.add(node.build()));
-        return new Lab(name, fileName, built);
+        Lab lab = new Lab(name, fileName, built);
+        MtuCheck.check(resolver.nodes.values(), Mtus.of(lab), problems);
+        problems.throwIfAny();
+        return lab;
     }
 
     /** {@code lab NAME}, or the file name without directories and {@code .topo}. */

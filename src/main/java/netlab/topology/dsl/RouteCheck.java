@@ -15,7 +15,7 @@ import netlab.topology.Source;
  * the gateway must be on a link (inside a prefix of one of the node's addresses, or of one of its
  * routes with {@code dev} and no {@code via}), on the route's {@code dev} when it names one,
  * unless the route says {@code onlink}; {@code src} must be an address of the node; and no two
- * routes may have the same destination and metric.
+ * routes may have the same destination and metric, nor repeat one the kernel adds for an address.
  */
 final class RouteCheck {
     private RouteCheck() {}
@@ -34,6 +34,7 @@ final class RouteCheck {
                 onLink.add(route.destination().value(), route.dev().get().text());
             }
         }
+        Map<String, String> connected = connectedRoutes(node);
         Map<String, Source> seen = new HashMap<>();
         for (Syntax.Route route : node.routes) {
             gateway(node, route, onLink, own, problems);
@@ -46,12 +47,40 @@ final class RouteCheck {
             Cidr destination = route.destination().value();
             // The kernel's default metrics: 0 for IPv4, 1024 for IPv6.
             int metric = route.metric().orElse(destination.isIpv4() ? 0 : 1024);
-            Source first = seen.putIfAbsent(destination + " " + metric, route.source());
-            if (first != null) {
+            String key = destination + " " + metric;
+            Source first = seen.putIfAbsent(key, route.source());
+            if (connected.containsKey(key)) {
+                problems.add(route.destination().source(), "a route to " + destination + " with metric " + metric
+                        + " comes with " + connected.get(key) + ": the kernel adds it, and refuses a second one (EEXIST); "
+                        + "leave this one out, or give it another metric");
+            } else if (first != null) {
                 problems.add(route.destination().source(), "a route to " + destination + " with metric " + metric
                         + " is already defined at " + first);
             }
         }
+    }
+
+    /**
+     * The routes the kernel adds for the node's addresses, in the main table, as "DEST METRIC",
+     * each with the address that brings it. IPv4: the prefix of every address but a /32 and
+     * those in 0.0.0.0/8, metric 0, not for lo (its prefix goes to the local table). IPv6: the
+     * prefix of every address, a /128 included, metric 256 (IP6_RT_PRIO_ADDRCONF), lo included.
+     * Measured on 6.18 (net/ipv4/fib_frontend.c fib_add_ifaddr, net/ipv6/addrconf.c).
+     */
+    private static Map<String, String> connectedRoutes(NodeDraft node) {
+        Map<String, String> routes = new HashMap<>();
+        for (InterfaceDraft i : node.interfaces.values()) {
+            for (Located<Cidr> address : i.addresses) {
+                Cidr cidr = address.value();
+                boolean ipv4Prefix = cidr.isIpv4() && cidr.prefixLength() < 32 && i.kind != InterfaceDraft.Kind.LOOPBACK
+                        && cidr.address().getAddress()[0] != 0;
+                if (ipv4Prefix || !cidr.isIpv4()) {
+                    routes.putIfAbsent(cidr.network() + " " + (cidr.isIpv4() ? 0 : 256),
+                            "address " + cidr + " on " + Word.quote(i.name) + " (" + address.source() + ")");
+                }
+            }
+        }
+        return routes;
     }
 
     private static void gateway(NodeDraft node, Syntax.Route route, PrefixSet onLink, Set<InetAddress> own, Problems problems) {

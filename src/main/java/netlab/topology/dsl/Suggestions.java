@@ -1,9 +1,10 @@
 package netlab.topology.dsl;
 
 import java.util.Collection;
+import java.util.Optional;
 
 /** "did you mean" for a misspelt word: the closest candidate by edit distance, if close enough. */
-final class Suggestions {
+public final class Suggestions {
     /** Words longer than this are not typos of a keyword or a name; no distance is computed. */
     private static final int MAX_LENGTH = 64;
     /** A lab of a million nodes must not make each "unknown node" cost a million comparisons. */
@@ -12,9 +13,14 @@ final class Suggestions {
     private Suggestions() {}
 
     /** {@code " (did you mean 'x'?)"}, or an empty string when no candidate is close. */
-    static String didYouMean(String word, Collection<String> candidates) {
+    public static String didYouMean(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(best -> " (did you mean " + Word.quote(best) + "?)").orElse("");
+    }
+
+    /** The candidate closest to {@code word}, if it is close enough to be what was meant. */
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         if (word.length() > MAX_LENGTH) {
-            return "";
+            return Optional.empty();
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -34,7 +40,7 @@ final class Suggestions {
         }
         // One edit per three letters, at least one: 'adress' -> 'address', 'rout' -> 'route'.
         int allowed = Math.max(1, Math.min(word.length(), best == null ? 0 : best.length()) / 3);
-        return best != null && bestDistance <= allowed ? " (did you mean " + Word.quote(best) + "?)" : "";
+        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */

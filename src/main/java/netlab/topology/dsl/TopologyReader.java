@@ -16,14 +16,29 @@ public final class TopologyReader {
     /** Far beyond any lab (a 1000-node star is ~100 KB); a bigger file is a mistake, refused before reading. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
+    /** File types of st_mode, as in {@code <sys/stat.h>}. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
+    private static final int S_IFSOCK = 0140000;
+
     private TopologyReader() {}
 
     public static Lab read(Path file) {
         String name = file.toString();
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            // One byte more than the limit tells "too big" apart without reading a 100 MB file whole.
-            bytes = in.readNBytes(MAX_BYTES + 1);
+        try {
+            String kind = notRegular(file);
+            if (kind != null) {
+                throw fileProblem(name, "cannot read the file: it is " + kind + ", not a regular file");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                // One byte more than the limit tells "too big" apart without reading a 100 MB file whole.
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
         } catch (IOException | SecurityException e) {
             throw fileProblem(name, "cannot read the file: " + describe(e));
         }
@@ -42,6 +57,44 @@ public final class TopologyReader {
         Problems problems = new Problems(fileName, lines);
         Syntax.File syntax = Parser.parse(fileName, lines, problems);
         return Resolver.resolve(syntax, fileName, problems);
+    }
+
+    /**
+     * What {@code file} (followed through links) is when it is not a regular file, else null.
+     * Asked before it is opened: opening a FIFO waits for a writer, forever if none comes, and a
+     * device can be read without end. (A file swapped for one between this look and the open is
+     * not caught: netlab cannot open without waiting in Java's file API.)
+     */
+    private static String notRegular(Path file) throws IOException {
+        int type = (Integer) Files.getAttribute(file, "unix:mode") & S_IFMT;
+        return switch (type) {
+            case S_IFREG -> null;
+            case S_IFDIR -> "a directory";
+            case S_IFIFO -> "a FIFO";
+            case S_IFCHR -> "a character device";
+            case S_IFBLK -> "a block device";
+            case S_IFSOCK -> "a socket";
+            default -> "of file type " + Integer.toOctalString(type);
+        };
+    }
+
+    /**
+     * A problem found after reading (at up, against the kernel), with the line it points at read
+     * again from the file, or without it when the file is gone, changed, or no longer a regular
+     * file of at most {@link #MAX_BYTES}.
+     */
+    public static Diagnostic diagnostic(Source source, String message) {
+        String line = "";
+        try {
+            Path file = Path.of(source.file());
+            if (notRegular(file) == null && Files.size(file) <= MAX_BYTES) {
+                List<String> lines = Lexer.lines(Files.readString(file));
+                line = source.line() >= 1 && source.line() <= lines.size() ? lines.get(source.line() - 1) : "";
+            }
+        } catch (IOException | RuntimeException e) {
+            // Reported without the quoted line.
+        }
+        return new Diagnostic(source, message, line);
     }
 
     static TopologyException fileProblem(String fileName, String message) {

@@ -157,16 +157,23 @@ class RobustnessTest {
 
     @Test
     void aLargeValidLabParsesInLinearTime() {
-        // 20 000 nodes on one bridge, each with an address, a route and a neighbour: ~2 MB of text.
-        StringBuilder text = new StringBuilder("host\n  bridge br0 10.0.0.1/16\n");
+        // 20 000 nodes on 20 bridges (a bridge takes at most 1023 ports), each with an address, a
+        // route and a neighbour: ~2 MB of text.
+        StringBuilder text = new StringBuilder("host\n");
+        for (int b = 0; b < 20; b++) {
+            text.append("  bridge br").append(b).append(" 10.").append(b).append(".0.1/16\n");
+        }
         for (int i = 0; i < 20_000; i++) {
-            text.append("node n").append(i).append("\n  link eth0 to br0 port p").append(i)
-                    .append(" address 10.0.").append(i / 250).append('.').append(2 + i % 250).append("/16\n")
-                    .append("  route default via 10.0.0.1\n  neigh 10.0.0.1 dev eth0 lladdr peer\n");
+            int b = i / 1000;
+            text.append("node n").append(i).append("\n  link eth0 to br").append(b).append(" port p").append(i)
+                    .append(" address 10.").append(b).append('.').append(1 + i % 1000 / 250).append('.')
+                    .append(2 + i % 250).append("/16\n")
+                    .append("  route default via 10.").append(b).append(".0.1\n  neigh 10.").append(b)
+                    .append(".0.1 dev eth0 lladdr peer\n");
         }
         Lab lab = assertTimeoutPreemptively(LIMIT, () -> TopologyReader.parse("big.topo", text.toString()));
         assertThat(lab.nodes()).hasSize(20_001);
-        assertThat(lab.host().orElseThrow().interfaces()).hasSize(20_002);
+        assertThat(lab.host().orElseThrow().interfaces()).hasSize(20_021);
     }
 
     @Test

@@ -120,7 +120,7 @@ class StatementTest {
                 host
                 node a
                   macvlan mv0 on host:eth0 address 192.0.2.10/24
-                  macvlan mv1 on a:mv0 mode vepa
+                  macvlan mv1 on host:eth0 mode vepa
                   macvlan mv2 on host:eth0 mode private
                 """);
         assertThat(iface(lab, "a", "mv0")).isEqualTo(new NetInterface.Macvlan("mv0", new Endpoint("host", "eth0"),
