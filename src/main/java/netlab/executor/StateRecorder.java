@@ -49,8 +49,7 @@ final class StateRecorder implements Journal {
                 case Creation.Table t -> tables.add(new LabState.TableRecord(t.node(), t.family(), t.name()));
             }
         }
-        update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), namespaces, links,
-                state.hostSysctls(), tables));
+        update(state.withNamespaces(namespaces).withHostLinks(links).withTables(tables));
     }
 
     @Override
@@ -64,8 +63,7 @@ final class StateRecorder implements Journal {
                 namespaces.add(record);
             }
         }
-        update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), namespaces, state.hostLinks(),
-                state.hostSysctls(), state.tables()));
+        update(state.withNamespaces(namespaces));
     }
 
     @Override
@@ -75,13 +73,11 @@ final class StateRecorder implements Journal {
         }
         List<LabState.SysctlRecord> sysctls = new ArrayList<>(state.hostSysctls());
         sysctls.add(new LabState.SysctlRecord(key, oldValue));
-        update(new LabState(state.lab(), state.file(), state.since(), false, state.group(), state.namespaces(), state.hostLinks(),
-                sysctls, state.tables()));
+        update(state.withHostSysctls(sysctls));
     }
 
     LabState complete() {
-        update(new LabState(state.lab(), state.file(), state.since(), true, state.group(), state.namespaces(), state.hostLinks(),
-                state.hostSysctls(), state.tables()));
+        update(state.withStatus(LabState.Status.UP));
         return state;
     }
 
