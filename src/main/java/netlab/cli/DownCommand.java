@@ -44,6 +44,7 @@ final class DownCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         StateStore store = Labs.store();
         List<String> labs = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -74,7 +75,7 @@ final class DownCommand implements Runnable {
         for (String name : labs) {
             try (LabLock lock = Labs.lock(store, name)) {
                 // Read again under the lock: another netlab may have just taken it down.
-                store.load(name).ifPresent(executor::down);
+                store.load(name).ifPresent(state -> executor.down(state).forEach(note -> err.println("netlab: " + note)));
                 out.println("lab " + name + " is down");
             } catch (NetlabException e) {
                 if (!target.all) {
@@ -85,6 +86,7 @@ final class DownCommand implements Runnable {
             }
         }
         out.flush();
+        err.flush();
         if (!failures.isEmpty()) {
             throw new LabStateException(String.join("\n", failures));
         }
