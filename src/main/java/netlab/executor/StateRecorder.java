@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import netlab.executor.step.Creation;
 import netlab.executor.step.Journal;
+import netlab.kernel.NamespaceIdentity;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 
@@ -30,40 +31,40 @@ final class StateRecorder implements Journal {
 
     /**
      * One write for all of them: the record grows with the lab, and rewriting it per object
-     * would cost the square of the lab's size. Namespaces are recorded with inode 0 ("pending"):
-     * if netlab dies before it learns their inodes, down still knows the names were about to be made.
+     * would cost the square of the lab's size.
      */
     @Override
     public void aboutToCreate(List<Creation> creations) {
         if (creations.isEmpty()) {
             return;
         }
-        List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces());
         List<String> links = new ArrayList<>(state.hostLinks());
         List<LabState.TableRecord> tables = new ArrayList<>(state.tables());
         for (Creation creation : creations) {
             switch (creation) {
-                case Creation.Namespace n -> namespaces.add(new LabState.NamespaceRecord(n.name(),
-                        LabState.NamespaceRecord.PENDING));
+                case Creation.Namespace n -> throw new IllegalArgumentException(
+                        "namespace " + n.name() + " is recorded with its identity (namespacesAboutToBeNamed)");
                 case Creation.HostLink l -> links.add(l.name());
                 case Creation.Table t -> tables.add(new LabState.TableRecord(t.node(), t.family(), t.name()));
             }
         }
-        update(state.withNamespaces(namespaces).withHostLinks(links).withTables(tables));
+        update(state.withHostLinks(links).withTables(tables));
     }
 
     @Override
-    public void namespacesCreated(Map<String, Long> inodes, Collection<String> notMade) {
-        List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces().size());
-        for (LabState.NamespaceRecord record : state.namespaces()) {
-            Long inode = inodes.get(record.name());
-            if (inode != null) {
-                namespaces.add(new LabState.NamespaceRecord(record.name(), inode));
-            } else if (!(record.pending() && notMade.contains(record.name()))) {
-                namespaces.add(record);
-            }
+    public void namespacesAboutToBeNamed(Map<String, NamespaceIdentity> identities) {
+        if (identities.isEmpty()) {
+            return;
         }
+        List<LabState.NamespaceRecord> namespaces = new ArrayList<>(state.namespaces());
+        identities.forEach((name, identity) -> namespaces.add(
+                new LabState.NamespaceRecord(name, identity.inode(), identity.cookie())));
         update(state.withNamespaces(namespaces));
+    }
+
+    @Override
+    public void namespacesNotNamed(Collection<String> names) {
+        update(state.withNamespaces(state.namespaces().stream().filter(n -> !names.contains(n.name())).toList()));
     }
 
     @Override

@@ -78,18 +78,15 @@ final class Teardown {
         return notes;
     }
 
-    /** The namespaces, newest first; the record keeps those that could not be removed. */
+    /** The namespaces that are the lab's; the record keeps those that could not be removed. */
     private void removeNamespaces(LabSession session) {
-        List<LabState.NamespaceRecord> left = new ArrayList<>();
-        for (LabState.NamespaceRecord namespace : state.namespaces().reversed()) {
-            if (!attempt(() -> NamespaceRemoval.remove(session, state.lab(), namespace).ifPresent(notes::add))) {
-                left.add(namespace);
-            }
-        }
-        List<String> names = left.stream().map(LabState.NamespaceRecord::name).toList();
+        NamespaceRemoval.Outcome outcome = NamespaceRemoval.removeAll(session, state.lab(), state.namespaces());
+        notes.addAll(outcome.notes());
+        problems.addAll(outcome.problems());
+        List<String> names = outcome.left().stream().map(LabState.NamespaceRecord::name).toList();
         List<LabState.TableRecord> tables = state.tables().stream()
                 .filter(t -> Node.HOST.equals(t.node()) || names.contains(t.node())).toList();
-        save(state.withNamespaces(left.reversed()).withTables(tables));
+        save(state.withNamespaces(outcome.left()).withTables(tables));
     }
 
     private void restoreHostSysctls() {

@@ -67,6 +67,30 @@ public final class NamedNamespaces {
         }
     }
 
+    /**
+     * Gives {@code namespace}, made unnamed, its name: the file /run/netns/NAME made exclusively
+     * (a name someone else holds fails with EEXIST and stays theirs) and the namespace
+     * bind-mounted on it through its descriptor, as {@code ip netns attach} mounts a process's.
+     * Only for callers that ran {@link #prepareRunDir} before.
+     */
+    static void bind(Path path, NetNamespace namespace) {
+        String name = namespace.describe();
+        try {
+            Syscall.close(Syscall.open(path.toString(), Syscall.O_RDONLY | Syscall.O_CREAT | Syscall.O_EXCL, 0));
+        } catch (SyscallException e) {
+            if (e.errno() == Errno.EEXIST) {
+                throw new KernelException("create namespace " + name, e.errnoValue(), "it already exists");
+            }
+            throw e;
+        }
+        try {
+            Syscall.mount("/proc/self/fd/" + namespace.fd(), path.toString(), "none", Syscall.MS_BIND, null);
+        } catch (RuntimeException e) {
+            unmountAndUnlinkQuietly(path);
+            throw e;
+        }
+    }
+
     /** Equivalent to: {@code ip netns del NAME}. The kernel frees the namespace once unused. */
     public static void delete(String name) {
         Path path = pathOf(name);

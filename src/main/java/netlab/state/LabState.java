@@ -76,16 +76,11 @@ public record LabState(String lab, String file, Instant since, Status status, in
     }
 
     /**
-     * A namespace netlab made: its name and the inode that proves it is still the same one, or
-     * {@link #PENDING} when netlab stopped between deciding to make it and learning its inode.
+     * A namespace netlab made, recorded before its name became visible: its name, its nsfs inode
+     * and its cookie (SO_NETNS_COOKIE, never given to two namespaces; 0 where the kernel has
+     * none), which together prove that a namespace found under the name is this one.
      */
-    public record NamespaceRecord(String name, long inode) {
-        public static final long PENDING = 0;
-
-        public boolean pending() {
-            return inode == PENDING;
-        }
-    }
+    public record NamespaceRecord(String name, long inode, long cookie) {}
 
     /** A host sysctl netlab set, and the value it had before. */
     public record SysctlRecord(String key, String oldValue) {}

@@ -81,7 +81,19 @@ final class StateRecords {
 
     private static LabState.NamespaceRecord namespace(Line line) {
         checked(line, RecordNames.pathElementProblem(line.value(0)));
-        return new LabState.NamespaceRecord(line.value(0), number(line, 1, Long.MAX_VALUE));
+        long inode = number(line, 1, Long.MAX_VALUE);
+        if (inode == 0) {
+            throw line.problem("inode 0 is no namespace's");
+        }
+        String cookie = line.value(2);
+        if (!cookie.matches("0|[1-9][0-9]{0,19}")) {
+            throw line.problem("'" + StateWords.shown(cookie) + "' is not a number");
+        }
+        try {
+            return new LabState.NamespaceRecord(line.value(0), inode, Long.parseUnsignedLong(cookie));
+        } catch (NumberFormatException e) {
+            throw line.problem(cookie + " is out of range");
+        }
     }
 
     private static LabState.TableRecord table(Line line, String lab, Set<String> nodes) {

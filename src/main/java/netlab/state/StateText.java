@@ -18,7 +18,7 @@ import java.util.Map;
  * since 2026-11-23T11:00:00Z
  * status up
  * group 1852571234
- * namespace ns1 4026532281
+ * namespace ns1 4026532281 8
  * link br0
  * sysctl net.ipv4.ip_forward 0
  * table host ip netlab-lan
@@ -35,7 +35,7 @@ final class StateText {
 
     /** The words each keyword takes after it. */
     private static final Map<String, Integer> WORDS = Map.of("lab", 1, "file", 1, "since", 1, "status", 1, "group", 1,
-            "namespace", 2, "link", 1, "sysctl", 2, "table", 3);
+            "namespace", 3, "link", 1, "sysctl", 2, "table", 3);
     private static final List<String> HEADER = List.of("lab", "file", "since", "status", "group");
 
     private StateText() {}
@@ -47,7 +47,8 @@ final class StateText {
         record(text, "since", state.since().toString());
         record(text, "status", state.status().word());
         record(text, "group", Integer.toUnsignedString(state.group()));
-        state.namespaces().forEach(n -> record(text, "namespace", n.name(), Long.toString(n.inode())));
+        state.namespaces().forEach(n -> record(text, "namespace", n.name(), Long.toString(n.inode()),
+                Long.toUnsignedString(n.cookie())));
         state.hostLinks().forEach(l -> record(text, "link", l));
         state.hostSysctls().forEach(s -> record(text, "sysctl", s.key(), s.oldValue()));
         state.tables().forEach(t -> record(text, "table", t.node(), t.family(), t.name()));

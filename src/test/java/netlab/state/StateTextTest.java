@@ -21,7 +21,7 @@ class StateTextTest {
 
     private static LabState lan(String file, String sysctlValue) {
         return new LabState("lan", file, Instant.parse("2026-11-23T11:00:00Z"), LabState.Status.UP, LabGroups.of("lan"),
-                List.of(new LabState.NamespaceRecord("ns 1", 4026532281L)), List.of("br0"),
+                List.of(new LabState.NamespaceRecord("ns 1", 4026532281L, 8)), List.of("br0"),
                 List.of(new LabState.SysctlRecord("net.ipv4.ping_group_range", sysctlValue)),
                 List.of(new LabState.TableRecord("host", "ip", "netlab-lan"), new LabState.TableRecord("ns 1", "ip6",
                         "netlab-lan")));
@@ -40,7 +40,7 @@ class StateTextTest {
 
         assertThat(text).startsWith("netlab-state 2\nlab lan\n"
                 + "file /tmp/x%0Atable%20host%20ip%20victim%0Anamespace%20foreign%200%0Alab%20/etc%0A100%25%20sure/%C3%BC/a.topo\n")
-                .contains("\nnamespace ns%201 4026532281\n", "\nsysctl net.ipv4.ping_group_range 1%090\n",
+                .contains("\nnamespace ns%201 4026532281 8\n", "\nsysctl net.ipv4.ping_group_range 1%090\n",
                         "\ntable ns%201 ip6 netlab-lan\n", "\nstatus up\n");
         assertThat(read(text)).isEqualTo(state);
     }
@@ -91,6 +91,8 @@ class StateTextTest {
                 new Damage(good.replace("lab lan\n", "lab ../../etc\n"), "line 2: '../../etc' is not a plain file name"),
                 new Damage(good.replace("namespace ns%201", "namespace a/b"), "line 7: 'a/b' is not a plain file name"),
                 new Damage(good.replace("namespace ns%201", "namespace %2E%2E"), "line 7: '..' is not a plain file name"),
+                new Damage(good + "namespace x 0 9\n", "line 12: inode 0 is no namespace's"),
+                new Damage(good + "namespace x 9 18446744073709551616\n", "line 12: 18446744073709551616 is out of range"),
                 new Damage(good + "link a%0Ab\n", "line 12: 'a?b' is not an interface name"),
                 new Damage(good + "sysctl kernel.core_pattern x\n", "line 12: 'kernel.core_pattern' is not a network sysctl key"),
                 new Damage(good + "table host ip victim\n", "line 12: table 'victim' is not lab lan's (netlab-lan)"),
