@@ -32,7 +32,8 @@ import netlab.topology.dsl.TopologyException;
 
 /**
  * Before {@code up} changes anything: the names the lab's steps would create that already exist
- * (netlab never adopts, changes or deletes them: it refuses, listing each one), and the machine's
+ * (netlab never adopts, changes or deletes them: it refuses, listing each one), what it would add
+ * to the host's lo that lo has already (see LoopbackConflicts), and the machine's
  * own interfaces the host's steps name (a NAT rule's {@code out}, a macvlan's parent), which must
  * exist, or the file is wrong for this machine.
  */
@@ -45,6 +46,7 @@ final class Conflicts {
         Set<String> hostLinks = new LinkedHashSet<>();
         List<Creation.Table> hostTables = new ArrayList<>();
         List<InterfaceUse> hostUses = new ArrayList<>();
+        List<Creation> loopback = new ArrayList<>();
         for (Step step : steps) {
             for (Creation creation : step.creates()) {
                 switch (creation) {
@@ -54,18 +56,24 @@ final class Conflicts {
                     case Creation.HostLink l -> hostLinks.add(l.name());
                     case Creation.Table t when Node.HOST.equals(t.node()) -> hostTables.add(t);
                     case Creation.Table t -> { } // in a namespace the lab makes: free by construction
+                    case Creation.LoopbackAddress a -> loopback.add(a);
+                    case Creation.LoopbackNeighbour n -> loopback.add(n);
+                    // Netlab's route protocol marks its routes: down can never delete another's.
+                    case Creation.HostRoute r -> { }
+                    case Creation.LoopbackMtu m -> { }
                 }
             }
             if (Node.HOST.equals(step.node())) {
                 hostUses.addAll(step.interfacesUsed());
             }
         }
-        if (!hostLinks.isEmpty() || !hostUses.isEmpty() || !hostTables.isEmpty()) {
+        if (!hostLinks.isEmpty() || !hostUses.isEmpty() || !hostTables.isEmpty() || !loopback.isEmpty()) {
             try (NetNamespace host = NetNamespace.host()) {
                 Set<String> existing = linkNames(kernel, host);
                 requireMachineInterfaces(hostUses, hostLinks, existing);
                 hostLinks.stream().filter(existing::contains).forEach(name -> conflicts.add(
                         name + " already exists in the host namespace and does not belong to lab " + lab));
+                conflicts.addAll(LoopbackConflicts.of(lab, loopback, kernel, host));
                 if (!hostTables.isEmpty()) {
                     Set<String> tables = tableNames(kernel, host);
                     hostTables.stream().filter(t -> tables.contains(t.family() + " " + t.name())).forEach(t -> conflicts.add(

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import netlab.executor.step.Creation;
 import netlab.executor.step.Journal;
 import netlab.kernel.NamespaceIdentity;
+import netlab.state.HostChange;
 import netlab.state.LabState;
 import netlab.state.StateStore;
+import netlab.topology.Route;
 
 /**
  * Keeps the lab's state file in step with what {@code up} does. An object is recorded before
@@ -40,15 +43,64 @@ final class StateRecorder implements Journal {
         }
         List<String> links = new ArrayList<>(state.hostLinks());
         List<LabState.TableRecord> tables = new ArrayList<>(state.tables());
+        List<HostChange> changes = new ArrayList<>(state.hostChanges());
         for (Creation creation : creations) {
             switch (creation) {
                 case Creation.Namespace n -> throw new IllegalArgumentException(
                         "namespace " + n.name() + " is recorded with its identity (namespacesAboutToBeNamed)");
                 case Creation.HostLink l -> links.add(l.name());
-                case Creation.Table t -> tables.add(new LabState.TableRecord(t.node(), t.family(), t.name()));
+                case Creation.Table t -> tables.add(table(t));
+                // Only lo's first MTU is its own; another change of it would record the lab's.
+                case Creation.LoopbackMtu m when changes.stream().anyMatch(HostChange.LoopbackMtu.class::isInstance) -> { }
+                case Creation.LoopbackAddress a -> changes.add(hostChange(a));
+                case Creation.LoopbackNeighbour n -> changes.add(hostChange(n));
+                case Creation.HostRoute r -> changes.add(hostChange(r));
+                case Creation.LoopbackMtu m -> changes.add(hostChange(m));
             }
         }
-        update(state.withHostLinks(links).withTables(tables));
+        update(state.withHostLinks(links).withTables(tables).withHostChanges(changes));
+    }
+
+    @Override
+    public void notMade(List<Creation> creations) {
+        List<String> links = new ArrayList<>(state.hostLinks());
+        List<LabState.TableRecord> tables = new ArrayList<>(state.tables());
+        List<HostChange> changes = new ArrayList<>(state.hostChanges());
+        for (Creation creation : creations) {
+            switch (creation) {
+                case Creation.Namespace n -> { } // namespacesNotNamed
+                case Creation.HostLink l -> links.remove(l.name());
+                case Creation.Table t -> tables.remove(table(t));
+                case Creation.LoopbackAddress a -> changes.remove(hostChange(a));
+                case Creation.LoopbackNeighbour n -> changes.remove(hostChange(n));
+                case Creation.HostRoute r -> changes.remove(hostChange(r));
+                case Creation.LoopbackMtu m -> changes.remove(hostChange(m));
+            }
+        }
+        update(state.withHostLinks(links).withTables(tables).withHostChanges(changes));
+    }
+
+    private static LabState.TableRecord table(Creation.Table t) {
+        return new LabState.TableRecord(t.node(), t.family(), t.name());
+    }
+
+    private static HostChange hostChange(Creation.LoopbackAddress a) {
+        return new HostChange.LoopbackAddress(a.address().address(), a.address().prefixLength());
+    }
+
+    private static HostChange hostChange(Creation.LoopbackNeighbour n) {
+        return new HostChange.LoopbackNeighbour(n.address(), n.lladdr());
+    }
+
+    private static HostChange hostChange(Creation.HostRoute r) {
+        Route route = r.route();
+        return new HostChange.Route(route.destination().address(), route.destination().prefixLength(), route.via(),
+                route.dev().orElse(""), route.metric().isPresent() ? OptionalLong.of(route.metric().getAsInt())
+                        : OptionalLong.empty());
+    }
+
+    private static HostChange hostChange(Creation.LoopbackMtu m) {
+        return new HostChange.LoopbackMtu(m.oldMtu());
     }
 
     @Override

@@ -21,9 +21,10 @@ import netlab.sys.Errno;
 import netlab.topology.Node;
 
 /**
- * Removes what a lab state records, and only that: the lab's tables and interfaces in the host
- * (explicitly, so their names are free at once), the namespaces that are still the ones netlab
- * made, the host sysctls back to their old values; then the record.
+ * Removes what a lab state records, and only that: the lab's tables in the host, what it set on
+ * the host's lo (HostChangeRemoval), its interfaces in the host (explicitly, so their names are
+ * free at once), the namespaces that are still the ones netlab made (NamespaceRemoval), the host
+ * sysctls back to their old values; then the record.
  *
  * <p>Every removal is idempotent (what is gone already is done), and the record says "going
  * down" before the first one and loses each kind of thing once it is removed, so a {@code down}
@@ -53,6 +54,9 @@ final class Teardown {
                 }
             }
             save(state.withTables(tablesLeft));
+            HostChangeRemoval.Outcome host = HostChangeRemoval.undoAll(session, state.hostChanges());
+            problems.addAll(host.problems());
+            save(state.withHostChanges(host.left()));
             // The kernel deletes the host's links while the namespaces' files are unmounted here:
             // the two share no lock, and a big lab's down takes the longer of them, not the sum.
             CompletableFuture<List<NlMessage>> hostLinks = CompletableFuture.completedFuture(List.of());

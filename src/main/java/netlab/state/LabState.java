@@ -16,19 +16,21 @@ import java.util.List;
  * @param hostLinks the interfaces it created in the host namespace
  * @param hostSysctls host sysctls it changed, with the values to restore
  * @param tables the nf_tables tables it created, per namespace
+ * @param hostChanges what it set on the host's lo (and host routes no lab interface carries)
  */
 public record LabState(String lab, String file, Instant since, Status status, int group, List<NamespaceRecord> namespaces,
-        List<String> hostLinks, List<SysctlRecord> hostSysctls, List<TableRecord> tables) {
+        List<String> hostLinks, List<SysctlRecord> hostSysctls, List<TableRecord> tables, List<HostChange> hostChanges) {
     public LabState {
         namespaces = List.copyOf(namespaces);
         hostLinks = List.copyOf(hostLinks);
         hostSysctls = List.copyOf(hostSysctls);
         tables = List.copyOf(tables);
+        hostChanges = List.copyOf(hostChanges);
     }
 
     public static LabState started(String lab, String file, Instant since) {
         return new LabState(lab, file, since, Status.BUILDING, LabGroups.of(lab), List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     /**
@@ -56,23 +58,27 @@ public record LabState(String lab, String file, Instant since, Status status, in
     }
 
     public LabState withStatus(Status next) {
-        return new LabState(lab, file, since, next, group, namespaces, hostLinks, hostSysctls, tables);
+        return new LabState(lab, file, since, next, group, namespaces, hostLinks, hostSysctls, tables, hostChanges);
     }
 
     public LabState withNamespaces(List<NamespaceRecord> next) {
-        return new LabState(lab, file, since, status, group, next, hostLinks, hostSysctls, tables);
+        return new LabState(lab, file, since, status, group, next, hostLinks, hostSysctls, tables, hostChanges);
     }
 
     public LabState withHostLinks(List<String> next) {
-        return new LabState(lab, file, since, status, group, namespaces, next, hostSysctls, tables);
+        return new LabState(lab, file, since, status, group, namespaces, next, hostSysctls, tables, hostChanges);
     }
 
     public LabState withHostSysctls(List<SysctlRecord> next) {
-        return new LabState(lab, file, since, status, group, namespaces, hostLinks, next, tables);
+        return new LabState(lab, file, since, status, group, namespaces, hostLinks, next, tables, hostChanges);
     }
 
     public LabState withTables(List<TableRecord> next) {
-        return new LabState(lab, file, since, status, group, namespaces, hostLinks, hostSysctls, next);
+        return new LabState(lab, file, since, status, group, namespaces, hostLinks, hostSysctls, next, hostChanges);
+    }
+
+    public LabState withHostChanges(List<HostChange> next) {
+        return new LabState(lab, file, since, status, group, namespaces, hostLinks, hostSysctls, tables, next);
     }
 
     /**

@@ -27,6 +27,7 @@ final class StateRecords {
         List<String> links = new ArrayList<>();
         List<LabState.SysctlRecord> sysctls = new ArrayList<>();
         List<Line> tables = new ArrayList<>();
+        List<HostChange> hostChanges = new ArrayList<>();
         for (Line line : records) {
             switch (line.keyword()) {
                 case "namespace" -> namespaces.add(namespace(line));
@@ -34,6 +35,7 @@ final class StateRecords {
                 case "sysctl" -> sysctls.add(new LabState.SysctlRecord(
                         checked(line, RecordNames.sysctlProblem(line.value(0))), line.value(1)));
                 case "table" -> tables.add(line);
+                case "lo-address", "lo-neighbour", "lo-mtu", "host-route" -> hostChanges.add(HostChangeRecords.read(line));
                 default -> throw line.problem("unknown record '" + line.keyword() + "'");
             }
         }
@@ -43,7 +45,7 @@ final class StateRecords {
         for (Line line : tables) {
             tableRecords.add(table(line, lab, nodes));
         }
-        return new LabState(lab, file, since, status, group, namespaces, links, sysctls, tableRecords);
+        return new LabState(lab, file, since, status, group, namespaces, links, sysctls, tableRecords, hostChanges);
     }
 
     private static String checked(Line line, String problem) {
@@ -113,7 +115,7 @@ final class StateRecords {
     }
 
     /** The value at {@code index} as a decimal number in 0..max, without sign or leading zeros. */
-    private static long number(Line line, int index, long max) {
+    static long number(Line line, int index, long max) {
         String value = line.value(index);
         if (!value.matches("0|[1-9][0-9]{0,18}")) {
             throw line.problem("'" + StateWords.shown(value) + "' is not a number");

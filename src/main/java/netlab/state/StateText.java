@@ -22,7 +22,10 @@ import java.util.Map;
  * link br0
  * sysctl net.ipv4.ip_forward 0
  * table host ip netlab-lan
+ * lo-address 10.77.0.1 24
  * </pre>
+ *
+ * (the records of changes to the host's lo are in {@link HostChangeRecords}).
  *
  * Reading is strict: a byte outside printable ASCII, an unknown keyword, a missing or repeated
  * header record, a wrong number of words or a value that this netlab could not have written
@@ -34,8 +37,10 @@ final class StateText {
     static final int VERSION = 2;
 
     /** The words each keyword takes after it. */
-    private static final Map<String, Integer> WORDS = Map.of("lab", 1, "file", 1, "since", 1, "status", 1, "group", 1,
-            "namespace", 3, "link", 1, "sysctl", 2, "table", 3);
+    private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("lab", 1), Map.entry("file", 1),
+            Map.entry("since", 1), Map.entry("status", 1), Map.entry("group", 1), Map.entry("namespace", 3),
+            Map.entry("link", 1), Map.entry("sysctl", 2), Map.entry("table", 3), Map.entry("lo-address", 2),
+            Map.entry("lo-neighbour", 2), Map.entry("lo-mtu", 1), Map.entry("host-route", 5));
     private static final List<String> HEADER = List.of("lab", "file", "since", "status", "group");
 
     private StateText() {}
@@ -52,6 +57,10 @@ final class StateText {
         state.hostLinks().forEach(l -> record(text, "link", l));
         state.hostSysctls().forEach(s -> record(text, "sysctl", s.key(), s.oldValue()));
         state.tables().forEach(t -> record(text, "table", t.node(), t.family(), t.name()));
+        for (HostChange change : state.hostChanges()) {
+            List<String> words = HostChangeRecords.record(change);
+            record(text, words.getFirst(), words.subList(1, words.size()).toArray(String[]::new));
+        }
         return text.toString();
     }
 

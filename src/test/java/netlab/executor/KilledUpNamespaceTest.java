@@ -68,6 +68,11 @@ class KilledUpNamespaceTest {
             }
 
             @Override
+            public void notMade(List<Creation> creations) {
+                recorder.notMade(creations);
+            }
+
+            @Override
             public void namespacesNotNamed(Collection<String> names) {
                 recorder.namespacesNotNamed(names);
             }

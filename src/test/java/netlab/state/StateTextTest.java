@@ -3,9 +3,13 @@ package netlab.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import netlab.netlink.testing.Property;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,7 @@ class StateTextTest {
                 List.of(new LabState.NamespaceRecord("ns 1", 4026532281L, 8)), List.of("br0"),
                 List.of(new LabState.SysctlRecord("net.ipv4.ping_group_range", sysctlValue)),
                 List.of(new LabState.TableRecord("host", "ip", "netlab-lan"), new LabState.TableRecord("ns 1", "ip6",
-                        "netlab-lan")));
+                        "netlab-lan")), List.of());
     }
 
     private static LabState read(String text) {
@@ -43,6 +47,28 @@ class StateTextTest {
                 .contains("\nnamespace ns%201 4026532281 8\n", "\nsysctl net.ipv4.ping_group_range 1%090\n",
                         "\ntable ns%201 ip6 netlab-lan\n", "\nstatus up\n");
         assertThat(read(text)).isEqualTo(state);
+    }
+
+    @Test
+    void changesToTheHostsLoReadBackOfTheirFamily() throws Exception {
+        // ::ffff:10.0.0.1, which InetAddress would make IPv4.
+        InetAddress mapped = Inet6Address.getByAddress(null, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, 10, 0, 0, 1}, -1);
+        LabState state = lan("/a.topo", "0").withHostChanges(List.of(new HostChange.LoopbackMtu(65536),
+                new HostChange.LoopbackAddress(InetAddress.ofLiteral("10.77.0.1"), 24),
+                new HostChange.LoopbackAddress(InetAddress.ofLiteral("2001:db8::1"), 64),
+                new HostChange.LoopbackNeighbour(InetAddress.ofLiteral("10.77.0.9"), "02:00:00:00:77:0a"),
+                new HostChange.Route(InetAddress.ofLiteral("10.88.0.0"), 24, Optional.empty(), "lo", OptionalLong.empty()),
+                new HostChange.Route(InetAddress.ofLiteral("0.0.0.0"), 0, Optional.of(InetAddress.ofLiteral("10.77.0.2")),
+                        "", OptionalLong.of(7)),
+                new HostChange.Route(mapped, 128, Optional.empty(), "lo", OptionalLong.of(1024))));
+
+        String text = StateText.write(state);
+
+        assertThat(text).contains("\nlo-mtu 65536\nlo-address 10.77.0.1 24\n", "\nhost-route 10.88.0.0 24  lo \n",
+                "\nhost-route 0.0.0.0 0 10.77.0.2  7\n");
+        LabState read = read(text);
+        assertThat(read).isEqualTo(state);
+        assertThat(((HostChange.Route) read.hostChanges().getLast()).destination()).isInstanceOf(Inet6Address.class);
     }
 
     @Test
@@ -93,6 +119,12 @@ class StateTextTest {
                 new Damage(good.replace("namespace ns%201", "namespace %2E%2E"), "line 7: '..' is not a plain file name"),
                 new Damage(good + "namespace x 0 9\n", "line 12: inode 0 is no namespace's"),
                 new Damage(good + "namespace x 9 18446744073709551616\n", "line 12: 18446744073709551616 is out of range"),
+                new Damage(good + "lo-address 10.0.0.256 24\n", "line 12: '10.0.0.256' is not an IP address"),
+                new Damage(good + "lo-address localhost 24\n", "line 12: 'localhost' is not an IP address"),
+                new Damage(good + "lo-address 10.0.0.1 33\n", "line 12: 33 is out of range"),
+                new Damage(good + "lo-neighbour 10.0.0.1 02:00:00:00:00\n", "line 12: '02:00:00:00:00' is not a MAC address"),
+                new Damage(good + "host-route 10.0.0.0 8  eth0 \n", "line 12: a host route on 'eth0', which is not lo"),
+                new Damage(good + "host-route 10.0.0.0 8 2001:db8::1 lo \n", "line 12: a route's gateway of another family than its destination"),
                 new Damage(good + "link a%0Ab\n", "line 12: 'a?b' is not an interface name"),
                 new Damage(good + "sysctl kernel.core_pattern x\n", "line 12: 'kernel.core_pattern' is not a network sysctl key"),
                 new Damage(good + "table host ip victim\n", "line 12: table 'victim' is not lab lan's (netlab-lan)"),

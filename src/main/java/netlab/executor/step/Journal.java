@@ -28,6 +28,11 @@ public interface Journal {
         }
 
         @Override
+        public void notMade(List<Creation> creations) {
+            throw new IllegalStateException("this session records nothing");
+        }
+
+        @Override
         public void hostSysctlChanging(String key, String oldValue) {
             throw new IllegalStateException("this session records nothing");
         }
@@ -35,6 +40,12 @@ public interface Journal {
 
     /** Before the requests that create these are sent (namespaces have their own two calls). */
     void aboutToCreate(List<Creation> creations);
+
+    /**
+     * Recorded creations whose requests the kernel refused: they were not made, and are forgotten
+     * (what is there instead may be someone else's: an address lo had already, say).
+     */
+    void notMade(List<Creation> creations);
 
     /**
      * Namespaces that exist, unnamed, and are about to get these names: recorded with what proves
