@@ -41,7 +41,7 @@ class UnreadableRecordTest {
                 since yesterday
                 status up
                 group 12345
-                namespace keep 1
+                namespace keep 1 1
                 """);
     }
 
