@@ -5,12 +5,15 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import netlab.executor.step.Creation;
 import netlab.kernel.Kernel;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkRequest;
 import netlab.netlink.NlMessage;
+import netlab.netlink.NlPayload;
 import netlab.netlink.route.AddressMessage;
 import netlab.netlink.route.DumpRequests;
 import netlab.netlink.route.NeighbourMessage;
@@ -52,24 +55,24 @@ final class LoopbackConflicts {
     }
 
     private static Set<InetAddress> loAddresses(Kernel kernel, NetNamespace host) {
-        Set<InetAddress> addresses = new HashSet<>();
-        for (NlMessage reply : kernel.route(host).call(new NetlinkRequest("list the host's addresses",
-                DumpRequests.addresses(RtFamily.AF_UNSPEC)))) {
-            if (reply.payload() instanceof AddressMessage address && address.header().ifindex() == LabSession.LOOPBACK_INDEX) {
-                address.local().or(address::address).ifPresent(addresses::add);
-            }
-        }
-        return addresses;
+        return onLo(kernel, host, "addresses", DumpRequests.addresses(RtFamily.AF_UNSPEC), payload ->
+                payload instanceof AddressMessage a && a.header().ifindex() == LabSession.LOOPBACK_INDEX
+                        ? a.local().or(a::address) : Optional.empty());
     }
 
     private static Set<InetAddress> loNeighbours(Kernel kernel, NetNamespace host) {
-        Set<InetAddress> entries = new HashSet<>();
-        for (NlMessage reply : kernel.route(host).call(new NetlinkRequest("list the host's neighbour entries",
-                DumpRequests.neighbours(RtFamily.AF_UNSPEC)))) {
-            if (reply.payload() instanceof NeighbourMessage entry && entry.header().ifindex() == LabSession.LOOPBACK_INDEX) {
-                entry.destination().ifPresent(entries::add);
-            }
+        return onLo(kernel, host, "neighbour entries", DumpRequests.neighbours(RtFamily.AF_UNSPEC), payload ->
+                payload instanceof NeighbourMessage n && n.header().ifindex() == LabSession.LOOPBACK_INDEX
+                        ? n.destination() : Optional.empty());
+    }
+
+    /** The addresses a dump of the host's {@code what} names on lo. */
+    private static Set<InetAddress> onLo(Kernel kernel, NetNamespace host, String what, NlMessage dump,
+            Function<NlPayload, Optional<InetAddress>> onLo) {
+        Set<InetAddress> found = new HashSet<>();
+        for (NlMessage reply : kernel.route(host).call(new NetlinkRequest("list the host's " + what, dump))) {
+            onLo.apply(reply.payload()).ifPresent(found::add);
         }
-        return entries;
+        return found;
     }
 }

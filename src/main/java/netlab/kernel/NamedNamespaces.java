@@ -33,38 +33,33 @@ public final class NamedNamespaces {
         return RUN_DIR.resolve(NamespaceNames.require(name));
     }
 
-    /** Equivalent to: {@code ip netns add NAME}. Returns an open handle on the new namespace. */
+    /**
+     * Equivalent to: {@code ip netns add NAME}. Returns an open handle on the new namespace. As
+     * in a batch, the namespace is made first and named once it exists.
+     */
     public static NetNamespace create(String name) {
         Path path = pathOf(name);
         prepareRunDir();
         // unshare moves only the calling thread: a throwaway platform thread takes the new
         // namespace; the caller's thread never moves.
-        return InNamespace.onNewThread("netlab-netns-add-" + name, () -> createHere(name, path));
+        NetNamespace made = InNamespace.onNewThread("netlab-netns-add-" + name, () -> createUnnamedHere(name));
+        try {
+            bind(path, made);
+        } catch (RuntimeException e) {
+            made.close();
+            throw e;
+        }
+        return made;
     }
 
     /**
-     * Makes the namespace {@code name} at {@code path} and leaves the calling thread inside it:
-     * only for a platform thread that may change namespace (and that {@link #prepareRunDir} ran
-     * before). The file is pinned to the thread's own namespace (/proc/thread-self); /proc/self
-     * would name the main thread's.
+     * Makes a new namespace, with no name yet, held by the returned handle, and leaves the
+     * calling thread inside it: only for a platform thread that may change namespace. The handle
+     * is opened through /proc/thread-self: /proc/self would name the main thread's namespace.
      */
-    static NetNamespace createHere(String name, Path path) {
-        try {
-            Syscall.close(Syscall.open(path.toString(), Syscall.O_RDONLY | Syscall.O_CREAT | Syscall.O_EXCL, 0));
-        } catch (SyscallException e) {
-            if (e.errno() == Errno.EEXIST) {
-                throw new KernelException("create namespace " + name, e.errnoValue(), "it already exists");
-            }
-            throw e;
-        }
-        try {
-            Syscall.unshare(Syscall.CLONE_NEWNET);
-            Syscall.mount("/proc/thread-self/ns/net", path.toString(), "none", Syscall.MS_BIND, null);
-            return NetNamespace.open(name, path);
-        } catch (RuntimeException e) {
-            unmountAndUnlinkQuietly(path);
-            throw e;
-        }
+    static NetNamespace createUnnamedHere(String name) {
+        Syscall.unshare(Syscall.CLONE_NEWNET);
+        return NetNamespace.open(name, Path.of("/proc/thread-self/ns/net"));
     }
 
     /**
@@ -74,12 +69,11 @@ public final class NamedNamespaces {
      * Only for callers that ran {@link #prepareRunDir} before.
      */
     static void bind(Path path, NetNamespace namespace) {
-        String name = namespace.describe();
         try {
             Syscall.close(Syscall.open(path.toString(), Syscall.O_RDONLY | Syscall.O_CREAT | Syscall.O_EXCL, 0));
         } catch (SyscallException e) {
             if (e.errno() == Errno.EEXIST) {
-                throw new KernelException("create namespace " + name, e.errnoValue(), "it already exists");
+                throw new KernelException("create namespace " + namespace.describe(), e.errnoValue(), "it already exists");
             }
             throw e;
         }

@@ -112,9 +112,7 @@ public final class NamespaceBatch {
                 NetNamespace namespace;
                 NamespaceIdentity identity;
                 try {
-                    Syscall.unshare(Syscall.CLONE_NEWNET);
-                    // /proc/thread-self: /proc/self would name the main thread's namespace.
-                    namespace = NetNamespace.open(name, Path.of("/proc/thread-self/ns/net"));
+                    namespace = NamedNamespaces.createUnnamedHere(name);
                     identity = new NamespaceIdentity(namespace.inode(), Syscall.netnsCookie());
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, new Failure(name, e));
