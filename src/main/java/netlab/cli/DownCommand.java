@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.error.LabStateException;
+import netlab.error.NetlabException;
 import netlab.executor.Executor;
 import netlab.state.LabLock;
+import netlab.state.LabRecord;
 import netlab.state.StateStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,13 +44,20 @@ final class DownCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         StateStore store = Labs.store();
         List<String> labs = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         if (target.all) {
-            store.list().forEach(state -> labs.add(state.lab()));
+            for (LabRecord record : store.list()) {
+                switch (record) {
+                    case LabRecord.Readable readable -> labs.add(readable.lab());
+                    case LabRecord.Unreadable unreadable -> failures.add(store.refusal(unreadable));
+                }
+            }
         } else {
             String name = Labs.nameOf(target.lab);
-            if (store.load(name).isEmpty()) {
+            if (store.record(name).isEmpty()) {
                 removeUnrecorded(store, name);
                 if (force) {
                     out.println("lab " + name + " is not up; nothing to do");
@@ -58,20 +67,29 @@ final class DownCommand implements Runnable {
             }
             labs.add(name);
         }
-        Privileges.requireAdmin();
-        NettyLogging.quiet();
+        if (!labs.isEmpty()) {
+            Privileges.requireAdmin();
+            NettyLogging.quiet();
+        }
         Executor executor = new Executor(store);
         for (String name : labs) {
             try (LabLock lock = Labs.lock(store, name)) {
                 // Read again under the lock: another netlab may have just taken it down.
-                var state = store.load(name);
-                if (state.isPresent()) {
-                    executor.down(state.get());
+                store.load(name).ifPresent(state -> executor.down(state).forEach(note -> err.println("netlab: " + note)));
+                out.println("lab " + name + " is down");
+            } catch (NetlabException e) {
+                if (!target.all) {
+                    throw e;
                 }
+                // One lab that cannot be taken down never keeps the others up.
+                failures.add(e.getMessage());
             }
-            out.println("lab " + name + " is down");
         }
         out.flush();
+        err.flush();
+        if (!failures.isEmpty()) {
+            throw new LabStateException(String.join("\n", failures));
+        }
     }
 
     /**
@@ -85,7 +103,7 @@ final class DownCommand implements Runnable {
         }
         Privileges.requireAdmin();
         try (LabLock lock = store.lock(name, Duration.ZERO)) {
-            if (lock != null && store.load(name).isEmpty()) {
+            if (lock != null && store.record(name).isEmpty()) {
                 store.delete(name);
             }
         }

@@ -1,7 +1,9 @@
 package netlab.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import netlab.state.LabRecord;
 import netlab.state.LabState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,18 +21,37 @@ final class LsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        List<LabState> labs = Labs.store().list();
+        List<LabRecord> labs = Labs.store().list();
         if (labs.isEmpty()) {
             out.println("no lab is up");
             return;
         }
         out.printf("%-20s %-7s %5s  %-20s %s%n", "LAB", "STATUS", "NODES", "SINCE", "FILE");
-        for (LabState lab : labs) {
-            out.printf("%-20s %-7s %5d  %-20s %s%n", lab.lab(), lab.complete() ? "up" : "broken",
-                    lab.namespaces().size(), lab.since().toString().substring(0, 19).replace('T', ' '), lab.file());
+        List<String> unreadable = new ArrayList<>();
+        boolean interrupted = false;
+        for (LabRecord record : labs) {
+            switch (record) {
+                case LabRecord.Readable(LabState lab) -> {
+                    interrupted |= !lab.isUp();
+                    out.printf("%-20s %-7s %5d  %-20s %s%n", printable(lab.lab()), lab.isUp() ? "up" : "broken",
+                            lab.namespaces().size(), lab.since().toString().substring(0, 19).replace('T', ' '),
+                            printable(lab.file()));
+                }
+                case LabRecord.Unreadable lab -> {
+                    out.printf("%-20s %-7s %5s  %-20s %s%n", lab.lab(), "broken", "-", "-", "-");
+                    unreadable.add("lab " + lab.lab() + ": its record cannot be read (" + lab.reason()
+                            + "); netlab down " + lab.lab() + " says how to remove it");
+                }
+            }
         }
-        if (labs.stream().anyMatch(lab -> !lab.complete())) {
+        if (interrupted) {
             out.println("a broken lab was interrupted while it was brought up or down; remove it with: netlab down LAB");
         }
+        unreadable.forEach(out::println);
+    }
+
+    /** A name or path as one line of the listing: control characters (a newline, say) shown as '?'. */
+    private static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -29,7 +29,7 @@ final class ShowCommand implements Runnable {
     public void run() {
         String name = Labs.nameOf(lab);
         LabState state = Labs.requireUp(Labs.store(), name);
-        if (!state.complete()) {
+        if (!state.isUp()) {
             // Half made or half removed: the kernel would not show the lab, only its remains.
             throw new LabStateException("lab " + name + " is broken (interrupted while brought up or down); "
                     + "remove it with: netlab down " + name);

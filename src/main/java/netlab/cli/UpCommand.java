@@ -63,7 +63,7 @@ final class UpCommand implements Runnable {
             try (LabLock lock = Labs.lock(store, lab.name()); Kernel kernel = background.kernel()) {
                 store.load(lab.name()).ifPresent(state -> {
                     throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
-                            + (state.complete() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
+                            + (state.isUp() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
                 });
                 new Executor(store).up(lab, plan, verbose ? stepTimes(err) : StepTimes.NONE, kernel);
             }

@@ -30,10 +30,11 @@ import netlab.topology.dsl.TopologyReader;
 
 /**
  * Before {@code up} changes anything: the names the lab's steps would create that already exist
- * (netlab never adopts, changes or deletes them: it refuses, listing each one), and the machine's
- * own interfaces the host's steps name (a NAT rule's {@code out}, a macvlan's parent, a sysctl
- * key's), which must exist, and the sysctl keys ({@link SysctlKeys}), which this kernel must
- * have: else the file is wrong for this machine.
+ * (netlab never adopts, changes or deletes them: it refuses, listing each one), what it would add
+ * to the host's lo that lo has already (see LoopbackConflicts), the machine's own interfaces the
+ * host's steps name (a NAT rule's {@code out}, a macvlan's parent, a sysctl key's), which must
+ * exist, and the sysctl keys ({@link SysctlKeys}), which this kernel must have: else the file is
+ * wrong for this machine.
  */
 final class Conflicts {
     private Conflicts() {}
@@ -44,6 +45,7 @@ final class Conflicts {
         Set<String> hostLinks = new LinkedHashSet<>();
         List<Creation.Table> hostTables = new ArrayList<>();
         List<InterfaceUse> hostUses = new ArrayList<>();
+        List<Creation> loopback = new ArrayList<>();
         for (Step step : steps) {
             for (Creation creation : step.creates()) {
                 switch (creation) {
@@ -53,6 +55,11 @@ final class Conflicts {
                     case Creation.HostLink l -> hostLinks.add(l.name());
                     case Creation.Table t when Node.HOST.equals(t.node()) -> hostTables.add(t);
                     case Creation.Table t -> { } // in a namespace the lab makes: free by construction
+                    case Creation.LoopbackAddress a -> loopback.add(a);
+                    case Creation.LoopbackNeighbour n -> loopback.add(n);
+                    // Netlab's route protocol marks its routes: down can never delete another's.
+                    case Creation.HostRoute r -> { }
+                    case Creation.LoopbackMtu m -> { }
                 }
             }
             if (Node.HOST.equals(step.node())) {
@@ -61,13 +68,14 @@ final class Conflicts {
         }
         List<Diagnostic> fileProblems = new ArrayList<>();
         Set<String> existing = Set.of();
-        if (!hostLinks.isEmpty() || !hostUses.isEmpty() || !hostTables.isEmpty()) {
+        if (!hostLinks.isEmpty() || !hostUses.isEmpty() || !hostTables.isEmpty() || !loopback.isEmpty()) {
             try (NetNamespace host = NetNamespace.host()) {
                 existing = linkNames(kernel, host);
                 fileProblems.addAll(missingMachineInterfaces(hostUses, hostLinks, existing));
                 Set<String> taken = existing;
                 hostLinks.stream().filter(taken::contains).forEach(name -> conflicts.add(
                         name + " already exists in the host namespace and does not belong to lab " + lab));
+                conflicts.addAll(LoopbackConflicts.of(lab, loopback, kernel, host));
                 if (!hostTables.isEmpty()) {
                     Set<String> tables = tableNames(kernel, host);
                     hostTables.stream().filter(t -> tables.contains(t.family() + " " + t.name())).forEach(t -> conflicts.add(

@@ -105,9 +105,12 @@ public final class Executor {
         }
     }
 
-    /** Removes everything {@code state} records as created, and the record itself. */
-    public void down(LabState state) {
-        new Teardown(store).down(state);
+    /**
+     * Removes everything {@code state} records as created, and the record itself; returns what
+     * it left alone because it is not the lab's (someone else's namespace under a lab's name).
+     */
+    public List<String> down(LabState state) {
+        return new Teardown(store).down(state);
     }
 
     /** Consecutive steps of the same kind: they can be sent together. */

@@ -128,6 +128,12 @@ final class LabSession implements StepContext, AutoCloseable {
         return known != null ? known : link(node, name).index();
     }
 
+    @Override
+    public int mtu(String node, String name) {
+        return link(node, name).mtu().orElseThrow(() -> new IllegalStateException(
+                "the kernel did not say the MTU of " + name + " in " + where(node)));
+    }
+
     /** Where a link the lab just made is: from the kernel's echo of the request that made it. */
     @Override
     public void learnIndex(String node, String name, int index) {

@@ -2,12 +2,10 @@ package netlab.executor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import netlab.error.LabStateException;
 import netlab.kernel.Answers;
 import netlab.kernel.KernelException;
-import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkRequest;
 import netlab.kernel.NftablesTransaction;
@@ -23,26 +21,42 @@ import netlab.sys.Errno;
 import netlab.topology.Node;
 
 /**
- * Removes what a lab state records, and only that: the lab's tables and interfaces in the host
- * (explicitly, so their names are free at once), the namespaces that are still the ones netlab
- * made (same inode), the host sysctls back to their old values; then the record. Keeps going
- * past failures and reports them all at the end.
+ * Removes what a lab state records, and only that: the lab's tables in the host, what it set on
+ * the host's lo (HostChangeRemoval), its interfaces in the host (explicitly, so their names are
+ * free at once), the namespaces that are still the ones netlab made (NamespaceRemoval), the host
+ * sysctls back to their old values; then the record.
+ *
+ * <p>Every removal is idempotent (what is gone already is done), and the record says "going
+ * down" before the first one and loses each kind of thing once it is removed, so a {@code down}
+ * killed at any moment leaves a broken lab whose record the next {@code down} completes. It
+ * keeps going past failures and reports them all at the end, keeping the record of what is left.
  */
 final class Teardown {
     private final StateStore store;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private LabState state;
 
     Teardown(StateStore store) {
         this.store = store;
     }
 
-    void down(LabState state) {
+    /** Takes the lab down; returns what down left alone and why (someone else's namespace, say). */
+    List<String> down(LabState recorded) {
+        state = recorded;
+        save(state.withStatus(LabState.Status.GOING_DOWN));
         try (LabSession session = new LabSession(state.lab(), state.group())) {
+            List<LabState.TableRecord> tablesLeft = new ArrayList<>();
             for (LabState.TableRecord table : state.tables()) {
-                if (Node.HOST.equals(table.node())) {
-                    attempt(() -> deleteTable(session, table));
+                // A node's table goes with its namespace.
+                if (!Node.HOST.equals(table.node()) || !attempt(() -> deleteTable(session, table))) {
+                    tablesLeft.add(table);
                 }
             }
+            save(state.withTables(tablesLeft));
+            HostChangeRemoval.Outcome host = HostChangeRemoval.undoAll(session, state.hostChanges());
+            problems.addAll(host.problems());
+            save(state.withHostChanges(host.left()));
             // The kernel deletes the host's links while the namespaces' files are unmounted here:
             // the two share no lock, and a big lab's down takes the longer of them, not the sum.
             CompletableFuture<List<NlMessage>> hostLinks = CompletableFuture.completedFuture(List.of());
@@ -53,29 +67,59 @@ final class Teardown {
                     problems.add(e.getMessage());
                 }
             }
-            for (LabState.NamespaceRecord namespace : state.namespaces().reversed()) {
-                attempt(() -> deleteNamespace(session, namespace));
-            }
+            removeNamespaces(session);
             CompletableFuture<List<NlMessage>> hostLinksDeleted = hostLinks;
-            attempt(() -> awaitHostLinksDeleted(hostLinksDeleted));
-            try (NetNamespace host = NetNamespace.host()) {
-                for (LabState.SysctlRecord sysctl : state.hostSysctls().reversed()) {
-                    attempt(() -> Sysctl.write(host, sysctl.key(), sysctl.oldValue()));
-                }
+            if (attempt(() -> awaitHostLinksDeleted(hostLinksDeleted))) {
+                save(state.withHostLinks(List.of()));
             }
+            restoreHostSysctls();
         }
         if (!problems.isEmpty()) {
             throw new LabStateException("lab " + state.lab() + " was not removed completely:\n  "
                     + String.join("\n  ", problems) + "\nits record is kept in " + store.directoryOf(state.lab()));
         }
         store.delete(state.lab());
+        return notes;
     }
 
-    private void attempt(Runnable step) {
+    /** The namespaces that are the lab's; the record keeps those that could not be removed. */
+    private void removeNamespaces(LabSession session) {
+        NamespaceRemoval.Outcome outcome = NamespaceRemoval.removeAll(session, state.lab(), state.namespaces());
+        notes.addAll(outcome.notes());
+        problems.addAll(outcome.problems());
+        List<String> names = outcome.left().stream().map(LabState.NamespaceRecord::name).toList();
+        List<LabState.TableRecord> tables = state.tables().stream()
+                .filter(t -> Node.HOST.equals(t.node()) || names.contains(t.node())).toList();
+        save(state.withNamespaces(outcome.left()).withTables(tables));
+    }
+
+    private void restoreHostSysctls() {
+        List<LabState.SysctlRecord> left = new ArrayList<>();
+        try (NetNamespace host = NetNamespace.host()) {
+            for (LabState.SysctlRecord sysctl : state.hostSysctls().reversed()) {
+                if (!attempt(() -> Sysctl.restore(host, sysctl.key(), sysctl.oldValue()))) {
+                    left.add(sysctl);
+                }
+            }
+        }
+        save(state.withHostSysctls(left.reversed()));
+    }
+
+    private void save(LabState next) {
+        if (!next.equals(state)) {
+            state = next;
+            store.save(state);
+        }
+    }
+
+    /** Runs one removal; false (and the reason kept for the report) if it failed. */
+    private boolean attempt(Runnable step) {
         try {
             step.run();
+            return true;
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
+            return false;
         }
     }
 
@@ -110,21 +154,5 @@ final class Teardown {
                 throw e;
             }
         }
-    }
-
-    private static void deleteNamespace(LabSession session, LabState.NamespaceRecord record) {
-        session.forget(record.name());
-        OptionalLong current = NamedNamespaces.inode(record.name());
-        if (current.isEmpty()) {
-            return;
-        }
-        long inode = current.getAsLong();
-        // A pending record: netlab died right around creating it. The name was free when it
-        // decided to (up checks), so the namespace there now is the one it made.
-        if (!record.pending() && inode != record.inode()) {
-            throw new LabStateException("namespace " + record.name() + " is not the one lab made (inode "
-                    + inode + ", recorded " + record.inode() + "); left alone");
-        }
-        NamedNamespaces.delete(record.name());
     }
 }

@@ -3,7 +3,9 @@ package netlab.kernel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -91,6 +93,27 @@ public final class Sysctl {
                         + ": " + e.getMessage(), e);
             }
             return old;
+        });
+    }
+
+    /**
+     * Puts a recorded value back: as {@link #write}, but a key that no longer exists is nothing
+     * to restore (a key of an interface the lab made, such as net.ipv4.conf.br0.proxy_arp, goes
+     * with the interface). Returns whether the key existed.
+     */
+    public static boolean restore(NetNamespace namespace, String key, String value) {
+        Path file = pathOf(key);
+        return namespace.call(() -> {
+            try {
+                // No CREATE: /proc/sys has every key it has, and a vanished one is not made.
+                Files.writeString(file, value, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                return true;
+            } catch (NoSuchFileException e) {
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot set " + key + "=" + value + " in " + namespace.describe()
+                        + ": " + e.getMessage(), e);
+            }
         });
     }
 

@@ -10,37 +10,83 @@ import java.util.List;
  * @param lab the lab's name
  * @param file the topology file it was brought up from (absolute)
  * @param since when {@code up} started
- * @param complete false while {@code up} runs (or if it died): the lab is then "broken"
+ * @param status whether the lab is being built, is up, or is being taken down
  * @param group the link group that marks every interface the lab creates in the host
- * @param namespaces the namespaces it created, with their inodes
+ * @param namespaces the namespaces it created, with their identities
  * @param hostLinks the interfaces it created in the host namespace
  * @param hostSysctls host sysctls it changed, with the values to restore
  * @param tables the nf_tables tables it created, per namespace
+ * @param hostChanges what it set on the host's lo (and host routes no lab interface carries)
  */
-public record LabState(String lab, String file, Instant since, boolean complete, int group, List<NamespaceRecord> namespaces,
-        List<String> hostLinks, List<SysctlRecord> hostSysctls, List<TableRecord> tables) {
+public record LabState(String lab, String file, Instant since, Status status, int group, List<NamespaceRecord> namespaces,
+        List<String> hostLinks, List<SysctlRecord> hostSysctls, List<TableRecord> tables, List<HostChange> hostChanges) {
     public LabState {
         namespaces = List.copyOf(namespaces);
         hostLinks = List.copyOf(hostLinks);
         hostSysctls = List.copyOf(hostSysctls);
         tables = List.copyOf(tables);
+        hostChanges = List.copyOf(hostChanges);
     }
 
     public static LabState started(String lab, String file, Instant since) {
-        return new LabState(lab, file, since, false, LabGroups.of(lab), List.of(), List.of(), List.of(), List.of());
+        return new LabState(lab, file, since, Status.BUILDING, LabGroups.of(lab), List.of(), List.of(), List.of(),
+                List.of(), List.of());
     }
 
     /**
-     * A namespace netlab made: its name and the inode that proves it is still the same one, or
-     * {@link #PENDING} when netlab stopped between deciding to make it and learning its inode.
+     * Where the lab is in its life. Anything but {@link #UP} is "broken" to a reader: an {@code up}
+     * or a {@code down} is at work, or was killed, and the lab is only partly there.
      */
-    public record NamespaceRecord(String name, long inode) {
-        public static final long PENDING = 0;
+    public enum Status {
+        BUILDING("building"), UP("up"), GOING_DOWN("going-down");
 
-        public boolean pending() {
-            return inode == PENDING;
+        private final String word;
+
+        Status(String word) {
+            this.word = word;
+        }
+
+        /** How the state file writes it. */
+        public String word() {
+            return word;
         }
     }
+
+    /** Up and whole: made completely, and no {@code down} has started on it. */
+    public boolean isUp() {
+        return status == Status.UP;
+    }
+
+    public LabState withStatus(Status next) {
+        return new LabState(lab, file, since, next, group, namespaces, hostLinks, hostSysctls, tables, hostChanges);
+    }
+
+    public LabState withNamespaces(List<NamespaceRecord> next) {
+        return new LabState(lab, file, since, status, group, next, hostLinks, hostSysctls, tables, hostChanges);
+    }
+
+    public LabState withHostLinks(List<String> next) {
+        return new LabState(lab, file, since, status, group, namespaces, next, hostSysctls, tables, hostChanges);
+    }
+
+    public LabState withHostSysctls(List<SysctlRecord> next) {
+        return new LabState(lab, file, since, status, group, namespaces, hostLinks, next, tables, hostChanges);
+    }
+
+    public LabState withTables(List<TableRecord> next) {
+        return new LabState(lab, file, since, status, group, namespaces, hostLinks, hostSysctls, next, hostChanges);
+    }
+
+    public LabState withHostChanges(List<HostChange> next) {
+        return new LabState(lab, file, since, status, group, namespaces, hostLinks, hostSysctls, tables, next);
+    }
+
+    /**
+     * A namespace netlab made, recorded before its name became visible: its name, its nsfs inode
+     * and its cookie (SO_NETNS_COOKIE, never given to two namespaces; 0 where the kernel has
+     * none), which together prove that a namespace found under the name is this one.
+     */
+    public record NamespaceRecord(String name, long inode, long cookie) {}
 
     /** A host sysctl netlab set, and the value it had before. */
     public record SysctlRecord(String key, String oldValue) {}

@@ -2,6 +2,7 @@ package netlab.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import netlab.error.LabStateException;
 
 /**
  * Lab states under a directory (/run/netlab normally: gone at reboot, like the namespaces it
@@ -40,12 +42,18 @@ public final class StateStore {
         return new StateStore(DEFAULT_ROOT);
     }
 
-    /** The lab's lock; null if another netlab holds it longer than {@code patience}. */
+    /** The lab's lock (its name checked as for its directory); null if another netlab holds it longer than {@code patience}. */
     public LabLock lock(String lab, java.time.Duration patience) {
+        directoryOf(lab);
         return LabLock.acquire(locks, lab, patience);
     }
 
+    /** The lab's own directory; a name that is not one plain path element is refused, never resolved. */
     public Path directoryOf(String lab) {
+        String problem = RecordNames.pathElementProblem(lab);
+        if (problem != null) {
+            throw new LabStateException("not a lab name: " + problem);
+        }
         return root.resolve(lab);
     }
 
@@ -54,7 +62,7 @@ public final class StateStore {
         try {
             Files.createDirectories(directory);
             Path temporary = directory.resolve(STATE + ".tmp");
-            Files.writeString(temporary, StateText.write(state));
+            Files.write(temporary, StateText.write(state).getBytes(StandardCharsets.US_ASCII));
             try {
                 Files.move(temporary, directory.resolve(STATE), StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -65,30 +73,74 @@ public final class StateStore {
         }
     }
 
-    public Optional<LabState> load(String lab) {
+    /**
+     * The lab's record, readable or not; empty if there is none. A record is readable only if
+     * this netlab could have written every byte of it, for this very lab.
+     */
+    public Optional<LabRecord> record(String lab) {
         Path file = directoryOf(lab).resolve(STATE);
+        byte[] bytes;
         try {
-            return Optional.of(StateText.read(Files.readString(file)));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the state of lab " + lab + " in " + file, e);
+            return Optional.of(new LabRecord.Unreadable(lab, "cannot read " + file + ": " + e.getMessage()));
+        }
+        try {
+            LabState state = StateText.read(bytes);
+            if (!state.lab().equals(lab)) {
+                return Optional.of(new LabRecord.Unreadable(lab, "it names lab '" + StateWords.shown(state.lab())
+                        + "', not the lab of its directory"));
+            }
+            return Optional.of(new LabRecord.Readable(state));
+        } catch (CorruptStateException e) {
+            return Optional.of(new LabRecord.Unreadable(lab, e.getMessage()));
         }
     }
 
-    /** Every recorded lab, by name. */
-    public List<LabState> list() {
-        List<LabState> states = new ArrayList<>();
+    /** The lab's state; empty if it has none, refused (with the reason and what to do) if unreadable. */
+    public Optional<LabState> load(String lab) {
+        return record(lab).map(record -> switch (record) {
+            case LabRecord.Readable readable -> readable.state();
+            case LabRecord.Unreadable unreadable -> throw new LabStateException(refusal(unreadable));
+        });
+    }
+
+    /**
+     * Why netlab will not act on an unreadable record, and how to remove the lab by hand: what
+     * netlab cannot read, it cannot prove it made.
+     */
+    public String refusal(LabRecord.Unreadable record) {
+        Path directory = root.resolve(record.lab());
+        return "lab " + record.lab() + " is broken: its record " + directory.resolve(STATE) + " cannot be read ("
+                + record.reason() + "), and netlab acts on no part of a record it cannot read; remove what it lists "
+                + "by hand (ip netns del NAME, ip link del NAME, nft delete table FAMILY NAME, sysctl -w KEY=VALUE), "
+                + "then: rm -r " + directory;
+    }
+
+    /**
+     * Every lab with a record, by name: one that cannot be read (or whose directory is no lab
+     * name) is listed as unreadable, and never stops the listing of the others.
+     */
+    public List<LabRecord> list() {
+        List<LabRecord> records = new ArrayList<>();
         try (Stream<Path> directories = Files.list(root)) {
             for (Path directory : directories.sorted(Comparator.naturalOrder()).toList()) {
-                load(directory.getFileName().toString()).ifPresent(states::add);
+                String lab = directory.getFileName().toString();
+                String problem = RecordNames.pathElementProblem(lab);
+                if (problem != null) {
+                    records.add(new LabRecord.Unreadable(StateWords.shown(lab), "not a lab name: " + problem));
+                } else {
+                    record(lab).ifPresent(records::add);
+                }
             }
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
-        return states;
+        return records;
     }
 
     public void delete(String lab) {

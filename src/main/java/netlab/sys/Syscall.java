@@ -9,6 +9,7 @@ import static netlab.sys.SyscallNumbers.__NR_close_range;
 import static netlab.sys.SyscallNumbers.__NR_execve;
 import static netlab.sys.SyscallNumbers.__NR_getrlimit;
 import static netlab.sys.SyscallNumbers.__NR_getsockname;
+import static netlab.sys.SyscallNumbers.__NR_getsockopt;
 import static netlab.sys.SyscallNumbers.__NR_mkdirat;
 import static netlab.sys.SyscallNumbers.__NR_mount;
 import static netlab.sys.SyscallNumbers.__NR_openat;
@@ -52,6 +53,12 @@ public final class Syscall {
     public static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
     private static final int AT_FDCWD = -100;
     private static final int RLIMIT_NOFILE = 7; // <asm-generic/resource.h>
+    // <sys/socket.h>, <asm-generic/socket.h>
+    private static final int AF_UNIX = 1;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOCK_CLOEXEC = 02000000;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_NETNS_COOKIE = 71;
     private static final int SIG_SETMASK = 2;
     /** The kernel's sigset_t: 64 signals (glibc's is 128 bytes, the kernel takes 8). */
     private static final int KERNEL_SIGSET_BYTES = 8;
@@ -105,6 +112,30 @@ public final class Syscall {
     static void setsockoptInt(int fd, int level, int option, int value, String what) {
         try (Arena arena = Arena.ofConfined()) {
             call(arena, what, __NR_setsockopt, fd, level, option, arena.allocateFrom(JAVA_INT, value).address(), 4);
+        }
+    }
+
+    /**
+     * The cookie of the calling thread's network namespace (SO_NETNS_COOKIE, Linux 5.14): a
+     * 64-bit number the kernel gives each namespace once and never again while it runs, unlike
+     * an nsfs inode number, which a later namespace may get again. 0 when the kernel has no such
+     * option (ENOPROTOOPT). Read from a throwaway socket, which belongs to the thread's namespace.
+     */
+    public static long netnsCookie() {
+        int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cookie = arena.allocate(JAVA_LONG);
+            MemorySegment length = arena.allocateFrom(JAVA_INT, (int) JAVA_LONG.byteSize());
+            call(arena, "getsockopt SO_NETNS_COOKIE", __NR_getsockopt, fd, SOL_SOCKET, SO_NETNS_COOKIE, cookie.address(),
+                    length.address());
+            return cookie.get(JAVA_LONG, 0);
+        } catch (SyscallException e) {
+            if (e.errno() == Errno.ENOPROTOOPT) {
+                return 0;
+            }
+            throw e;
+        } finally {
+            closeQuietly(fd);
         }
     }
 

@@ -13,6 +13,7 @@ final class SyscallNumbers {
     static final long __NR_getsockname = 51;
     static final long __NR_socketpair = 53;
     static final long __NR_setsockopt = 54;
+    static final long __NR_getsockopt = 55;
     static final long __NR_execve = 59;
     static final long __NR_getrlimit = 97;
     static final long __NR_mount = 165;

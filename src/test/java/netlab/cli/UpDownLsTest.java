@@ -180,7 +180,7 @@ class UpDownLsTest {
 
         String state = Files.readString(Path.of("/run/netlab/lan/state"));
 
-        assertThat(state).startsWith("lab lan\nfile " + LAN_FILE + "\n").contains("complete yes\n",
+        assertThat(state).startsWith("netlab-state 2\nlab lan\nfile " + LAN_FILE + "\n").contains("status up\n",
                 "link br0\n", "sysctl net.ipv4.ip_forward 0\n", "table host ip netlab-lan\n");
         assertThat(netlab("down", "lan").exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(Path.of("/run/netlab/lan")).doesNotExist();

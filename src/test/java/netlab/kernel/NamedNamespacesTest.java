@@ -127,4 +127,36 @@ class NamedNamespacesTest {
         }
         result.made().values().forEach(made -> made.namespace().close());
     }
+
+    /**
+     * The identities are told before any name exists (the lab's record is written there), and
+     * are those of the namespaces that then appear under the names; if telling fails, no name
+     * ever appears.
+     */
+    @Test
+    void identitiesAreToldBeforeAnyNameIsVisible() throws Exception {
+        List<String> names = IntStream.rangeClosed(1, 8).mapToObj(i -> "told" + i).toList();
+        java.util.Map<String, NamespaceIdentity> told = new java.util.LinkedHashMap<>();
+
+        NamespaceBatch.Result<String> result = NamespaceBatch.create(names, 2, name -> name, identities -> {
+            assertThat(NamedNamespaces.list()).isEmpty();
+            told.putAll(identities);
+        });
+
+        assertThat(told.keySet()).containsExactlyElementsOf(names);
+        for (String name : names) {
+            try (NetNamespace named = NamedNamespaces.open(name)) {
+                long cookie = NamespaceCookies.of(List.of(named)).getFirst();
+                assertThat(told.get(name)).isEqualTo(new NamespaceIdentity(named.inode(), cookie));
+                assertThat(cookie).isPositive();
+            }
+        }
+        assertThat(told.values().stream().map(NamespaceIdentity::cookie)).doesNotHaveDuplicates();
+        result.made().values().forEach(made -> made.namespace().close());
+
+        assertThatThrownBy(() -> NamespaceBatch.create(List.of("never1", "never2"), 2, name -> name, identities -> {
+            throw new IllegalStateException("the record could not be written");
+        })).hasMessage("the record could not be written");
+        assertThat(NamedNamespaces.list()).containsExactlyInAnyOrderElementsOf(names);
+    }
 }

@@ -30,6 +30,7 @@ class KillAnywhereTest {
 
     private static final int NODES = 50;
     private static final int KILLS = 20;
+    private static final int DOWN_KILLS = 8;
     private static final String LAB = "star";
     private static final Path STATE = Path.of("/run/netlab", LAB, "state");
 
@@ -97,6 +98,71 @@ class KillAnywhereTest {
         }
         System.out.printf("KillAnywhereTest: seed %d, full up %d ms (%s), %d of %d kills left a record, %d broken%n",
                 seed, fullMillis, fullOut.lines().findFirst().orElseThrow(), recorded, KILLS, broken);
+    }
+
+    /**
+     * {@code down} of the same star killed with SIGKILL at random points of its change: after it
+     * has marked the record "going down" (the first thing it writes), within the time a whole
+     * removal takes. {@code ls} then shows the lab broken, and one more {@code down} completes it
+     * (issue 14, item 2: it used to keep failing on an empty namespace file). Replay with
+     * {@code -Dnetlab.safety.seed=S}.
+     */
+    @Test
+    void killedDownIsCompletedByTheNext() throws Exception {
+        Path file = Files.writeString(directory.resolve("star.topo"), star());
+        Path out = directory.resolve("out");
+        Path err = directory.resolve("err");
+        KernelTraces before = KernelTraces.names();
+        assertThat(Netlab.run("up", file.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        Process full = Netlab.start(out, err, "down", LAB);
+        long changeNanos = goingDown(full);
+        assertThat(full.waitFor(120, TimeUnit.SECONDS)).as("down finished").isTrue();
+        long changeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changeNanos);
+        assertThat(full.exitValue()).as(Files.readString(err)).isEqualTo(ExitCodes.OK);
+        assertThat(KernelTraces.names()).isEqualTo(before);
+
+        long seed = Long.getLong("netlab.safety.seed", System.nanoTime());
+        Random random = new Random(seed);
+        int midChange = 0;
+        for (int i = 0; i < DOWN_KILLS; i++) {
+            long delay = random.nextLong(changeMillis + 1);
+            String where = "seed " + seed + ", kill " + i + " " + delay + " ms into a change of " + changeMillis + " ms";
+            assertThat(Netlab.run("up", file.toString()).exitCode()).as(where).isEqualTo(ExitCodes.OK);
+
+            Process down = Netlab.start(out, err, "down", LAB);
+            goingDown(down);
+            boolean finished = down.waitFor(delay, TimeUnit.MILLISECONDS);
+            down.destroyForcibly();
+            down.waitFor();
+
+            if (Files.exists(STATE)) {
+                assertThat(finished).as(where + ": a finished down removed the record").isFalse();
+                midChange++;
+                assertThat(Netlab.run("ls").out()).as(where).containsPattern("(?m)^star +broken ");
+                Run again = Netlab.run("down", LAB);
+                assertThat(again.exitCode()).as(where + ": " + again.err()).isEqualTo(ExitCodes.OK);
+            }
+            assertThat(KernelTraces.names()).as(where).isEqualTo(before);
+            assertThat(Netlab.run("ls").out()).as(where).isEqualTo("no lab is up\n");
+        }
+        System.out.printf("KillAnywhereTest: seed %d, down's change %d ms, %d of %d kills landed mid-change%n", seed,
+                changeMillis, midChange, DOWN_KILLS);
+        assertThat(midChange).as("kills that landed mid-change").isPositive();
+    }
+
+    /** Waits until {@code down} has marked the record "going down" (or is gone); returns when. */
+    private static long goingDown(Process down) throws Exception {
+        while (down.isAlive()) {
+            try {
+                if (Files.readString(STATE).contains("\nstatus going-down\n")) {
+                    break;
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                break;
+            }
+            Thread.onSpinWait();
+        }
+        return System.nanoTime();
     }
 
     /**

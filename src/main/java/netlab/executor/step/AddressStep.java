@@ -13,7 +13,8 @@ import netlab.topology.Cidr;
  * {@code ip addr add CIDR dev IF}; an IPv6 address is added {@code nodad}, without duplicate
  * address detection, so it works at once.
  *
- * <p>Undone: with the interface (the lab made it, or it is a node's {@code lo}).
+ * <p>Undone: with the interface (the lab made it, or it is a node's {@code lo}); on the host's
+ * own lo, recorded before it is made and deleted by {@code down}.
  */
 public record AddressStep(Operation.AddAddress operation) implements SettingStep {
     @Override
@@ -26,6 +27,12 @@ public record AddressStep(Operation.AddAddress operation) implements SettingStep
     @Override
     public List<InterfaceUse> interfacesUsed() {
         return List.of(new InterfaceUse(operation.interfaceName(), operation.source()));
+    }
+
+    @Override
+    public List<Creation> creates() {
+        return Commands.isHostLoopback(operation.node(), operation.interfaceName())
+                ? List.of(new Creation.LoopbackAddress(operation.address())) : List.of();
     }
 
     @Override

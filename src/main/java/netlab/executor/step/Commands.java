@@ -1,6 +1,7 @@
 package netlab.executor.step;
 
 import java.util.regex.Pattern;
+import netlab.topology.NetInterface;
 import netlab.topology.Node;
 
 /**
@@ -34,6 +35,11 @@ final class Commands {
 
     static boolean isHost(String node) {
         return Node.HOST.equals(node);
+    }
+
+    /** The host's own lo: not the lab's, so what a step sets on it is recorded and undone. */
+    static boolean isHostLoopback(String node, String interfaceName) {
+        return isHost(node) && NetInterface.Loopback.NAME.equals(interfaceName);
     }
 
     /** {@code ip} or {@code ip -n NODE}: an {@code ip} command working in {@code node}. */

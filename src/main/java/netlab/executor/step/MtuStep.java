@@ -11,7 +11,8 @@ import netlab.plan.Operation;
 /**
  * {@code ip link set dev IF mtu N}.
  *
- * <p>Undone: with the interface (the lab made it).
+ * <p>Undone: with the interface (the lab made it); the host's own lo gets back the MTU it had,
+ * recorded before the change.
  */
 public record MtuStep(Operation.SetMtu operation) implements SettingStep {
     @Override
@@ -22,6 +23,12 @@ public record MtuStep(Operation.SetMtu operation) implements SettingStep {
     @Override
     public List<InterfaceUse> interfacesUsed() {
         return List.of(new InterfaceUse(operation.interfaceName(), operation.source()));
+    }
+
+    @Override
+    public List<Creation> recorded(StepContext context) {
+        return Commands.isHostLoopback(operation.node(), operation.interfaceName())
+                ? List.of(new Creation.LoopbackMtu(context.mtu(operation.node(), operation.interfaceName()))) : List.of();
     }
 
     @Override

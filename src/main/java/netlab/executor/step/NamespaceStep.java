@@ -1,10 +1,8 @@
 package netlab.executor.step;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import netlab.kernel.NamespaceBatch;
 import netlab.kernel.NetNamespace;
 import netlab.plan.Operation;
@@ -15,8 +13,8 @@ import netlab.sys.NetlinkSocket;
  * iproute2 does. All of a plan's namespaces are made at once by a few workers, each of which also
  * opens the node's rtnetlink socket while it is inside the new namespace.
  *
- * <p>Undone: recorded as pending (no inode yet) before it is made, then with its inode; {@code
- * down} deletes it only while it is still that namespace.
+ * <p>Undone: recorded with its identity (inode and cookie) after it is made and before it gets
+ * its name; {@code down} deletes it only while the name holds that very namespace.
  */
 public record NamespaceStep(Operation.CreateNamespace operation) implements Step {
     /**
@@ -41,22 +39,20 @@ public record NamespaceStep(Operation.CreateNamespace operation) implements Step
     }
 
     /**
-     * Makes every namespace of {@code steps}: recorded as pending in one write (rewriting the
-     * record per namespace would cost the square of the lab's size), made, recorded with their
-     * inodes in a second write, and handed to the session with their sockets.
+     * Makes every namespace of {@code steps}: made unnamed, recorded with their identities in one
+     * write (rewriting the record per namespace would cost the square of the lab's size), named,
+     * and handed to the session with their sockets. A killed netlab therefore never leaves a name
+     * its record cannot prove is the lab's.
      */
     public static void createAll(List<NamespaceStep> steps, StepContext context) {
         Map<String, NamespaceStep> byName = new LinkedHashMap<>();
         steps.forEach(step -> byName.put(step.node(), step));
         List<String> names = List.copyOf(byName.keySet());
-        context.journal().aboutToCreate(steps.stream().flatMap(step -> step.creates().stream()).toList());
         NamespaceBatch.Result<NetlinkSocket> result = NamespaceBatch.create(names, WORKERS,
-                name -> NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, 0));
-        Map<String, Long> inodes = new LinkedHashMap<>();
-        result.made().forEach((name, made) -> inodes.put(name, made.namespace().inode()));
-        Set<String> notMade = new HashSet<>(names);
-        notMade.removeAll(inodes.keySet());
-        context.journal().namespacesCreated(inodes, notMade);
+                name -> NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, 0), context.journal()::namespacesAboutToBeNamed);
+        if (!result.notNamed().isEmpty()) {
+            context.journal().namespacesNotNamed(result.notNamed());
+        }
         Map<String, NetNamespace> namespaces = new LinkedHashMap<>();
         Map<String, NetlinkSocket> sockets = new LinkedHashMap<>();
         result.made().forEach((name, made) -> {

@@ -14,7 +14,8 @@ import netlab.topology.Addresses;
  * {@code ip neigh add ADDR lladdr MAC dev IF nud permanent}. {@code lladdr peer} was resolved when
  * planning: netlab chose the peer's MAC itself.
  *
- * <p>Undone: with the interface (the lab made it).
+ * <p>Undone: with the interface (the lab made it); on the host's own lo, recorded before it is
+ * made and deleted by {@code down}.
  */
 public record NeighbourStep(Operation.AddNeighbour operation) implements SettingStep {
     @Override
@@ -26,6 +27,12 @@ public record NeighbourStep(Operation.AddNeighbour operation) implements Setting
     @Override
     public List<InterfaceUse> interfacesUsed() {
         return List.of(new InterfaceUse(operation.dev(), operation.source()));
+    }
+
+    @Override
+    public List<Creation> creates() {
+        return Commands.isHostLoopback(operation.node(), operation.dev())
+                ? List.of(new Creation.LoopbackNeighbour(operation.address(), operation.lladdr())) : List.of();
     }
 
     @Override

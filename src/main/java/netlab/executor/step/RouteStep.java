@@ -17,7 +17,9 @@ import netlab.topology.Route;
  * netlab's route protocol so its routes can be told from others' ({@code ip route} shows
  * {@code proto 211}).
  *
- * <p>Undone: with its device, which the lab made (the kernel removes a device's routes with it).
+ * <p>Undone: with its device, when the lab made it (the kernel removes a device's routes with it).
+ * A host route on lo, or through a gateway (whose device the kernel picks), is recorded before it
+ * is made and deleted by {@code down}.
  */
 public record RouteStep(Operation.AddRoute operation) implements SettingStep {
     /** The protocol number of every route netlab adds (RTPROT_* of {@code <linux/rtnetlink.h>} leaves it free). */
@@ -41,6 +43,13 @@ public record RouteStep(Operation.AddRoute operation) implements SettingStep {
     @Override
     public List<InterfaceUse> interfacesUsed() {
         return operation.route().dev().map(dev -> List.of(new InterfaceUse(dev, operation.source()))).orElse(List.of());
+    }
+
+    @Override
+    public List<Creation> creates() {
+        Route route = operation.route();
+        boolean onLabDevice = route.dev().isPresent() && !Commands.isHostLoopback(operation.node(), route.dev().get());
+        return Commands.isHost(operation.node()) && !onLabDevice ? List.of(new Creation.HostRoute(route)) : List.of();
     }
 
     @Override

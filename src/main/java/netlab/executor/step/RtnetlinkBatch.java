@@ -37,18 +37,25 @@ public final class RtnetlinkBatch {
                 throw new StepFailedException(step, e);
             }
         }
-        context.journal().aboutToCreate(steps.stream().flatMap(step -> step.creates().stream()).toList());
+        List<List<Creation>> recorded = steps.stream().map(step -> step.recorded(context)).toList();
+        context.journal().aboutToCreate(recorded.stream().flatMap(List::stream).toList());
         Map<String, Iterator<CompletableFuture<List<NlMessage>>>> answers = new HashMap<>();
         byNode.forEach((node, requests) -> answers.put(node, context.route(node).sendAll(requests).iterator()));
         StepFailedException first = null;
-        for (RtnetlinkStep step : steps) {
+        List<Creation> notMade = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            RtnetlinkStep step = steps.get(i);
             try {
                 step.learn(answers.get(step.node()).next().join(), context);
             } catch (CompletionException e) {
+                notMade.addAll(recorded.get(i));
                 if (first == null) {
                     first = new StepFailedException(step, e.getCause() instanceof RuntimeException r ? r : e);
                 }
             }
+        }
+        if (!notMade.isEmpty()) {
+            context.journal().notMade(notMade);
         }
         Set<String> changed = new LinkedHashSet<>();
         steps.forEach(step -> changed.addAll(step.nodesWithNewLinks()));

@@ -12,6 +12,15 @@ public sealed interface RtnetlinkStep extends Step
     /** The request, with the interfaces it names already resolved to their indexes. */
     NlMessage request(StepContext context);
 
+    /**
+     * What the record must hold before {@link #request} is sent: {@link #creates()}, and for a
+     * change of something the lab does not own, what undoes it, read from the kernel now (the
+     * MTU the host's lo has before the lab's is set).
+     */
+    default List<Creation> recorded(StepContext context) {
+        return creates();
+    }
+
     /** What the kernel's answer to {@link #request} teaches the session (an echoed link's index). */
     void learn(List<NlMessage> answer, StepContext context);
 

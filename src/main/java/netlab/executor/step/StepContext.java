@@ -34,6 +34,9 @@ public interface StepContext {
     /** The index of interface {@code name} in {@code node}, looked up if not known yet. */
     int index(String node, String name);
 
+    /** The MTU interface {@code name} of {@code node} has now. */
+    int mtu(String node, String name);
+
     /** Where a link the lab just made is: from the kernel's echo of the request that made it. */
     void learnIndex(String node, String name, int index);
 

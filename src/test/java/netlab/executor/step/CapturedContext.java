@@ -37,6 +37,11 @@ record CapturedContext(Map<String, Integer> indexes, int namespaceFd) implements
     }
 
     @Override
+    public int mtu(String node, String name) {
+        throw new UnsupportedOperationException("a captured context knows no MTU");
+    }
+
+    @Override
     public int namespaceFd(String node) {
         return namespaceFd;
     }

@@ -14,6 +14,7 @@ import netlab.netlink.NlMessage;
  */
 public final class AddressRequests {
     private static final int CREATE = NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE;
+    private static final int DELETE = NLM_F_REQUEST | NLM_F_ACK;
 
     private AddressRequests() {}
 
@@ -28,5 +29,10 @@ public final class AddressRequests {
      */
     public static NlMessage addWithoutDad(int ifindex, InetAddress address, int prefixLength) {
         return NlMessage.request(RtmTypes.RTM_NEWADDR, CREATE, AddressMessage.addNoDad(ifindex, address, prefixLength));
+    }
+
+    /** Equivalent to: {@code ip addr del ADDRESS/PREFIX dev IFINDEX}. */
+    public static NlMessage delete(int ifindex, InetAddress address, int prefixLength) {
+        return NlMessage.request(RtmTypes.RTM_DELADDR, DELETE, AddressMessage.delete(ifindex, address, prefixLength));
     }
 }

@@ -31,6 +31,16 @@ public record NeighbourMessage(NdMsg header, List<NeighbourAttribute> attributes
     }
 
     /**
+     * An entry's deletion (send it as RTM_DELNEIGH): its address on its device. Equivalent to:
+     * {@code ip neigh del ADDRESS dev IFINDEX}, whose default state (NUD_PERMANENT) the kernel
+     * ignores when deleting.
+     */
+    public static NeighbourMessage delete(int ifindex, InetAddress address) {
+        return new NeighbourMessage(new NdMsg(RtFamily.of(address), ifindex, NdMsg.NUD_PERMANENT, 0, 0),
+                List.of(new NeighbourAttribute.Destination(address)));
+    }
+
+    /**
      * A dump request for every neighbour entry of {@code family} (AF_UNSPEC: ARP and NDP); send it
      * as RTM_GETNEIGH with NLM_F_DUMP. Equivalent to: {@code ip neigh show}, which filters by
      * state ({@code nud permanent}) on its side, not in the request.

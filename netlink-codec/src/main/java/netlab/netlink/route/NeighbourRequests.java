@@ -15,11 +15,17 @@ import netlab.netlink.NlMessage;
  */
 public final class NeighbourRequests {
     private static final int CREATE = NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE;
+    private static final int DELETE = NLM_F_REQUEST | NLM_F_ACK;
 
     private NeighbourRequests() {}
 
     /** Equivalent to: {@code ip neigh add ADDRESS lladdr MAC dev IFINDEX nud permanent}. */
     public static NlMessage addPermanent(int ifindex, InetAddress address, MacAddress mac) {
         return NlMessage.request(RtmTypes.RTM_NEWNEIGH, CREATE, NeighbourMessage.permanent(ifindex, address, mac));
+    }
+
+    /** Equivalent to: {@code ip neigh del ADDRESS dev IFINDEX}. */
+    public static NlMessage delete(int ifindex, InetAddress address) {
+        return NlMessage.request(RtmTypes.RTM_DELNEIGH, DELETE, NeighbourMessage.delete(ifindex, address));
     }
 }

@@ -97,6 +97,14 @@ public record RouteMessage(RtMsg header, List<RouteAttribute> attributes) implem
         return new RouteMessage(header, more);
     }
 
+    /**
+     * This route through a gateway ({@code via GATEWAY}, RTA_GATEWAY), for a deletion that must
+     * match exactly one route: {@code ip route del DESTINATION via GATEWAY}.
+     */
+    public RouteMessage withGateway(InetAddress gateway) {
+        return withBeforeDevice(new RouteAttribute.Gateway(gateway));
+    }
+
     /** This route with its gateway taken as on-link, unchecked by the kernel ({@code onlink}). */
     public RouteMessage onlink() {
         return new RouteMessage(header.withFlags(header.flags() | RtMsg.RTNH_F_ONLINK), attributes);

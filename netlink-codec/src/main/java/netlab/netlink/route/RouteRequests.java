@@ -14,6 +14,7 @@ import netlab.netlink.NlMessage;
  */
 public final class RouteRequests {
     private static final int CREATE = NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE;
+    private static final int DELETE = NLM_F_REQUEST | NLM_F_ACK;
 
     private RouteRequests() {}
 
@@ -24,5 +25,15 @@ public final class RouteRequests {
      */
     public static NlMessage add(RouteMessage route) {
         return NlMessage.request(RtmTypes.RTM_NEWROUTE, CREATE, route);
+    }
+
+    /**
+     * Equivalent to: {@code ip route del ROUTE}, for a deletion built on {@link
+     * RouteMessage#delete}, e.g. {@code RouteMessage.delete(destination, 24).withGateway(gateway)
+     * .withMetric(5).withDevice(1).withProtocol(211)}: {@code ip route del DESTINATION/24 via
+     * GATEWAY metric 5 dev lo proto 211}, which deletes only a route of protocol 211.
+     */
+    public static NlMessage delete(RouteMessage route) {
+        return NlMessage.request(RtmTypes.RTM_DELROUTE, DELETE, route);
     }
 }

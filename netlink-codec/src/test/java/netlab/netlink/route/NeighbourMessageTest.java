@@ -45,6 +45,18 @@ class NeighbourMessageTest {
     }
 
     @Test
+    void ipNeighDelIsTheDeletionBothWays() throws Exception {
+        Fixture fixture = Fixture.load("route/neigh-del-v6.txt");
+        NeighbourMessage deletion = NeighbourMessage.delete(1, InetAddress.getByName("2001:db8::9"));
+
+        assertEncodesTo(NlMessage.request(RtmTypes.RTM_DELNEIGH, NLM_F_REQUEST | NLM_F_ACK, deletion), fixture);
+        NlMessage decoded = NetlinkCodec.decodeOne(fixture.buffer(), RtnetlinkDecoder.INSTANCE);
+        assertThat(decoded.type()).isEqualTo(RtmTypes.RTM_DELNEIGH);
+        assertThat(decoded.payload()).isEqualTo(deletion);
+        assertRoundTrips(List.of(decoded), fixture);
+    }
+
+    @Test
     void kernelDumpMatchesIpJson() throws Exception {
         Fixture fixture = Fixture.load("route/neigh-dump.txt");
         List<NlMessage> messages = NetlinkCodec.decode(fixture.buffer(), RtnetlinkDecoder.INSTANCE);

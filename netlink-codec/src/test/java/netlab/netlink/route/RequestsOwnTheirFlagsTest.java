@@ -37,4 +37,23 @@ class RequestsOwnTheirFlagsTest {
         assertEncodesTo(NeighbourRequests.addPermanent(7, InetAddress.getByName("10.0.0.2"),
                 MacAddress.parse("02:00:00:00:00:02")), Fixture.load("route/neigh-add-permanent-v4.txt"));
     }
+
+    @Test
+    void addressDeleteIsIpAddrDel() throws Exception {
+        assertEncodesTo(AddressRequests.delete(VETH0, InetAddress.getByName("192.168.0.1"), 24),
+                Fixture.load("route/addr-del-v4.txt"));
+    }
+
+    @Test
+    void routeDeleteOfOneRouteOfOneProtocolIsIpRouteDel() throws Exception {
+        assertEncodesTo(RouteRequests.delete(RouteMessage.delete(InetAddress.getByName("10.88.0.0"), 24)
+                .withGateway(InetAddress.getByName("10.77.0.2")).withMetric(5).withDevice(1).withProtocol(211)),
+                Fixture.load("route/route-del-lo-proto.txt"));
+    }
+
+    @Test
+    void neighbourDeleteIsIpNeighDel() throws Exception {
+        assertEncodesTo(NeighbourRequests.delete(1, InetAddress.getByName("2001:db8::9")),
+                Fixture.load("route/neigh-del-v6.txt"));
+    }
 }

@@ -29,6 +29,7 @@ class RouteAndAddressDamageTest {
             "route/route-add-prefix-metric.txt", "route/route-add-host-link.txt", "route/route-add-default-onlink.txt",
             "route/route-add-prefix-src.txt", "route/route-add-default-v6.txt", "route/route-add-table-proto.txt",
             "route/route-del-default.txt", "route/route-del-default-v6.txt", "route/route-del-prefix-v4.txt",
+            "route/route-del-lo-proto.txt",
             "route/route-dump-all.txt",
             "route/route-dump-v6.txt");
     private static final int[] TYPES = {RtmTypes.RTM_NEWADDR, RtmTypes.RTM_DELADDR, RtmTypes.RTM_GETADDR,

@@ -120,6 +120,16 @@ class RouteMessageTest {
         assertThat(route.attributes()).containsExactly(new RouteAttribute.Destination(ip("10.1.0.0")));
     }
 
+    @Test
+    void deleteOfOneRouteOfOneProtocolNamesAllThatMatches() throws Exception {
+        RouteMessage route = RouteMessage.delete(ip("10.88.0.0"), 24).withGateway(ip("10.77.0.2")).withMetric(5)
+                .withDevice(1).withProtocol(211);
+
+        assertGolden("route/route-del-lo-proto.txt", RtmTypes.RTM_DELROUTE, DELETE, route);
+        assertThat(route.gateway()).contains(ip("10.77.0.2"));
+        assertThat(route.header().protocol()).isEqualTo(211);
+    }
+
     private static InetAddress ip(String literal) throws Exception {
         return InetAddress.getByName(literal); // a literal: parsed, never looked up
     }

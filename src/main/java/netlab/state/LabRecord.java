@@ -1,0 +1,20 @@
+package netlab.state;
+
+/**
+ * A lab's record as found under the state directory: readable, or not, with the one-line
+ * reason. An unreadable record is never acted on: it shows as a broken lab, and {@code down}
+ * refuses it with the reason (see StateStore).
+ */
+public sealed interface LabRecord {
+    /** The lab's name: its directory's, which a readable record repeats. */
+    String lab();
+
+    record Readable(LabState state) implements LabRecord {
+        @Override
+        public String lab() {
+            return state.lab();
+        }
+    }
+
+    record Unreadable(String lab, String reason) implements LabRecord {}
+}
