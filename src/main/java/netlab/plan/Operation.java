@@ -44,9 +44,10 @@ public sealed interface Operation {
     record SetSysctl(String node, String key, String value, Source source) implements Operation {}
 
     /**
-     * In a lab without any IPv6: no IPv6 link-local address once the interface is up, so it stays
-     * silent instead of multicasting solicitations to every port of a bridge. A step of its own,
-     * before the interface comes up: in one request the kernel would bring the link up first.
+     * The kernel makes no IPv6 link-local address on the interface once it is up: netlab adds its
+     * own, without duplicate address detection, where the file gives the interface IPv6 (an
+     * {@link AddAddress}; see {@code LinkLocals}), and none elsewhere. A step of its own, before
+     * the interface comes up: in one request the kernel would bring the link up first.
      */
     record DisableIpv6LinkLocal(String node, String interfaceName, Source source) implements Operation {}
 

@@ -58,20 +58,22 @@ public final class Planner {
         for (Node node : lab.nodes()) {
             node.sysctls().forEach(s -> steps.add(new Operation.SetSysctl(node.name(), s.key(), s.value(), s.source())));
         }
-        if (!usesIpv6(lab)) {
-            forEachInterface(lab, (node, i) -> {
-                if (!(i instanceof Loopback)) {
-                    steps.add(new Operation.DisableIpv6LinkLocal(node.name(), i.name(), i.source()));
-                }
-            });
-        }
+        forEachInterface(lab, (node, i) -> {
+            if (LinkLocals.hasIpv6(lab, node, i)) {
+                steps.add(new Operation.DisableIpv6LinkLocal(node.name(), i.name(), i.source()));
+            }
+        });
         forEachInterface(lab, (node, i) -> {
             if (!(node.isHost() && i instanceof Loopback)) { // the host's lo is not the lab's
                 steps.add(new Operation.SetUp(node.name(), i.name(), i.source()));
             }
         });
-        forEachInterface(lab, (node, i) -> i.addresses().forEach(
-                address -> steps.add(new Operation.AddAddress(node.name(), i.name(), address, i.source()))));
+        forEachInterface(lab, (node, i) -> {
+            LinkLocals.of(lab, node, i, macs).ifPresent(
+                    address -> steps.add(new Operation.AddAddress(node.name(), i.name(), address, i.source())));
+            i.addresses().forEach(
+                    address -> steps.add(new Operation.AddAddress(node.name(), i.name(), address, i.source())));
+        });
         for (Node node : lab.nodes()) {
             node.neighbours().forEach(n -> steps.add(new Operation.AddNeighbour(node.name(), n.address(), n.dev(),
                     n.lladdr().orElseGet(() -> peerMac(node, n.dev(), macs)), n.source())));
@@ -103,23 +105,6 @@ public final class Planner {
     private static String peerMac(Node node, String dev, MacAddresses macs) {
         VethEnd end = (VethEnd) node.netInterface(dev).orElseThrow();
         return macs.of(end.peer().node(), end.peer().interfaceName());
-    }
-
-    /**
-     * Whether the lab uses IPv6 anywhere (an address, a route or a neighbour). A lab that does
-     * not gets no IPv6 link-local addresses: their autoconfiguration multicasts to every port of
-     * a bridge, work that grows with the square of a star's size, and teaches nothing there.
-     */
-    static boolean usesIpv6(Lab lab) {
-        for (Node node : lab.nodes()) {
-            boolean addresses = node.interfaces().stream().flatMap(i -> i.addresses().stream()).anyMatch(a -> !a.isIpv4());
-            boolean routes = node.routes().stream().anyMatch(r -> !r.destination().isIpv4());
-            boolean neighbours = node.neighbours().stream().anyMatch(n -> n.address() instanceof java.net.Inet6Address);
-            if (addresses || routes || neighbours) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Routes through a device first: a gateway route may need one to reach its gateway. */

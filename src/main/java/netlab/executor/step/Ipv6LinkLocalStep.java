@@ -9,8 +9,10 @@ import netlab.netlink.route.LinkRequests;
 import netlab.plan.Operation;
 
 /**
- * {@code ip link set dev IF addrgenmode none}: in a lab without IPv6, no link-local address once the
- * interface is up, so it never multicasts solicitations to every port of a bridge.
+ * {@code ip link set dev IF addrgenmode none}: the kernel makes no link-local address once the
+ * interface is up. Its own would be tentative for a second or two (duplicate address detection),
+ * too late for a lab that carries traffic when {@code up} returns; the plan adds netlab's own
+ * where the file gives the interface IPv6 ({@code ip addr add fe80::.../64 dev IF nodad}).
  *
  * <p>Undone: with the interface (the lab made it).
  */

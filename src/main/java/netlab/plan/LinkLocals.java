@@ -1,0 +1,117 @@
+package netlab.plan;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import netlab.topology.Cidr;
+import netlab.topology.Lab;
+import netlab.topology.NetInterface;
+import netlab.topology.NetInterface.Bridge;
+import netlab.topology.NetInterface.Loopback;
+import netlab.topology.NetInterface.Macvlan;
+import netlab.topology.NetInterface.VethEnd;
+import netlab.topology.Node;
+import netlab.topology.Route;
+
+/**
+ * IPv6 link-local addresses: netlab makes them itself, never the kernel. The kernel's own would
+ * be tentative (duplicate address detection) for one to two seconds after the link comes up, and
+ * a tentative link-local address makes a router silent: it solicits a neighbour for a packet it
+ * forwards from its link-local address, and sends no solicitation at all without one. A lab
+ * would not carry IPv6 through a router when {@code up} returns.
+ *
+ * <p>So the kernel makes none ({@code addrgenmode none}), and an interface the file gives IPv6
+ * gets the very address the kernel would have made (fe80::/64 with the MAC's modified EUI-64),
+ * added {@code nodad} like every address of the lab: usable from the request's answer on, in the
+ * host too, whatever the host's {@code accept_dad}, and without a sysctl or a wait. Detection has
+ * nothing to find: netlab chose every MAC of the lab, all different. The alternatives cost more:
+ * waiting for detection to end adds one to two seconds to every IPv6 lab's {@code up};
+ * {@code accept_dad=0} needs a sysctl per namespace (and one per host interface, which does not
+ * help when the host's {@code all.accept_dad} is on), and the kernel still clears the tentative
+ * mark later, in a work queue.
+ *
+ * <p>An interface without IPv6 in the file (an IPv4 one, a bridge port) gets none, and in a lab
+ * without IPv6 that is every interface: its solicitations would only multicast to every port of a
+ * bridge, work that grows with the square of a star's size, and teach nothing there. {@code lo}
+ * keeps the kernel's {@code ::1}; the kernel gives it no link-local address.
+ */
+final class LinkLocals {
+    /** RFC 8200's minimum: the kernel drops IPv6 from an interface with a smaller MTU. */
+    static final int IPV6_MIN_MTU = 1280;
+    private static final int DEFAULT_MTU = 1500;
+
+    private LinkLocals() {}
+
+    /**
+     * Whether the kernel keeps IPv6 on the interface at all, so that its address generation can
+     * be switched off ({@code addrgenmode} on an interface without IPv6 is EAFNOSUPPORT).
+     */
+    static boolean hasIpv6(Lab lab, Node node, NetInterface i) {
+        return !(i instanceof Loopback) && mtu(lab, node, i) >= IPV6_MIN_MTU;
+    }
+
+    /** The link-local address netlab adds to the interface, if the file gives it IPv6. */
+    static Optional<Cidr> of(Lab lab, Node node, NetInterface i, MacAddresses macs) {
+        if (!hasIpv6(lab, node, i) || !carriesIpv6(node, i)) {
+            return Optional.empty();
+        }
+        Cidr address = eui64(macs.of(node.name(), i.name()));
+        return i.addresses().stream().anyMatch(a -> a.address().equals(address.address())) ? Optional.empty()
+                : Optional.of(address);
+    }
+
+    /** An IPv6 address on it, or an IPv6 route or neighbour through it. */
+    private static boolean carriesIpv6(Node node, NetInterface i) {
+        return i.addresses().stream().anyMatch(a -> !a.isIpv4())
+                || node.routes().stream().anyMatch(r -> !r.destination().isIpv4() && throughIt(r, i))
+                || node.neighbours().stream().anyMatch(n -> n.address() instanceof Inet6Address && n.dev().equals(i.name()));
+    }
+
+    private static boolean throughIt(Route route, NetInterface i) {
+        return route.dev().filter(i.name()::equals).isPresent();
+    }
+
+    /**
+     * The MTU the interface ends with: its own, else a bridge takes its ports' smallest and a
+     * macvlan its parent's (the kernel lowers them as they change).
+     */
+    private static int mtu(Lab lab, Node node, NetInterface i) {
+        if (i.mtu().isPresent()) {
+            return i.mtu().getAsInt();
+        }
+        return switch (i) {
+            case Bridge bridge -> node.interfaces().stream()
+                    .filter(port -> port instanceof VethEnd end && end.master().filter(bridge.name()::equals).isPresent())
+                    .mapToInt(port -> port.mtu().orElse(DEFAULT_MTU)).min().orElse(DEFAULT_MTU);
+            case Macvlan macvlan -> lab.node(macvlan.parent().node())
+                    .flatMap(parentNode -> parentNode.netInterface(macvlan.parent().interfaceName())
+                            .map(parent -> mtu(lab, parentNode, parent)))
+                    .orElse(DEFAULT_MTU); // a machine's own interface in the host: not known when planning
+            case VethEnd end -> DEFAULT_MTU;
+            case Loopback lo -> DEFAULT_MTU;
+        };
+    }
+
+    /** fe80::/64 with the modified EUI-64 of the MAC (RFC 4291, appendix A), as the kernel makes it. */
+    static Cidr eui64(String mac) {
+        byte[] m = netlab.topology.Neighbour.macBytes(mac);
+        byte[] address = new byte[16];
+        address[0] = (byte) 0xfe;
+        address[1] = (byte) 0x80;
+        address[8] = (byte) (m[0] ^ 0x02);
+        address[9] = m[1];
+        address[10] = m[2];
+        address[11] = (byte) 0xff;
+        address[12] = (byte) 0xfe;
+        address[13] = m[3];
+        address[14] = m[4];
+        address[15] = m[5];
+        try {
+            InetAddress linkLocal = Inet6Address.getByAddress(null, address, -1);
+            return new Cidr(linkLocal, 64);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
