@@ -15,21 +15,27 @@ import netlab.topology.Node;
 import netlab.topology.Route;
 
 /**
- * IPv6 link-local addresses: netlab makes them itself, never the kernel. The kernel's own would
- * be tentative (duplicate address detection) for one to two seconds after the link comes up, and
- * a tentative link-local address makes a router silent: it solicits a neighbour for a packet it
- * forwards from its link-local address, and sends no solicitation at all without one. A lab
- * would not carry IPv6 through a router when {@code up} returns.
+ * IPv6 link-local addresses: which interfaces get one, and who makes it.
  *
- * <p>So the kernel makes none ({@code addrgenmode none}), and an interface the file gives IPv6
- * gets the very address the kernel would have made (fe80::/64 with the MAC's modified EUI-64),
- * added {@code nodad} like every address of the lab: usable from the request's answer on, in the
- * host too, whatever the host's {@code accept_dad}, and without a sysctl or a wait. Detection has
- * nothing to find: netlab chose every MAC of the lab, all different. The alternatives cost more:
- * waiting for detection to end adds one to two seconds to every IPv6 lab's {@code up};
- * {@code accept_dad=0} needs a sysctl per namespace (and one per host interface, which does not
- * help when the host's {@code all.accept_dad} is on), and the kernel still clears the tentative
- * mark later, in a work queue.
+ * <p>A router needs its link-local address at once: it solicits a neighbour for a packet it
+ * forwards from that address, and sends no solicitation at all while the address is tentative
+ * (duplicate address detection, one to two seconds after the link comes up with the kernel's
+ * own). So on an interface the file gives IPv6, in a node whose sysctls turn IPv6 forwarding on,
+ * and in the host (whose own forwarding netlab cannot know when planning), the kernel makes none
+ * ({@code addrgenmode none}) and netlab adds the very address the kernel would have made
+ * (fe80::/64 with the MAC's modified EUI-64), {@code nodad} like every address of the lab.
+ * Detection has nothing to find: netlab chose every MAC of the lab, all different.
+ *
+ * <p>Every other node keeps the kernel's own: its traffic never needs it (it solicits from the
+ * address its packet comes from), and a usable link-local address sets off at once the multicast
+ * the kernel held back for it (listener reports, router solicitations), flooded to every port
+ * of a bridge while the kernel holds the rtnl lock. Given to every node of a dual-stack
+ * star-1000, it made {@code up} wait 9 to 14 s for that flood; the kernel's own spreads it over
+ * the seconds after {@code up}, and traffic flows meanwhile. Other ways to ready a router cost more:
+ * waiting until nothing is tentative adds 1.0 to 1.8 s to every IPv6 lab's {@code up};
+ * {@code accept_dad=0} needs a sysctl per namespace and per host interface (which does not even
+ * help on a host whose {@code all.accept_dad} is on), and the kernel still clears the tentative
+ * mark later, from a work queue.
  *
  * <p>An interface without IPv6 in the file (an IPv4 one, a bridge port) gets none, and in a lab
  * without IPv6 that is every interface: its solicitations would only multicast to every port of a
@@ -43,22 +49,33 @@ final class LinkLocals {
 
     private LinkLocals() {}
 
-    /**
-     * Whether the kernel keeps IPv6 on the interface at all, so that its address generation can
-     * be switched off ({@code addrgenmode} on an interface without IPv6 is EAFNOSUPPORT).
-     */
-    static boolean hasIpv6(Lab lab, Node node, NetInterface i) {
-        return !(i instanceof Loopback) && mtu(lab, node, i) >= IPV6_MIN_MTU;
+    /** Whether the kernel must make no link-local address on the interface (before it comes up). */
+    static boolean kernelMakesNone(Lab lab, Node node, NetInterface i) {
+        return hasIpv6(lab, node, i) && (!carriesIpv6(node, i) || routesIpv6(node));
     }
 
-    /** The link-local address netlab adds to the interface, if the file gives it IPv6. */
+    /** The link-local address netlab adds to the interface: on a router's (or the host's) IPv6 interfaces. */
     static Optional<Cidr> of(Lab lab, Node node, NetInterface i, MacAddresses macs) {
-        if (!hasIpv6(lab, node, i) || !carriesIpv6(node, i)) {
+        if (!hasIpv6(lab, node, i) || !carriesIpv6(node, i) || !routesIpv6(node)) {
             return Optional.empty();
         }
         Cidr address = eui64(macs.of(node.name(), i.name()));
         return i.addresses().stream().anyMatch(a -> a.address().equals(address.address())) ? Optional.empty()
                 : Optional.of(address);
+    }
+
+    /**
+     * Whether the kernel keeps IPv6 on the interface at all, so that its address generation can
+     * be switched off ({@code addrgenmode} on an interface without IPv6 is EAFNOSUPPORT).
+     */
+    private static boolean hasIpv6(Lab lab, Node node, NetInterface i) {
+        return !(i instanceof Loopback) && mtu(lab, node, i) >= IPV6_MIN_MTU;
+    }
+
+    /** The host, or a node whose file turns on IPv6 forwarding (all, default or one interface's). */
+    private static boolean routesIpv6(Node node) {
+        return node.isHost() || node.sysctls().stream().anyMatch(s -> s.key().startsWith("net.ipv6.conf.")
+                && s.key().endsWith(".forwarding") && !s.value().equals("0"));
     }
 
     /** An IPv6 address on it, or an IPv6 route or neighbour through it. */

@@ -22,8 +22,9 @@ import netlab.topology.Route;
  * <p>The order follows what each step needs: namespaces, then bridges (ports are enslaved when
  * their veth is created), veth pairs (each made once, in place, with a bridge port on the
  * bridge's side), macvlans (their parent exists by then), MTUs, sysctls (some name interfaces),
- * IPv6 address generation (before the links come up), links up, addresses, neighbours, device
- * routes before gateway routes, and NAT last. Every interface it creates gets a MAC address of
+ * IPv6 link-local generation off where the kernel's own is not wanted (before the links come
+ * up; see {@link LinkLocals}), links up, addresses (netlab's link-local one first), neighbours,
+ * device routes before gateway routes, and NAT last. Every interface it creates gets a MAC address of
  * netlab's choosing ({@link MacAddresses}).
  */
 public final class Planner {
@@ -59,7 +60,7 @@ public final class Planner {
             node.sysctls().forEach(s -> steps.add(new Operation.SetSysctl(node.name(), s.key(), s.value(), s.source())));
         }
         forEachInterface(lab, (node, i) -> {
-            if (LinkLocals.hasIpv6(lab, node, i)) {
+            if (LinkLocals.kernelMakesNone(lab, node, i)) {
                 steps.add(new Operation.DisableIpv6LinkLocal(node.name(), i.name(), i.source()));
             }
         });

@@ -7,8 +7,9 @@ import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which interfaces the plan gives a link-local address of netlab's own, and which the kernel is
- * told to make none on: the address is the kernel's own choice, and the rules follow the file.
+ * Which interfaces the plan gives a link-local address of netlab's own (a router's that carry
+ * IPv6), and which the kernel is told to make none on: the address is the one the kernel would
+ * make, and the rules follow the file.
  */
 class LinkLocalsTest {
     @Test
@@ -19,23 +20,32 @@ class LinkLocalsTest {
     }
 
     @Test
-    void onlyInterfacesTheFileGivesIpv6GetOneAndNoneIsMadeByTheKernel() {
+    void aRoutersIpv6InterfacesGetNetlabsOthersKeepTheKernelsAndTheRestGetNone() {
         Plan plan = plan("""
                 node r
                   bridge lan 10.0.0.1/24 fd00::1/64
                   link v4 to x:eth0 address 10.1.0.1/24
                   link v6 to y:eth0
                   route fd00:6::/64 dev v6
+                  sysctl net.ipv6.conf.all.forwarding=1
                 node a
                   link eth0 to r:lan address 10.0.0.2/24 fd00::2/64
                 node x
                   address eth0 10.1.0.2/24
                 node y
                   neigh fe80::1 dev eth0 lladdr 02:00:00:00:00:01
+                  sysctl net.ipv6.conf.eth0.forwarding=1
+                node z
+                  link eth0 to host:eth-z address fd00:9::2/64
+                host
+                  address eth-z fd00:9::1/64
                 """);
-        assertThat(linkLocals(plan)).containsExactly("r:lan", "r:v6", "a:eth0", "y:eth0");
+        // r and y forward IPv6, and the host may: netlab's address on what carries IPv6 there.
+        assertThat(linkLocals(plan)).containsExactly("r:lan", "r:v6", "y:eth0", "host:eth-z");
+        // a and z do not: the kernel's own on their IPv6 interfaces. None at all on bridge ports
+        // and IPv4 interfaces.
         assertThat(noAddressGeneration(plan)).containsExactly(
-                "r:lan", "r:v4", "r:v6", "r:a-eth0", "a:eth0", "x:eth0", "y:eth0");
+                "r:lan", "r:v4", "r:v6", "r:a-eth0", "x:eth0", "y:eth0", "host:eth-z");
     }
 
     @Test
@@ -59,6 +69,7 @@ class LinkLocalsTest {
                   mtu c-eth1 1000
                 node b
                   address eth0 fd00::2/64
+                  sysctl net.ipv6.conf.all.forwarding=1
                 node c
                   link eth0 to a:br
                   link eth1 to a:small-ports
@@ -69,11 +80,13 @@ class LinkLocalsTest {
 
     @Test
     void anAddressTheFileGivesIsNotAddedTwice() {
-        Plan plan = plan("node a\n  link eth0 to b:eth0 address fd00::1/64\nnode b\n  address eth0 fd00::2/64\n");
+        String routers = "  sysctl net.ipv6.conf.all.forwarding=1\n";
+        Plan plan = plan("node a\n  link eth0 to b:eth0 address fd00::1/64\n" + routers
+                + "node b\n  address eth0 fd00::2/64\n" + routers);
         String mac = new MacAddresses("t").of("a", "eth0");
         String own = LinkLocals.eui64(mac).toString();
-        Plan again = plan("node a\n  link eth0 to b:eth0 address fd00::1/64 " + own
-                + "\nnode b\n  address eth0 fd00::2/64\n");
+        Plan again = plan("node a\n  link eth0 to b:eth0 address fd00::1/64 " + own + "\n" + routers
+                + "node b\n  address eth0 fd00::2/64\n" + routers);
         assertThat(linkLocals(plan)).containsExactly("a:eth0", "b:eth0");
         assertThat(addresses(again, "a", "eth0")).containsExactly("fd00::1/64", own);
     }

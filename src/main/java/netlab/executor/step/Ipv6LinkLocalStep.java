@@ -10,9 +10,10 @@ import netlab.plan.Operation;
 
 /**
  * {@code ip link set dev IF addrgenmode none}: the kernel makes no link-local address once the
- * interface is up. Its own would be tentative for a second or two (duplicate address detection),
- * too late for a lab that carries traffic when {@code up} returns; the plan adds netlab's own
- * where the file gives the interface IPv6 ({@code ip addr add fe80::.../64 dev IF nodad}).
+ * interface is up. Where the file gives the interface no IPv6, it gets none (it would only
+ * multicast solicitations to every port of a bridge); on a router's IPv6 interface the kernel's
+ * would be tentative for a second or two, and the router silent meanwhile, so the plan adds
+ * netlab's own ({@code ip addr add fe80::.../64 dev IF nodad}).
  *
  * <p>Undone: with the interface (the lab made it).
  */
