@@ -53,6 +53,8 @@ class PlanIsWhatUpDoesTest {
         List<Path> files = new ArrayList<>(ShippedTopologies.files());
         // Names a shell would read otherwise, in every place a plan line names something.
         files.add(Path.of("test/resources/topologies/honest/odd-names.topo"));
+        // Link-local addresses of netlab's own (a router's, the host's) and the kernel's side by side.
+        files.add(Path.of("test/resources/topologies/routed-dual-stack.topo"));
         Path star = directory.resolve("star");
         Shell.check("../bench/gen-star", String.valueOf(STAR_NODES), star.toString());
         files.add(star.resolve("star-" + STAR_NODES + ".topo"));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
+import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -43,6 +44,7 @@ class RoutedDualStackLabTest {
         assertAnswered(ipNetnsExec("a", "ping", "-6", "-c", "1", "-W", "1", "fd00:2::10"), 1);
         assertAnswered(ipNetnsExec("b", "ping", "-6", "-c", "1", "-W", "1", "fd00:1::10"), 1);
         assertAnswered(ipNetnsExec("a", "ping", "-4", "-c", "1", "-W", "1", "10.0.2.10"), 1);
+        assertAnswered(Shell.run("ping", "-6", "-c", "1", "-W", "1", "fd00:2::10"), 1);
         assertThat(tentative("r")).as("the router's IPv6 addresses still tentative").isEmpty();
     }
 
