@@ -39,9 +39,10 @@ import netlab.topology.Node;
  * <p>An IPv6 address, too, is usable a moment after the request that adds it, {@code nodad} or
  * not: the kernel joins its solicited-node multicast group and adds its local route from a work
  * queue ({@code addrconf_dad_work}, which takes the rtnl lock netlab's own requests hold). Until
- * then a neighbour solicitation for it is dropped and a packet to it is not delivered: in a star
- * of 200 dual-stack nodes, one first ping in four waited a second for the next solicitation. The
- * local route comes last, so it is the sign to wait for. An IPv4 address has its route and needs
+ * then a neighbour solicitation for it is dropped and a packet to it is not delivered: in
+ * dual-stack stars of 200 and 1000 nodes, some first pings waited a second for the next
+ * solicitation (runs where the work queue lagged behind up). The local route comes last, so it is
+ * the sign to wait for. An IPv4 address has its route and needs
  * no group when its request is answered.
  *
  * <p>Asks every namespace that still has a link or an address waiting, all at once, and asks
