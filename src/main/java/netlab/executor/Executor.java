@@ -92,8 +92,8 @@ public final class Executor {
                 done += group.size();
             }
             long start = System.nanoTime();
-            LinkReadiness.await(lab, session);
-            times.took("wait until every link is up", 1, Duration.ofNanos(System.nanoTime() - start));
+            LinkReadiness.await(lab, steps, session);
+            times.took("wait until every link and address is up", 1, Duration.ofNanos(System.nanoTime() - start));
             return recorder.complete();
         } catch (RuntimeException failure) {
             try {

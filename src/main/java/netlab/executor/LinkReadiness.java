@@ -1,14 +1,30 @@
 package netlab.executor;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import netlab.error.FailureKind;
 import netlab.error.InterruptedWaitException;
 import netlab.error.NetlabException;
+import netlab.executor.step.AddressStep;
+import netlab.executor.step.Step;
+import netlab.kernel.Answers;
+import netlab.kernel.NetlinkRequest;
+import netlab.netlink.NlMessage;
+import netlab.netlink.route.DumpRequests;
 import netlab.netlink.route.LinkMessage;
+import netlab.netlink.route.RouteMessage;
+import netlab.netlink.route.RtFamily;
+import netlab.netlink.route.RtMsg;
+import netlab.plan.Operation;
+import netlab.topology.Addresses;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
 import netlab.topology.Node;
@@ -20,10 +36,20 @@ import netlab.topology.Node;
  * kernel, e.g. one still tearing down many namespaces); until then packets are dropped (ping
  * says "No buffer space available").
  *
- * <p>Asks every namespace that still has a link waiting, all at once, and asks again after a
- * short pause that doubles up to {@link #LONGEST_PAUSE}. Listening for link notifications
- * instead would need a socket in every namespace, which costs more than the few rounds of
- * questions that a lab needs (usually one or two).
+ * <p>An IPv6 address, too, is usable a moment after the request that adds it, {@code nodad} or
+ * not: the kernel joins its solicited-node multicast group and adds its local route from a work
+ * queue ({@code addrconf_dad_work}, which takes the rtnl lock netlab's own requests hold). Until
+ * then a neighbour solicitation for it is dropped and a packet to it is not delivered: in
+ * dual-stack stars of 200 and 1000 nodes, some first pings waited a second for the next
+ * solicitation (runs where the work queue lagged behind up). The local route comes last, so it is
+ * the sign to wait for. An IPv4 address has its route and needs
+ * no group when its request is answered.
+ *
+ * <p>Asks every namespace that still has a link or an address waiting, all at once, and asks
+ * again after a short pause that doubles up to {@link #LONGEST_PAUSE}. Listening for
+ * notifications instead would need a socket in every namespace, which costs more than the few
+ * rounds of questions that a lab needs (usually one or two); a lab without IPv6 asks nothing
+ * about addresses.
  */
 final class LinkReadiness {
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -34,21 +60,27 @@ final class LinkReadiness {
 
     private LinkReadiness() {}
 
-    /** Waits until every veth end and macvlan of the lab is operationally up. */
-    static void await(Lab lab, LabSession session) {
+    /**
+     * Waits until every veth end and macvlan of the lab is operationally up, and every IPv6
+     * address {@code steps} add has its local route.
+     */
+    static void await(Lab lab, List<Step> steps, LabSession session) {
         Map<String, List<String>> waiting = carrierLinks(lab);
+        Map<String, Map<InetAddress, String>> addresses = ipv6Addresses(steps);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         Duration pause = FIRST_PAUSE;
         while (true) {
             waiting.keySet().forEach(session::forgetLinks);
             session.prefetchLinks(waiting.keySet());
             waiting = notUpYet(waiting, session);
-            if (waiting.isEmpty()) {
+            // Not sent with the link dumps: a netlink socket runs one dump at a time (EBUSY).
+            addresses = withoutLocalRoute(addresses, askLocalRoutes(addresses.keySet(), session));
+            if (waiting.isEmpty() && addresses.isEmpty()) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new NotUpInTime("these interfaces did not come up within " + PATIENCE.toSeconds()
-                        + " s: " + describe(waiting));
+                throw new NotUpInTime("these did not come up within " + PATIENCE.toSeconds() + " s: "
+                        + describe(waiting, addresses));
             }
             try {
                 Thread.sleep(pause);
@@ -74,9 +106,54 @@ final class LinkReadiness {
         return waiting;
     }
 
-    private static String describe(Map<String, List<String>> waiting) {
+    /** The IPv6 addresses the steps add, by node, each with its interface (for a message). */
+    private static Map<String, Map<InetAddress, String>> ipv6Addresses(List<Step> steps) {
+        Map<String, Map<InetAddress, String>> addresses = new LinkedHashMap<>();
+        for (Step step : steps) {
+            if (step instanceof AddressStep(Operation.AddAddress add) && !add.address().isIpv4()) {
+                addresses.computeIfAbsent(add.node(), n -> new LinkedHashMap<>())
+                        .put(add.address().address(), add.interfaceName());
+            }
+        }
+        return addresses;
+    }
+
+    /** {@code ip -6 route show table local} in every node, all sent before any is awaited. */
+    private static Map<String, CompletableFuture<List<NlMessage>>> askLocalRoutes(Collection<String> nodes,
+            LabSession session) {
+        Map<String, CompletableFuture<List<NlMessage>>> dumps = new LinkedHashMap<>();
+        for (String node : nodes) {
+            dumps.put(node, session.route(node).send(new NetlinkRequest("list the local IPv6 routes of "
+                    + LabSession.where(node), DumpRequests.localTableRoutes(RtFamily.AF_INET6))));
+        }
+        return dumps;
+    }
+
+    private static Map<String, Map<InetAddress, String>> withoutLocalRoute(Map<String, Map<InetAddress, String>> addresses,
+            Map<String, CompletableFuture<List<NlMessage>>> localRoutes) {
+        Map<String, Map<InetAddress, String>> waiting = new LinkedHashMap<>();
+        addresses.forEach((node, byAddress) -> {
+            Set<InetAddress> routed = new HashSet<>();
+            for (NlMessage reply : Answers.await(localRoutes.get(node))) {
+                RouteMessage route = (RouteMessage) reply.payload();
+                if (route.header().type() == RtMsg.RTN_LOCAL) {
+                    route.destination().ifPresent(routed::add);
+                }
+            }
+            byAddress.forEach((address, name) -> {
+                if (!routed.contains(address)) {
+                    waiting.computeIfAbsent(node, n -> new LinkedHashMap<>()).put(address, name);
+                }
+            });
+        });
+        return waiting;
+    }
+
+    private static String describe(Map<String, List<String>> links, Map<String, Map<InetAddress, String>> addresses) {
         List<String> names = new ArrayList<>();
-        waiting.forEach((node, links) -> links.forEach(link -> names.add(link + " in " + LabSession.where(node))));
+        links.forEach((node, inNode) -> inNode.forEach(link -> names.add(link + " in " + LabSession.where(node))));
+        addresses.forEach((node, byAddress) -> byAddress.forEach((address, link) -> names.add(
+                Addresses.format(address) + " on " + link + " in " + LabSession.where(node))));
         return String.join(", ", names);
     }
 

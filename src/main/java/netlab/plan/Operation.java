@@ -44,9 +44,11 @@ public sealed interface Operation {
     record SetSysctl(String node, String key, String value, Source source) implements Operation {}
 
     /**
-     * In a lab without any IPv6: no IPv6 link-local address once the interface is up, so it stays
-     * silent instead of multicasting solicitations to every port of a bridge. A step of its own,
-     * before the interface comes up: in one request the kernel would bring the link up first.
+     * The kernel makes no IPv6 link-local address on the interface once it is up: on an
+     * interface without IPv6 in the file there is none, on a router's IPv6 interface netlab adds
+     * its own without duplicate address detection (an {@link AddAddress}; see {@code LinkLocals}).
+     * A step of its own, before the interface comes up: in one request the kernel would bring the
+     * link up first.
      */
     record DisableIpv6LinkLocal(String node, String interfaceName, Source source) implements Operation {}
 

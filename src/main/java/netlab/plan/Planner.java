@@ -23,9 +23,10 @@ import netlab.topology.Route;
  *
  * <p>The order follows what each step needs: namespaces, then bridges (ports are enslaved when
  * their veth is created), veth pairs (each made once, in place, with a bridge port on the
- * bridge's side), macvlans (their parent exists by then), MTUs (bridges', veth ends', lo's, macvlans',
- * in that order: see {@link Mtus}), sysctls (some name interfaces),
- * IPv6 address generation (before the links come up), links up, addresses, neighbours, device
+ * bridge's side), macvlans (their parent exists by then), MTUs (bridges', veth ends', lo's,
+ * macvlans', in that order: see {@link Mtus}), sysctls (some name interfaces), IPv6 link-local
+ * generation off where the kernel's own is not wanted (before the links come up; see
+ * {@link LinkLocals}), links up, addresses (netlab's link-local one first), neighbours, device
  * routes before gateway routes, and NAT last. Every interface it creates gets a MAC address of
  * netlab's choosing ({@link MacAddresses}).
  */
@@ -67,22 +68,23 @@ public final class Planner {
         for (Node node : lab.nodes()) {
             node.sysctls().forEach(s -> steps.add(new Operation.SetSysctl(node.name(), s.key(), s.value(), s.source())));
         }
-        if (!usesIpv6(lab)) {
-            Mtus mtus = Mtus.of(lab);
-            forEachInterface(lab, (node, i) -> {
-                // Below MTU 1280 the kernel has taken IPv6 off: nothing to turn off (EAFNOSUPPORT).
-                if (!(i instanceof Loopback) && !mtus.withoutIpv6(new Endpoint(node.name(), i.name()))) {
-                    steps.add(new Operation.DisableIpv6LinkLocal(node.name(), i.name(), i.source()));
-                }
-            });
-        }
+        Mtus mtus = Mtus.of(lab);
+        forEachInterface(lab, (node, i) -> {
+            if (LinkLocals.kernelMakesNone(mtus, node, i)) {
+                steps.add(new Operation.DisableIpv6LinkLocal(node.name(), i.name(), i.source()));
+            }
+        });
         forEachInterface(lab, (node, i) -> {
             if (!(node.isHost() && i instanceof Loopback)) { // the host's lo is not the lab's
                 steps.add(new Operation.SetUp(node.name(), i.name(), i.source()));
             }
         });
-        forEachInterface(lab, (node, i) -> i.addresses().forEach(
-                address -> steps.add(new Operation.AddAddress(node.name(), i.name(), address, i.source()))));
+        forEachInterface(lab, (node, i) -> {
+            LinkLocals.of(mtus, node, i, macs).ifPresent(
+                    address -> steps.add(new Operation.AddAddress(node.name(), i.name(), address, i.source())));
+            i.addresses().forEach(
+                    address -> steps.add(new Operation.AddAddress(node.name(), i.name(), address, i.source())));
+        });
         for (Node node : lab.nodes()) {
             node.neighbours().forEach(n -> steps.add(new Operation.AddNeighbour(node.name(), n.address(), n.dev(),
                     n.lladdr().orElseGet(() -> peerMac(node, n.dev(), macs)), n.source())));
@@ -114,23 +116,6 @@ public final class Planner {
     private static String peerMac(Node node, String dev, MacAddresses macs) {
         VethEnd end = (VethEnd) node.netInterface(dev).orElseThrow();
         return macs.of(end.peer().node(), end.peer().interfaceName());
-    }
-
-    /**
-     * Whether the lab uses IPv6 anywhere (an address, a route or a neighbour). A lab that does
-     * not gets no IPv6 link-local addresses: their autoconfiguration multicasts to every port of
-     * a bridge, work that grows with the square of a star's size, and teaches nothing there.
-     */
-    static boolean usesIpv6(Lab lab) {
-        for (Node node : lab.nodes()) {
-            boolean addresses = node.interfaces().stream().flatMap(i -> i.addresses().stream()).anyMatch(a -> !a.isIpv4());
-            boolean routes = node.routes().stream().anyMatch(r -> !r.destination().isIpv4());
-            boolean neighbours = node.neighbours().stream().anyMatch(n -> n.address() instanceof java.net.Inet6Address);
-            if (addresses || routes || neighbours) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Routes through a device first: a gateway route may need one to reach its gateway. */

@@ -65,7 +65,7 @@ class UpDownLsTest {
         assertThat(up.err().lines().toList()).hasSize(10).allMatch(line -> line.matches(" *\\d+ ms  .+"))
                 .anyMatch(line -> line.endsWith("ms  ip netns add ns1 (and 1 more like it)"))
                 .anyMatch(line -> line.endsWith("ms  ip link set dev br0 up (and 6 more like it)"))
-                .last().satisfies(line -> assertThat(line).endsWith("ms  wait until every link is up"));
+                .last().satisfies(line -> assertThat(line).endsWith("ms  wait until every link and address is up"));
         assertThat(netlab("down", "lan").exitCode()).isEqualTo(ExitCodes.OK);
     }
 

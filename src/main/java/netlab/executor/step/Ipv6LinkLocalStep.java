@@ -9,8 +9,11 @@ import netlab.netlink.route.LinkRequests;
 import netlab.plan.Operation;
 
 /**
- * {@code ip link set dev IF addrgenmode none}: in a lab without IPv6, no link-local address once the
- * interface is up, so it never multicasts solicitations to every port of a bridge.
+ * {@code ip link set dev IF addrgenmode none}: the kernel makes no link-local address once the
+ * interface is up. Where the file gives the interface no IPv6, it gets none (it would only
+ * multicast solicitations to every port of a bridge); on a router's IPv6 interface the kernel's
+ * would be tentative for a second or two, and the router silent meanwhile, so the plan adds
+ * netlab's own ({@code ip addr add fe80::.../64 dev IF nodad}).
  *
  * <p>Undone: with the interface (the lab made it).
  */

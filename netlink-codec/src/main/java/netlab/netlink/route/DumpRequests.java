@@ -25,6 +25,14 @@ public final class DumpRequests {
         return NlMessage.request(RtmTypes.RTM_GETROUTE, DUMP, RouteMessage.dumpMainTable(family));
     }
 
+    /**
+     * Equivalent to: {@code ip -6 route show table local} (AF_INET6): the routes the kernel adds
+     * for the namespace's own addresses.
+     */
+    public static NlMessage localTableRoutes(int family) {
+        return NlMessage.request(RtmTypes.RTM_GETROUTE, DUMP, RouteMessage.dumpTable(family, RtMsg.RT_TABLE_LOCAL));
+    }
+
     /** Equivalent to: {@code ip neigh show} (AF_UNSPEC), {@code ip -4 neigh show} (AF_INET). */
     public static NlMessage neighbours(int family) {
         return NlMessage.request(RtmTypes.RTM_GETNEIGH, DUMP, NeighbourMessage.dumpAll(family));

@@ -86,8 +86,16 @@ public record RouteMessage(RtMsg header, List<RouteAttribute> attributes) implem
      * under strict checking the kernel then filters by table itself.
      */
     public static RouteMessage dumpMainTable(int family) {
+        return dumpTable(family, RtMsg.RT_TABLE_MAIN);
+    }
+
+    /**
+     * A dump request for one table's routes, as {@link #dumpMainTable}. Equivalent to: {@code ip
+     * -6 route show table local} for AF_INET6 and RT_TABLE_LOCAL.
+     */
+    public static RouteMessage dumpTable(int family, int table) {
         return new RouteMessage(new RtMsg(family, 0, 0, 0, RtMsg.RT_TABLE_UNSPEC, RtMsg.RTPROT_UNSPEC,
-                RtMsg.RT_SCOPE_UNIVERSE, RtMsg.RTN_UNSPEC, 0), List.of(new RouteAttribute.Table(RtMsg.RT_TABLE_MAIN)));
+                RtMsg.RT_SCOPE_UNIVERSE, RtMsg.RTN_UNSPEC, 0), List.of(new RouteAttribute.Table(table)));
     }
 
     /** This route through a device, as {@code dev IFINDEX}; RTA_OIF goes last, as iproute2 puts it. */

@@ -24,6 +24,7 @@ class DumpRequestsTest {
                 arguments("route/addr-dump-request.txt", DumpRequests.addresses(RtFamily.AF_UNSPEC)),
                 arguments("route/route-dump-main-v4-request.txt", DumpRequests.mainTableRoutes(RtFamily.AF_INET)),
                 arguments("route/route-dump-main-v6-request.txt", DumpRequests.mainTableRoutes(RtFamily.AF_INET6)),
+                arguments("route/route-dump-local-v6-request.txt", DumpRequests.localTableRoutes(RtFamily.AF_INET6)),
                 arguments("route/neigh-dump-request.txt", DumpRequests.neighbours(RtFamily.AF_UNSPEC)));
     }
 
