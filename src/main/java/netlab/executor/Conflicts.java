@@ -39,8 +39,12 @@ import netlab.topology.dsl.TopologyReader;
 final class Conflicts {
     private Conflicts() {}
 
-    /** {@code kernel}: the connection {@code up} goes on to use (opening one costs time). */
-    static void check(String lab, List<Step> steps, Kernel kernel) {
+    /**
+     * {@code kernel}: the connection {@code up} goes on to use (opening one costs time). Returns
+     * the link groups the host's interfaces carry (none when the lab makes nothing there), so
+     * that the lab can take one nobody uses.
+     */
+    static Set<Integer> check(String lab, List<Step> steps, Kernel kernel) {
         List<String> conflicts = new ArrayList<>();
         Set<String> hostLinks = new LinkedHashSet<>();
         List<Creation.Table> hostTables = new ArrayList<>();
@@ -68,9 +72,10 @@ final class Conflicts {
         }
         List<Diagnostic> fileProblems = new ArrayList<>();
         Set<String> existing = Set.of();
+        Set<Integer> groups = new HashSet<>();
         if (!hostLinks.isEmpty() || !hostUses.isEmpty() || !hostTables.isEmpty() || !loopback.isEmpty()) {
             try (NetNamespace host = NetNamespace.host()) {
-                existing = linkNames(kernel, host);
+                existing = linkNames(kernel, host, groups);
                 fileProblems.addAll(missingMachineInterfaces(hostUses, hostLinks, existing));
                 Set<String> taken = existing;
                 hostLinks.stream().filter(taken::contains).forEach(name -> conflicts.add(
@@ -93,6 +98,7 @@ final class Conflicts {
         if (!conflicts.isEmpty()) {
             throw new LabStateException("cannot bring lab " + lab + " up:\n  " + String.join("\n  ", conflicts));
         }
+        return groups;
     }
 
     /** Interfaces the host's steps name that neither the lab makes nor the machine has. */
@@ -112,12 +118,13 @@ final class Conflicts {
      * The names of the host namespace's interfaces, asked of the kernel, with their alternative
      * names: the kernel refuses a new interface named like another's altname too.
      */
-    private static Set<String> linkNames(Kernel kernel, NetNamespace host) {
+    private static Set<String> linkNames(Kernel kernel, NetNamespace host, Set<Integer> groups) {
         Set<String> names = new HashSet<>();
         for (NlMessage message : kernel.route(host).call(new NetlinkRequest("list the host's interfaces", LinkRequests.dump()))) {
             LinkMessage link = (LinkMessage) message.payload();
             link.name().ifPresent(names::add);
             names.addAll(link.altNames());
+            link.group().ifPresent(groups::add);
         }
         return names;
     }

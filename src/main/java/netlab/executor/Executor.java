@@ -16,6 +16,7 @@ import netlab.executor.step.Steps;
 import netlab.executor.step.SysctlStep;
 import netlab.kernel.Kernel;
 import netlab.plan.Plan;
+import netlab.state.LabGroups;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.topology.Lab;
@@ -52,25 +53,27 @@ public final class Executor {
      */
     public LabState up(Lab lab, Plan plan, StepTimes times, Kernel kernel) {
         List<Step> steps = Steps.of(plan);
+        int group;
         try {
             OpenFiles.check(lab);
-            Conflicts.check(lab.name(), steps, kernel);
+            group = LabGroups.choose(lab.name(), Conflicts.check(lab.name(), steps, kernel));
         } catch (RuntimeException refused) {
             kernel.close();
             throw refused;
         }
-        return build(lab, steps, times, kernel);
+        return build(lab, steps, times, kernel, group);
     }
 
     /**
      * The steps, once the conflict check found their names free (a test calls this directly to
      * play a name taken after the check); a failure removes what was made.
      */
-    LabState build(Lab lab, List<Step> steps, StepTimes times, Kernel kernel) {
+    LabState build(Lab lab, List<Step> steps, StepTimes times, Kernel kernel, int linkGroup) {
         StateRecorder recorder;
         try {
             recorder = new StateRecorder(store, LabState.started(lab.name(),
-                    Path.of(lab.file()).toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+                    Path.of(lab.file()).toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    linkGroup));
         } catch (RuntimeException unrecorded) {
             kernel.close();
             throw unrecorded;

@@ -7,14 +7,11 @@ import netlab.error.LabStateException;
 import netlab.kernel.Answers;
 import netlab.kernel.KernelException;
 import netlab.kernel.NetNamespace;
-import netlab.kernel.NetlinkRequest;
 import netlab.kernel.NftablesTransaction;
 import netlab.kernel.Sysctl;
-import netlab.netlink.NlMessage;
 import netlab.netlink.nftables.NfProto;
 import netlab.netlink.nftables.NftRequests;
 import netlab.netlink.nftables.TableMessage;
-import netlab.netlink.route.LinkRequests;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.sys.Errno;
@@ -59,17 +56,19 @@ final class Teardown {
             save(state.withHostChanges(host.left()));
             // The kernel deletes the host's links while the namespaces' files are unmounted here:
             // the two share no lock, and a big lab's down takes the longer of them, not the sum.
-            CompletableFuture<List<NlMessage>> hostLinks = CompletableFuture.completedFuture(List.of());
+            CompletableFuture<?> hostLinks = CompletableFuture.completedFuture(null);
             if (!state.hostLinks().isEmpty()) {
                 try {
-                    hostLinks = deleteHostLinks(session, state);
+                    HostLinkRemoval.Started started = HostLinkRemoval.start(session, state);
+                    hostLinks = started.deletion();
+                    notes.addAll(started.notes());
                 } catch (RuntimeException e) {
                     problems.add(e.getMessage());
                 }
             }
             removeNamespaces(session);
-            CompletableFuture<List<NlMessage>> hostLinksDeleted = hostLinks;
-            if (attempt(() -> awaitHostLinksDeleted(hostLinksDeleted))) {
+            CompletableFuture<?> hostLinksDeleted = hostLinks;
+            if (attempt(() -> Answers.await(hostLinksDeleted))) {
                 save(state.withHostLinks(List.of()));
             }
             restoreHostSysctls();
@@ -130,27 +129,6 @@ final class Teardown {
                     + table.name(), List.of(NftRequests.deleteTable(TableMessage.delete(family, table.name()))));
         } catch (KernelException e) {
             if (e.errno() != Errno.ENOENT) {
-                throw e;
-            }
-        }
-    }
-
-    /**
-     * Every interface carrying the lab's group goes in one request, renamed ones included; an
-     * interface someone else added to a lab bridge keeps its own group and is only detached
-     * (deleting a bridge releases its ports). Recorded names that survive are not the lab's.
-     */
-    private static CompletableFuture<List<NlMessage>> deleteHostLinks(LabSession session, LabState state) {
-        return session.route(Node.HOST).send(new NetlinkRequest("delete the interfaces of lab " + state.lab()
-                + " (group " + Integer.toUnsignedString(state.group()) + ") in the host namespace",
-                LinkRequests.deleteGroup(state.group())));
-    }
-
-    private static void awaitHostLinksDeleted(CompletableFuture<List<NlMessage>> deletion) {
-        try {
-            Answers.await(deletion);
-        } catch (KernelException e) {
-            if (e.errno() != Errno.ENODEV) { // ENODEV: the group is empty (already gone)
                 throw e;
             }
         }

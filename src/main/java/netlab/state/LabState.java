@@ -28,9 +28,10 @@ public record LabState(String lab, String file, Instant since, Status status, in
         hostChanges = List.copyOf(hostChanges);
     }
 
-    public static LabState started(String lab, String file, Instant since) {
-        return new LabState(lab, file, since, Status.BUILDING, LabGroups.of(lab), List.of(), List.of(), List.of(),
-                List.of(), List.of());
+    /** A lab {@code up} is starting to build, marking its host interfaces with {@code group}. */
+    public static LabState started(String lab, String file, Instant since, int group) {
+        return new LabState(lab, file, since, Status.BUILDING, group, List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     /**

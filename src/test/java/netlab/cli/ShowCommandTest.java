@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netlab.state.LabGroups;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.testing.Json;
@@ -384,7 +385,7 @@ class ShowCommandTest {
     @Test
     void aBrokenLabIsALabStateError() {
         StateStore store = StateStore.system(); // /run/netlab, private to the sandbox
-        store.save(LabState.started("half", "/nowhere/half.topo", Instant.now())); // as up leaves it when interrupted
+        store.save(LabState.started("half", "/nowhere/half.topo", Instant.now(), LabGroups.of("half"))); // as up leaves it when interrupted
         try {
             Run show = netlab("show", "half");
 

@@ -19,6 +19,7 @@ import netlab.kernel.NamespaceCookies;
 import netlab.kernel.NamespaceIdentity;
 import netlab.kernel.NetNamespace;
 import netlab.plan.Planner;
+import netlab.state.LabGroups;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.testing.KernelTest;
@@ -95,7 +96,7 @@ class KilledUpNamespaceTest {
         Path file = Files.writeString(directory.resolve("pend.topo"), "lab pend\nnode pend1\nnode pend2\nnode pend3\n");
         Lab lab = TopologyReader.read(file);
         StateStore store = new StateStore(directory.resolve("state"));
-        StateRecorder recorder = new StateRecorder(store, LabState.started("pend", file.toString(), Instant.now()));
+        StateRecorder recorder = new StateRecorder(store, LabState.started("pend", file.toString(), Instant.now(), LabGroups.of("pend")));
         List<NamespaceStep> steps = Steps.of(Planner.plan(lab)).stream().filter(NamespaceStep.class::isInstance)
                 .map(NamespaceStep.class::cast).toList();
 
@@ -131,7 +132,7 @@ class KilledUpNamespaceTest {
         }
         assertThat(cookie).as("this kernel has namespace cookies").isPositive();
         StateStore store = new StateStore(directory.resolve("state"));
-        store.save(LabState.started("pend", "/pend.topo", Instant.now())
+        store.save(LabState.started("pend", "/pend.topo", Instant.now(), LabGroups.of("pend"))
                 .withNamespaces(List.of(new LabState.NamespaceRecord("pend3", inode, cookie + 1))));
 
         List<String> notes = new Executor(store).down(store.load("pend").orElseThrow());

@@ -9,6 +9,7 @@ import netlab.executor.step.StepFailedException;
 import netlab.executor.step.Steps;
 import netlab.kernel.Kernel;
 import netlab.plan.Planner;
+import netlab.state.LabGroups;
 import netlab.state.StateStore;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
@@ -47,7 +48,7 @@ class LoopbackRaceTest {
         String loBefore = Shell.check("ip", "-o", "addr", "show", "dev", "lo") + Shell.check("ip", "link", "show", "lo");
         StateStore store = new StateStore(directory.resolve("state"));
 
-        assertThatThrownBy(() -> new Executor(store).build(lab, Steps.of(Planner.plan(lab)), StepTimes.NONE, new Kernel()))
+        assertThatThrownBy(() -> new Executor(store).build(lab, Steps.of(Planner.plan(lab)), StepTimes.NONE, new Kernel(), LabGroups.of(lab.name())))
                 .isInstanceOf(StepFailedException.class).hasMessageContaining("ip addr add 10.77.0.1/24 dev lo");
 
         assertThat(Shell.check("ip", "-o", "addr", "show", "dev", "lo") + Shell.check("ip", "link", "show", "lo"))

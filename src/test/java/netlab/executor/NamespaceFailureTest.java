@@ -10,6 +10,7 @@ import netlab.executor.step.Steps;
 import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
 import netlab.plan.Planner;
+import netlab.state.LabGroups;
 import netlab.state.StateStore;
 import netlab.testing.KernelTest;
 import netlab.testing.Shell;
@@ -52,7 +53,7 @@ class NamespaceFailureTest {
         StateStore store = new StateStore(directory.resolve("state"));
 
         // The conflict check ran before h17 was taken: build is what runs after it.
-        assertThatThrownBy(() -> new Executor(store).build(lab, Steps.of(Planner.plan(lab)), StepTimes.NONE, new Kernel()))
+        assertThatThrownBy(() -> new Executor(store).build(lab, Steps.of(Planner.plan(lab)), StepTimes.NONE, new Kernel(), LabGroups.of(lab.name())))
                 .isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("ip netns add h17")
                 .hasMessageContaining("already exists");

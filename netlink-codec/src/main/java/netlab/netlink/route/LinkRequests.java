@@ -76,6 +76,11 @@ public final class LinkRequests {
         return request(RtmTypes.RTM_DELLINK, CHANGE, IfInfoMsg.request(0), List.of(new LinkAttribute.Group(group)));
     }
 
+    /** Equivalent to: {@code ip link del DEV}. */
+    public static NlMessage delete(int index) {
+        return request(RtmTypes.RTM_DELLINK, CHANGE, IfInfoMsg.request(index), List.of());
+    }
+
     /** Equivalent to: {@code ip link set dev DEV up [alias ALIAS]}: the options ride along. */
     public static NlMessage setUp(int index, List<LinkAttribute> options) {
         return request(RtmTypes.RTM_NEWLINK, CHANGE,

@@ -41,6 +41,7 @@ class LinkRequestsTest {
                         List.of(new LinkAttribute.Address(mac1)), "v1",
                         List.of(new LinkAttribute.Address(MacAddress.parse("02:00:00:00:00:02"))))),
                 arguments("route/link-delete-group.txt", LinkRequests.deleteGroup(7)),
+                arguments("route/link-del.txt", LinkRequests.delete(3)),
                 arguments("route/link-set-addrgenmode-none.txt", LinkRequests.setAddrGenModeNone(3)),
                 arguments("route/link-add-bridge.txt", LinkRequests.createBridge("br0", NONE)),
                 arguments("route/link-add-bridge-address.txt",
