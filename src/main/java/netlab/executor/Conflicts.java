@@ -22,6 +22,7 @@ import netlab.netlink.nftables.NftablesDecoder;
 import netlab.netlink.nftables.TableMessage;
 import netlab.netlink.route.LinkMessage;
 import netlab.netlink.route.LinkRequests;
+import netlab.state.StateStore;
 import netlab.sys.NetlinkSocket;
 import netlab.topology.Node;
 import netlab.topology.dsl.Diagnostic;
@@ -44,8 +45,8 @@ final class Conflicts {
      * the link groups the host's interfaces carry (none when the lab makes nothing there), so
      * that the lab can take one nobody uses.
      */
-    static Set<Integer> check(String lab, List<Step> steps, Kernel kernel) {
-        List<String> conflicts = new ArrayList<>();
+    static Set<Integer> check(String lab, List<Step> steps, Kernel kernel, StateStore store) {
+        List<String> conflicts = new ArrayList<>(SharedHostSettings.conflicts(lab, steps, store));
         Set<String> hostLinks = new LinkedHashSet<>();
         List<Creation.Table> hostTables = new ArrayList<>();
         List<InterfaceUse> hostUses = new ArrayList<>();
@@ -63,7 +64,7 @@ final class Conflicts {
                     case Creation.LoopbackNeighbour n -> loopback.add(n);
                     // Netlab's route protocol marks its routes: down can never delete another's.
                     case Creation.HostRoute r -> { }
-                    case Creation.LoopbackMtu m -> { }
+                    case Creation.LoopbackMtu m -> { } // SharedHostSettings: one lab at a time
                 }
             }
             if (Node.HOST.equals(step.node())) {

@@ -10,6 +10,7 @@ import netlab.executor.step.NamespaceStep;
 import netlab.executor.step.NatTableStep;
 import netlab.executor.step.RtnetlinkBatch;
 import netlab.executor.step.RtnetlinkStep;
+import netlab.executor.step.SharedHostSysctls;
 import netlab.executor.step.Step;
 import netlab.executor.step.StepFailedException;
 import netlab.executor.step.Steps;
@@ -56,7 +57,7 @@ public final class Executor {
         int group;
         try {
             OpenFiles.check(lab);
-            group = LabGroups.choose(lab.name(), Conflicts.check(lab.name(), steps, kernel));
+            group = LabGroups.choose(lab.name(), Conflicts.check(lab.name(), steps, kernel, store));
         } catch (RuntimeException refused) {
             kernel.close();
             throw refused;
@@ -78,7 +79,8 @@ public final class Executor {
             kernel.close();
             throw unrecorded;
         }
-        try (LabSession session = new LabSession(lab.name(), recorder.current().group(), kernel, recorder)) {
+        try (LabSession session = new LabSession(lab.name(), recorder.current().group(), kernel, recorder,
+                new SharedHostSysctls(store.hostSysctls()))) {
             int done = 0;
             for (List<Step> group : groups(steps)) {
                 try {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import netlab.executor.step.Journal;
+import netlab.executor.step.SharedHostSysctls;
 import netlab.executor.step.StepContext;
 import netlab.kernel.Answers;
 import netlab.kernel.Kernel;
@@ -49,19 +50,29 @@ final class LabSession implements StepContext, AutoCloseable {
     private final String lab;
     private final int group;
     private final Journal journal;
+    private final SharedHostSysctls hostSysctls;
 
-    /** A session that only reads and removes: it records nothing. */
+    /** A session that only reads and removes: it records and sets nothing. */
     LabSession(String lab, int group) {
-        this(lab, group, new Kernel(), Journal.NONE);
+        this(lab, group, new Kernel(), Journal.NONE, null);
     }
 
     /** A session over {@code kernel}, which it closes when it closes. */
-    LabSession(String lab, int group, Kernel kernel, Journal journal) {
+    LabSession(String lab, int group, Kernel kernel, Journal journal, SharedHostSysctls hostSysctls) {
         this.lab = lab;
         this.group = group;
         this.kernel = kernel;
         this.journal = journal;
+        this.hostSysctls = hostSysctls;
         namespaces.put(Node.HOST, NetNamespace.host());
+    }
+
+    @Override
+    public SharedHostSysctls hostSysctls() {
+        if (hostSysctls == null) {
+            throw new IllegalStateException("this session sets nothing");
+        }
+        return hostSysctls;
     }
 
     @Override

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import netlab.error.LabStateException;
+import netlab.executor.step.SharedHostSysctls;
 import netlab.kernel.Answers;
 import netlab.kernel.KernelException;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NftablesTransaction;
-import netlab.kernel.Sysctl;
 import netlab.netlink.nftables.NfProto;
 import netlab.netlink.nftables.NftRequests;
 import netlab.netlink.nftables.TableMessage;
@@ -30,12 +30,14 @@ import netlab.topology.Node;
  */
 final class Teardown {
     private final StateStore store;
+    private final SharedHostSysctls hostSysctls;
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private LabState state;
 
     Teardown(StateStore store) {
         this.store = store;
+        this.hostSysctls = new SharedHostSysctls(store.hostSysctls());
     }
 
     /** Takes the lab down; returns what down left alone and why (someone else's namespace, say). */
@@ -96,7 +98,7 @@ final class Teardown {
         List<LabState.SysctlRecord> left = new ArrayList<>();
         try (NetNamespace host = NetNamespace.host()) {
             for (LabState.SysctlRecord sysctl : state.hostSysctls().reversed()) {
-                if (!attempt(() -> Sysctl.restore(host, sysctl.key(), sysctl.oldValue()))) {
+                if (!attempt(() -> hostSysctls.release(host, state.lab(), sysctl.key()))) {
                     left.add(sysctl);
                 }
             }

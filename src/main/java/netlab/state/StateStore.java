@@ -119,6 +119,11 @@ public final class StateStore {
                 + "then: rm -r " + directory;
     }
 
+    /** The host sysctls labs share (see there), kept beside the labs' records. */
+    public HostSysctlLedger hostSysctls() {
+        return new HostSysctlLedger(root, locks);
+    }
+
     /**
      * Every lab with a record, by name: one that cannot be read (or whose directory is no lab
      * name) is listed as unreadable, and never stops the listing of the others.
@@ -128,6 +133,9 @@ public final class StateStore {
         try (Stream<Path> directories = Files.list(root)) {
             for (Path directory : directories.sorted(Comparator.naturalOrder()).toList()) {
                 String lab = directory.getFileName().toString();
+                if (lab.equals(HostSysctlLedger.FILE) || lab.equals(HostSysctlLedger.FILE + ".tmp")) {
+                    continue;
+                }
                 String problem = RecordNames.pathElementProblem(lab);
                 if (problem != null) {
                     records.add(new LabRecord.Unreadable(StateWords.shown(lab), "not a lab name: " + problem));

@@ -2,10 +2,12 @@ package netlab.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import netlab.error.LabStateException;
 import netlab.executor.step.Steps;
 import netlab.kernel.Kernel;
 import netlab.plan.Planner;
+import netlab.state.StateStore;
 import netlab.testing.KernelTest;
 import netlab.testing.KernelTraces;
 import netlab.testing.MutatedLabs;
@@ -13,6 +15,7 @@ import netlab.topology.Lab;
 import netlab.topology.dsl.TopologyException;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutated files that still parse go through the check {@code up} makes before any change, against
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 @KernelTest
 class ConflictCheckFuzzTest {
+    @TempDir
+    Path directory;
+
     private static final String LAN = """
             lab lan
             host
@@ -40,6 +46,7 @@ class ConflictCheckFuzzTest {
     void everyParsedMutationIsCheckedWithoutChangingAnything() {
         KernelTraces before = KernelTraces.take();
         int parsed = 0;
+        StateStore store = new StateStore(directory.resolve("state"));
         try (Kernel kernel = new Kernel()) {
             for (long seed = 0; seed < 20_000; seed++) {
                 Lab lab;
@@ -50,7 +57,7 @@ class ConflictCheckFuzzTest {
                 }
                 parsed++;
                 try {
-                    Conflicts.check(lab.name(), Steps.of(Planner.plan(lab)), kernel);
+                    Conflicts.check(lab.name(), Steps.of(Planner.plan(lab)), kernel, store);
                 } catch (TopologyException | LabStateException refused) {
                     assertThat(refused.getMessage()).as("seed " + seed).isNotBlank();
                 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 @KernelTest
 class DownAlwaysFinishesTest {
     private static final Path STATE = Path.of("/run/netlab/lan/state");
+    private static final Path LEDGER = Path.of("/run/netlab/.host-sysctls");
 
     @TempDir
     Path directory;
@@ -77,19 +78,19 @@ class DownAlwaysFinishesTest {
 
     /**
      * A down that could not finish leaves the lab broken, not up: here the host sysctl's old
-     * value cannot be written back (the record was edited to say "x").
+     * value cannot be written back (the machine's ledger of host sysctls was edited to say "x").
      */
     @Test
     void aLabHalfTakenDownIsBroken() throws Exception {
         assertThat(Netlab.run("up", Netlab.LAN).exitCode()).isEqualTo(ExitCodes.OK);
-        Files.writeString(STATE, Files.readString(STATE).replace("sysctl net.ipv4.ip_forward 0", "sysctl net.ipv4.ip_forward x"));
+        Files.writeString(LEDGER, Files.readString(LEDGER).replace("net.ipv4.ip_forward 0 1 lan", "net.ipv4.ip_forward x 1 lan"));
 
         Run down = Netlab.run("down", "lan");
 
         assertThat(down.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(down.err()).contains("net.ipv4.ip_forward");
         assertThat(Netlab.run("ls").out()).containsPattern("(?m)^lan +broken ");
-        Files.writeString(STATE, Files.readString(STATE).replace("sysctl net.ipv4.ip_forward x", "sysctl net.ipv4.ip_forward 0"));
+        Files.writeString(LEDGER, Files.readString(LEDGER).replace("net.ipv4.ip_forward x 1 lan", "net.ipv4.ip_forward 0 1 lan"));
         assertThat(Netlab.run("down", "lan").exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(KernelTraces.names()).isEqualTo(before);
     }

@@ -126,4 +126,20 @@ class HostLoopbackTest {
         assertThat(KernelTraces.take()).isEqualTo(withIt);
         Shell.check("ip", "addr", "del", "10.77.0.1/24", "dev", "lo");
     }
+
+    /** One lab at a time may set lo's MTU: whoever went down first would undo the other's. */
+    @Test
+    void aSecondLabSettingLosMtuIsRefusedBeforeAnyChange() throws Exception {
+        Path first = Files.writeString(directory.resolve("mtu1.topo"), "lab mtu1\nhost\n  mtu lo 9000\n");
+        Path second = Files.writeString(directory.resolve("mtu2.topo"), "lab mtu2\nhost\n  mtu lo 9000\nnode m2\n");
+        assertThat(Netlab.run("up", first.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+
+        Run refused = Netlab.run("up", second.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+        assertThat(refused.err()).contains("the MTU of the host's lo is lab mtu1's change; one lab at a time may set it");
+        assertThat(Shell.check("ip", "netns", "list")).isEmpty();
+        assertThat(Netlab.run("down", "mtu1").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(KernelTraces.take()).isEqualTo(before);
+    }
 }

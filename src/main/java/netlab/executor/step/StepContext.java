@@ -20,6 +20,9 @@ public interface StepContext {
     /** The record to write before each change. */
     Journal journal();
 
+    /** The host sysctls the machine's labs share. */
+    SharedHostSysctls hostSysctls();
+
     NetNamespace namespace(String node);
 
     /** An open file descriptor of {@code node}'s namespace: what a request names it by. */

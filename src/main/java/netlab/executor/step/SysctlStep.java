@@ -39,10 +39,14 @@ public record SysctlStep(Operation.SetSysctl operation) implements Step {
     public void run(StepContext context) {
         try {
             if (isHost(operation.node())) {
+                // Recorded first, so that even a killed up leaves the key known to down.
                 context.journal().hostSysctlChanging(operation.key(),
                         Sysctl.read(context.namespace(operation.node()), operation.key()));
+                context.hostSysctls().set(context.namespace(operation.node()), context.lab(), operation.key(),
+                        operation.value());
+            } else {
+                Sysctl.write(context.namespace(operation.node()), operation.key(), operation.value());
             }
-            Sysctl.write(context.namespace(operation.node()), operation.key(), operation.value());
         } catch (RuntimeException e) {
             throw new StepFailedException(this, e);
         }

@@ -28,6 +28,11 @@ record CapturedContext(Map<String, Integer> indexes, int namespaceFd) implements
     }
 
     @Override
+    public SharedHostSysctls hostSysctls() {
+        throw new UnsupportedOperationException("a captured context sets nothing");
+    }
+
+    @Override
     public int index(String node, String name) {
         Integer index = indexes.get(node + ":" + name);
         if (index == null) {
