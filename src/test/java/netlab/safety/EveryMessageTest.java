@@ -9,12 +9,14 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import netlab.cli.ExitCodes;
 import netlab.testing.KernelTest;
+import netlab.testing.ShippedTopologies;
+import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Moments inside the change itself, message by message (the hooks of {@code kernel/RequestFaults}):
+ * Moments inside the change itself, message by message (the messages that ask for a change; dumps are not counted) (the hooks of {@code kernel/RequestFaults}):
  * {@code up} stopped as by {@code kill -9} right after its K-th netlink message, {@code up} whose
  * K-th message the kernel refuses in the middle of its batch, and {@code down} stopped after its
  * K-th message. Each run is in a fresh sandbox; afterwards one {@code down} must leave the whole
@@ -98,6 +100,28 @@ class EveryMessageTest {
                         assertThat(run.down()).as(where + ": " + run.downOut()).isEqualTo(ExitCodes.OK);
                         run.leftNothing(where);
                     }));
+        });
+    }
+
+    /**
+     * The kernel refusing one request in the middle of what up sent, for every shipped topology:
+     * the message two thirds of the way through, which falls inside a batch of link, address or
+     * route requests already on its way.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyShippedTopologyRefusedMidBatch() {
+        return ShippedTopologies.files().stream().map(file -> {
+            String lab = TopologyReader.read(file).name();
+            return DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                int total = MessageSweep.messages(directory.resolve("count-" + lab), List.of(), "up", file.toString());
+                int k = Math.max(1, total * 2 / 3);
+                String where = lab + ", message " + k + " of " + total + " refused";
+                var run = MessageSweep.run(directory.resolve(lab + "-mid-" + k), lab, List.of(),
+                        "NETLAB_TEST_REFUSE_MESSAGE", k, List.of("up", file.toString()));
+                assertThat(run.first()).as(where + ": " + run.firstErr()).isEqualTo(ExitCodes.KERNEL);
+                assertThat(run.ls()).as(where + ": up removed what it made").isEqualTo("no lab is up\n");
+                run.leftNothing(where);
+            });
         });
     }
 }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import netlab.cli.Main;
+import netlab.netlink.NlmFlags;
 import netlab.testing.KernelState;
 import netlab.testing.NestedSandbox;
 import netlab.testing.NetlabRunner;
@@ -22,6 +25,7 @@ import netlab.testing.TextFile;
  */
 final class MessageSweep {
     private static final Path KERNEL_STATE = Path.of("test/sandbox/kernel-state").toAbsolutePath();
+    private static final Pattern FLAGS = Pattern.compile(" flags=0x([0-9a-f]+) ");
 
     /** What the sandbox's script recorded: each command's status and output, and the states. */
     record Outcome(String lab, KernelState before, KernelState after, int first, String firstErr, String ls, int down,
@@ -35,15 +39,25 @@ final class MessageSweep {
 
     private MessageSweep() {}
 
-    /** How many netlink messages {@code netlab ARGS} sends, after {@code setup} (netlab commands, may be empty). */
+    /** How many netlink messages asking for a change (no dumps) {@code netlab ARGS} sends, after {@code setup}. */
     static int messages(Path dir, List<List<String>> setup, String... args) {
         List<String> traced = new ArrayList<>(List.of("--trace-netlink"));
         traced.addAll(List.of(args));
         StringBuilder script = new StringBuilder();
         setup.forEach(command -> script.append(netlab(command)).append(" >/dev/null 2>&1\n"));
-        script.append(netlab(traced)).append(" 2>&1 >/dev/null | grep -c '^> sent' || true\n");
+        script.append(netlab(traced)).append(" 2>&1 >/dev/null\n");
         NestedSandbox.Outcome outcome = NestedSandbox.run(dir, List.of("sh", "-c", script.toString()));
-        return Integer.parseInt(outcome.out().strip());
+        // The line after each "> sent" names the message and its flags; dumps (NLM_F_DUMP) are not counted.
+        List<String> lines = outcome.out().lines().toList();
+        int changes = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            Matcher flags = FLAGS.matcher(lines.get(i + 1));
+            if (lines.get(i).startsWith("> sent") && flags.find()
+                    && (Integer.parseInt(flags.group(1), 16) & NlmFlags.NLM_F_DUMP) != NlmFlags.NLM_F_DUMP) {
+                changes++;
+            }
+        }
+        return changes;
     }
 
     /**
