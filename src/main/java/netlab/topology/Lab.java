@@ -10,10 +10,24 @@ import java.util.Optional;
  * @param name the lab's name ({@code lab NAME}, or the file name without {@code .topo})
  * @param file the topology file it came from, as given on the command line
  * @param nodes the host block (if the file has one) and the nodes, in file order
+ * @param expectations the file's {@code expect} statements, in file order
  */
-public record Lab(String name, String file, List<Node> nodes) {
+public record Lab(String name, String file, List<Node> nodes, List<Expectation> expectations) {
     public Lab {
         nodes = List.copyOf(nodes);
+        expectations = List.copyOf(expectations);
+    }
+
+    /** A lab that expects nothing. */
+    public Lab(String name, String file, List<Node> nodes) {
+        this(name, file, nodes, List.of());
+    }
+
+    /** The same lab with {@code more} expectations after its own (an expectations file's). */
+    public Lab withExpectations(List<Expectation> more) {
+        List<Expectation> all = new java.util.ArrayList<>(expectations);
+        all.addAll(more);
+        return new Lab(name, file, nodes, all);
     }
 
     public Optional<Node> node(String nodeName) {
