@@ -40,7 +40,7 @@ public record Expectation(Source source, String node, Reach reach, ProbeTarget t
         StringBuilder text = new StringBuilder(node).append(' ').append(reach.keyword()).append(' ')
                 .append(target.written());
         ttl.ifPresent(t -> text.append(" ttl ").append(t));
-        seenAs.ifPresent(a -> text.append(" as ").append(a.getHostAddress()));
+        seenAs.ifPresent(a -> text.append(" as ").append(Addresses.format(a)));
         if (!within.equals(DEFAULT_WITHIN)) {
             text.append(" within ").append(Durations.text(within));
         }

@@ -44,6 +44,7 @@ final class BlockResolver {
                     case Syntax.Bridge b -> {}
                     case Syntax.Link l -> {}
                     case Syntax.Macvlan m -> {}
+                    case Syntax.Expect e -> {} // against the built lab: ExpectationResolver
                 }
             }
         }

@@ -2,10 +2,12 @@ package netlab.topology.dsl;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import netlab.topology.Cidr;
+import netlab.topology.Durations;
 
 /** Addresses, prefixes, MACs and numbers as written in statements; each problem is reported. */
 final class Literals {
@@ -121,6 +123,28 @@ final class Literals {
             return OptionalLong.empty();
         }
         return OptionalLong.of(value);
+    }
+
+    /**
+     * {@code 300ms} or {@code 2s}: a whole number of milliseconds or seconds in {@code min..max}
+     * ({@code what} names it in messages), or empty after reporting why not. No fractions: 1.5s is
+     * 1500ms, one spelling for each duration.
+     */
+    static Optional<Located<Duration>> duration(Word word, String what, Duration min, Duration max, Problems problems) {
+        String text = word.text();
+        boolean millis = text.endsWith("ms");
+        long amount = text.endsWith("s") ? decimal(text.substring(0, text.length() - (millis ? 2 : 1))) : -1;
+        if (amount < 0) {
+            problems.add(word, "malformed duration " + word.quoted() + " (expected a whole number of ms or s, e.g. 300ms or 2s)");
+            return Optional.empty();
+        }
+        Duration duration = millis ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+        if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+            problems.add(word, what + " " + Word.quote(text).replace("'", "") + " is out of range ("
+                    + Durations.text(min) + ".." + Durations.text(max) + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new Located<>(duration, word.source()));
     }
 
     /** Plain ASCII digits; -1 when there are none or others, Long.MAX_VALUE when too long to matter. */

@@ -17,6 +17,7 @@ final class Options {
     record Spec(String name, Arity arity, String what) {}
 
     private final Map<String, List<Word>> values = new LinkedHashMap<>();
+    private final Map<String, Word> written = new LinkedHashMap<>();
 
     private Options() {}
 
@@ -49,6 +50,7 @@ final class Options {
                 problems.add(word, "option " + word.quoted() + " needs " + spec.what());
             } else {
                 options.values.put(spec.name(), taken);
+                options.written.put(spec.name(), word);
             }
         }
         return options;
@@ -56,6 +58,11 @@ final class Options {
 
     boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** The option's own word, where a problem with the option as a whole is reported. */
+    Optional<Word> keyword(String name) {
+        return Optional.ofNullable(written.get(name));
     }
 
     Optional<Word> one(String name) {

@@ -27,7 +27,8 @@ final class Parser {
             Map.entry("neigh", "neigh ADDR dev IF lladdr MAC|peer"),
             Map.entry("sysctl", "sysctl KEY=VALUE"),
             Map.entry("masquerade", "masquerade [src NET|ADDR] [dst [!]NET|ADDR] [out IF]"),
-            Map.entry("snat", "snat ADDR [src NET|ADDR] [dst [!]NET|ADDR] [out IF]"));
+            Map.entry("snat", "snat ADDR [src NET|ADDR] [dst [!]NET|ADDR] [out IF]"),
+            Map.entry("expect", "expect [NODE] reaches|!reaches ADDR|NODE:IF [ttl N] [as ADDR] [within DURATION]"));
 
     private final Problems problems;
     private final StatementParser statements;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netlab.topology.Endpoint;
+import netlab.topology.Expectation;
 import netlab.topology.Lab;
 import netlab.topology.Mtus;
 import netlab.topology.NetInterface;
@@ -16,7 +17,8 @@ import netlab.topology.Source;
  * Syntax to model. Passes, so that nothing depends on the order of blocks: nodes; bridges;
  * links and macvlans (the interfaces they make, in both nodes); then each block's addresses,
  * MTUs, neighbours, sysctls, NAT and routes; then the checks that need the whole lab
- * (duplicate addresses, gateway reachability, what the MTUs allow).
+ * (duplicate addresses, gateway reachability, what the MTUs allow); then the expectations,
+ * against the lab built.
  */
 final class Resolver {
     private final Problems problems;
@@ -41,8 +43,23 @@ final class Resolver {
         resolver.nodes.values().forEach(node -> built.add(node.build()));
         Lab lab = new Lab(name, fileName, built);
         MtuCheck.check(resolver.nodes.values(), Mtus.of(lab), problems);
+        List<Expectation> expectations = resolver.expectations(file.blocks(), lab);
         problems.throwIfAny();
-        return lab;
+        return new Lab(name, fileName, built, expectations);
+    }
+
+    /** Last: an {@code expect} may name any interface of the lab, and is resolved against the model. */
+    private List<Expectation> expectations(List<Syntax.Block> blocks, Lab lab) {
+        ExpectationResolver expectations = new ExpectationResolver(lab, problems);
+        List<Expectation> resolved = new ArrayList<>();
+        for (Syntax.Block block : blocks) {
+            for (Syntax.Statement statement : block.statements()) {
+                if (statement instanceof Syntax.Expect expect) {
+                    expectations.resolve(expect, owners.get(block).name).ifPresent(resolved::add);
+                }
+            }
+        }
+        return resolved;
     }
 
     /** {@code lab NAME}, or the file name without directories and {@code .topo}. */

@@ -54,6 +54,7 @@ final class StatementParser {
             case "neigh" -> neigh(words, at);
             case "sysctl" -> new SysctlParser(problems).parse(words);
             case "masquerade", "snat" -> nat(words, at);
+            case "expect" -> new ExpectParser(problems).parse(words);
             default -> throw new IllegalStateException("not a block statement: " + keyword.text());
         };
     }

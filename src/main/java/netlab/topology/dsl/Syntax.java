@@ -1,10 +1,12 @@
 package netlab.topology.dsl;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import netlab.topology.Cidr;
+import netlab.topology.Expectation.Reach;
 import netlab.topology.NetInterface.MacvlanMode;
 import netlab.topology.Source;
 
@@ -51,4 +53,21 @@ final class Syntax {
     /** {@code snatTo} empty for masquerade; {@code dst} already defaulted for masquerade with only src. */
     record Nat(Source source, Optional<Located<InetAddress>> snatTo, Optional<Located<Cidr>> src,
             Optional<Located<Cidr>> dst, boolean dstNegated, Optional<Word> out) implements Statement {}
+
+    /**
+     * {@code expect [NODE] reaches|!reaches TARGET [ttl N] [as ADDR] [within DURATION]}; node empty
+     * when left out (the block's node). {@code as} keeps its option word: a target outside the lab
+     * is reported there.
+     */
+    record Expect(Source source, Optional<Word> node, Reach reach, ExpectTarget target, Optional<Located<Integer>> ttl,
+            Optional<Word> asWord, Optional<Located<InetAddress>> seenAs, Duration within) implements Statement {}
+
+    /** What an {@code expect} probes, as written: an address, or an interface whose address it is. */
+    sealed interface ExpectTarget {
+        Word word();
+
+        record Address(Word word, InetAddress address) implements ExpectTarget {}
+
+        record OfInterface(Word word, Word node, Word name) implements ExpectTarget {}
+    }
 }
