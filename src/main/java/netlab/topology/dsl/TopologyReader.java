@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import netlab.topology.Expectation;
 import netlab.topology.Lab;
 import netlab.topology.Source;
 
 /**
- * Reads a topology file into a resolved {@link Lab}, or throws a {@link TopologyException}
- * listing every problem in it. Nothing here touches the kernel.
+ * Reads a topology file into a resolved {@link Lab}, or an expectations file into the
+ * {@link Expectation}s it holds for a lab, or throws a {@link TopologyException} listing every
+ * problem in it. Nothing here touches the kernel.
  */
 public final class TopologyReader {
     /** Far beyond any lab (a 1000-node star is ~100 KB); a bigger file is a mistake, refused before reading. */
@@ -28,6 +30,33 @@ public final class TopologyReader {
     private TopologyReader() {}
 
     public static Lab read(Path file) {
+        return parse(file.toString(), text(file, "a topology file"));
+    }
+
+    /** {@code fileName} names the text in messages and in {@link Lab#file()}; the lab name defaults to it. */
+    public static Lab parse(String fileName, String text) {
+        List<String> lines = lines(fileName, text, "a topology file");
+        Problems problems = new Problems(fileName, lines);
+        Syntax.File syntax = Parser.parse(fileName, lines, problems);
+        return Resolver.resolve(syntax, fileName, problems);
+    }
+
+    /**
+     * Reads an expectations file: only {@code expect} lines, each naming its node, with comments
+     * and blank lines, resolved against {@code lab} (its nodes, interfaces and addresses). The
+     * same rules and diagnostics as a topology file, positions in this file.
+     */
+    public static List<Expectation> readExpectations(Path file, Lab lab) {
+        return parseExpectations(file.toString(), text(file, "an expectations file"), lab);
+    }
+
+    /** {@link #readExpectations} of a text; {@code fileName} names it in messages and sources. */
+    public static List<Expectation> parseExpectations(String fileName, String text, Lab lab) {
+        return ExpectationsFile.parse(fileName, lines(fileName, text, "an expectations file"), lab);
+    }
+
+    /** The file's text: a regular file of at most {@link #MAX_BYTES}, valid UTF-8; {@code what} it should be, for messages. */
+    private static String text(Path file, String what) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -43,20 +72,20 @@ public final class TopologyReader {
             throw fileProblem(name, "cannot read the file: " + describe(e));
         }
         if (bytes.length > MAX_BYTES) {
-            throw fileProblem(name, "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB; is it a topology file?");
+            throw tooBig(name, what);
         }
-        return parse(name, Utf8.decode(name, bytes));
+        return Utf8.decode(name, bytes);
     }
 
-    /** {@code fileName} names the text in messages and in {@link Lab#file()}; the lab name defaults to it. */
-    public static Lab parse(String fileName, String text) {
+    private static List<String> lines(String fileName, String text, String what) {
         if (text.length() > MAX_BYTES) {
-            throw fileProblem(fileName, "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB; is it a topology file?");
+            throw tooBig(fileName, what);
         }
-        List<String> lines = Lexer.lines(text);
-        Problems problems = new Problems(fileName, lines);
-        Syntax.File syntax = Parser.parse(fileName, lines, problems);
-        return Resolver.resolve(syntax, fileName, problems);
+        return Lexer.lines(text);
+    }
+
+    private static TopologyException tooBig(String fileName, String what) {
+        return fileProblem(fileName, "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB; is it " + what + "?");
     }
 
     /**
