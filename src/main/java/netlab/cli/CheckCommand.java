@@ -25,7 +25,10 @@ final class CheckCommand implements Runnable {
         Lab lab = Labs.read(file);
         long interfaces = lab.nodes().stream().flatMap(n -> n.interfaces().stream())
                 .filter(i -> !(i instanceof NetInterface.Loopback)).count();
-        spec.commandLine().getOut().printf("%s: lab %s is valid (%d nodes, %d interfaces)%n",
-                file, lab.name(), lab.namespaces().size(), interfaces);
+        int expectations = lab.expectations().size();
+        // Said only when there are some: a lab without expect lines reads as it always has.
+        String expecting = expectations == 0 ? "" : ", " + expectations + (expectations == 1 ? " expectation" : " expectations");
+        spec.commandLine().getOut().printf("%s: lab %s is valid (%d nodes, %d interfaces%s)%n",
+                file, lab.name(), lab.namespaces().size(), interfaces, expecting);
     }
 }

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import netlab.executor.step.Steps;
 import netlab.plan.Planner;
 import netlab.testing.NetlabRunner.Run;
+import netlab.topology.Expectation;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,47 @@ class CheckPlanCommandTest {
         // ... which is the reviewed golden plan of lan.topo, not some empty rendering.
         assertThat(run.out()).isEqualTo(Files.readString(Path.of("test/resources/plans/lan.plan"), StandardCharsets.UTF_8));
         assertThat(run.err()).isEmpty();
+    }
+
+    private Path expecting() throws Exception {
+        return Cli.topology(directory, "expecting.topo", """
+                node ns1
+                  link eth0 to ns2:eth0 address 10.0.0.1/30
+                  expect reaches 10.0.0.2 ttl 64
+                node ns2
+                  address eth0 10.0.0.2/30
+                  expect ns2 !reaches 192.0.2.1 within 300ms
+                """);
+    }
+
+    @Test
+    void planListsTheExpectationsAfterTheStepsAsComments() throws Exception {
+        Path file = expecting();
+        String steps = Steps.script(Planner.plan(TopologyReader.read(file)));
+
+        Run run = netlab("plan", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).isEqualTo(steps
+                + "# expect ns1 reaches 10.0.0.2 ttl 64            (" + file + ":3:3)\n"
+                + "# expect ns2 !reaches 192.0.2.1 within 300ms    (" + file + ":6:3)\n");
+        assertThat(steps).isNotEmpty().doesNotContain("expect");
+    }
+
+    @Test
+    void aFileNameCannotEndTheCommentOfAnExpectation() throws Exception {
+        Expectation e = TopologyReader.parse("a\nrm -rf b.topo", "lab x\nnode a\n  expect reaches 10.0.0.1\n").expectations().getFirst();
+
+        assertThat(PlanCommand.expectations(List.of(e))).isEqualTo("# expect a reaches 10.0.0.1    (a?rm -rf b.topo:3:3)\n");
+    }
+
+    @Test
+    void checkCountsTheExpectations() throws Exception {
+        Path file = expecting();
+
+        Run run = netlab("check", file.toString());
+
+        assertThat(run.out()).isEqualTo(file + ": lab expecting is valid (2 nodes, 2 interfaces, 2 expectations)\n");
     }
 
     @Test
