@@ -11,7 +11,8 @@ public final class MutatedLabs {
     private static final String[] PIECES = {"node", "host", "link", "to", "br0", "ns1:eth0", "address", "route", "default",
             "via", "dev", "onlink", "metric", "-1", "99999999999999999999", "::", "::ffff:1.2.3.4/96", "0.0.0.0/0", "/",
             ":", "!", "lo", "peer", "neigh", "lladdr", "snat", "masquerade", "port", "macvlan", "on", "host:eth0", "mode",
-            "\n", "#", "=", "sysctl", "net.x=1", "255.255.255.255/32", "fe80::1", "mtu", "68", "bridge"};
+            "\n", "#", "=", "sysctl", "net.x=1", "255.255.255.255/32", "fe80::1", "mtu", "68", "bridge", "expect",
+            "reaches", "!reaches", "ttl", "as", "within", "300ms", "0s", "ns2:eth0", "host:br0", "192.168.0.2"};
 
     private MutatedLabs() {}
 

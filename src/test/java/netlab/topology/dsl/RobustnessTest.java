@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import netlab.executor.step.Step;
 import netlab.executor.step.Steps;
 import netlab.plan.Planner;
 import netlab.testing.MutatedLabs;
+import netlab.topology.Expectation;
 import netlab.topology.Lab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,12 +32,22 @@ class RobustnessTest {
               bridge br0 192.168.0.254/24
               sysctl net.ipv4.ip_forward=1
               masquerade src 192.168.0.0/24
+              expect reaches ns2:eth0 within 2s
             node ns1
               link eth0 to br0 address 192.168.0.1/24
               route default via 192.168.0.254
+              expect reaches 192.168.0.2 ttl 64 as 192.168.0.1
             node ns2
               link eth0 to br0 address 192.168.0.2/24
               route default via 192.168.0.254
+              expect ns1 !reaches 8.8.8.8 within 300ms
+            """;
+    /** Expectations for {@link #LAN}, kept in a file of their own. */
+    static final String LAN_EXPECTATIONS = """
+            # what lan must do
+            expect ns1 reaches ns2:eth0 ttl 64
+            expect host reaches 192.168.0.1 within 500ms
+            expect ns2 !reaches 8.8.8.8
             """;
 
     /**
@@ -56,6 +68,14 @@ class RobustnessTest {
             assertThat(step.command()).as(name).isNotBlank().doesNotContain("\n");
             assertThat(step.creates()).as(name).isNotNull();
             assertThat(step.interfacesUsed()).as(name).isNotNull();
+        }
+        expectationsAreWhole(name, lab.expectations());
+    }
+
+    /** What plan prints of an expectation is one line, and each names the node that sends. */
+    private static void expectationsAreWhole(String name, List<Expectation> expectations) {
+        for (Expectation e : expectations) {
+            assertThat(e.text()).as(name).startsWith(e.node() + " ").doesNotContain("\n");
         }
     }
 
@@ -80,6 +100,21 @@ class RobustnessTest {
         assertTimeoutPreemptively(LIMIT, () -> {
             for (long seed = 0; seed < 2000; seed++) {
                 survives("mutated-" + seed + ".topo", MutatedLabs.of(LAN, seed));
+            }
+        });
+    }
+
+    @Test
+    void mutatedExpectationsFilesNeverCrash() {
+        Lab lan = TopologyReader.parse("lan.topo", LAN);
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (long seed = 0; seed < 2000; seed++) {
+                String name = "mutated-" + seed + ".expect";
+                try {
+                    expectationsAreWhole(name, TopologyReader.parseExpectations(name, MutatedLabs.of(LAN_EXPECTATIONS, seed), lan));
+                } catch (TopologyException e) {
+                    assertThat(e.diagnostics()).as(name).isNotEmpty();
+                }
             }
         });
     }
