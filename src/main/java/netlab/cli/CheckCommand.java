@@ -27,7 +27,8 @@ final class CheckCommand implements Runnable {
                 .filter(i -> !(i instanceof NetInterface.Loopback)).count();
         int expectations = lab.expectations().size();
         // Said only when there are some: a lab without expect lines reads as it always has.
-        String expecting = expectations == 0 ? "" : ", " + expectations + (expectations == 1 ? " expectation" : " expectations");
+        String expecting = expectations == 0 ? ""
+                : ", " + expectations + (expectations == 1 ? " expectation" : " expectations");
         spec.commandLine().getOut().printf("%s: lab %s is valid (%d nodes, %d interfaces%s)%n",
                 file, lab.name(), lab.namespaces().size(), interfaces, expecting);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import netlab.topology.Addresses;
 import netlab.topology.Cidr;
 import netlab.topology.Expectation;
@@ -32,7 +33,10 @@ final class ExpectationResolver {
         lab.nodes().forEach(n -> nodes.putIfAbsent(n.name(), n));
     }
 
-    /** {@code blockNode} is the node whose block holds the statement, for one that leaves its node out. */
+    /**
+     * {@code blockNode} is the node whose block holds the statement, for one that leaves its node
+     * out (null in an expectations file, which has no blocks and whose lines all name their node).
+     */
     Optional<Expectation> resolve(Syntax.Expect statement, String blockNode) {
         Optional<String> node = statement.node().isEmpty() ? Optional.of(blockNode) : sender(statement.node().get());
         Optional<InetAddress> address = address(statement);
@@ -47,9 +51,10 @@ final class ExpectationResolver {
         }
         String written = statement.target() instanceof Syntax.ExpectTarget.Address a ? Addresses.format(a.address())
                 : statement.target().word().text();
+        OptionalInt ttl = statement.ttl().stream().mapToInt(Located::value).findFirst();
         return Optional.of(new Expectation(statement.source(), node.get(), statement.reach(),
-                new ProbeTarget(address.get(), written, holders), statement.ttl().stream().mapToInt(Located::value).findFirst(),
-                statement.seenAs().map(Located::value), statement.within()));
+                new ProbeTarget(address.get(), written, holders), ttl, statement.seenAs().map(Located::value),
+                statement.within()));
     }
 
     /**
@@ -83,10 +88,11 @@ final class ExpectationResolver {
         }
         NetInterface found = node.netInterface(target.name().text()).orElse(null);
         if (found == null) {
+            List<String> names = node.interfaces().stream().map(NetInterface::name).toList();
             String hint = node.isHost() ? "; for one of the machine's own interfaces, write its address"
-                    : Suggestions.didYouMean(target.name().text(), node.interfaces().stream().map(NetInterface::name).toList());
-            problems.add(target.name(), "unknown interface " + target.name().quoted() + " in node " + Word.quote(node.name())
-                    + hint);
+                    : Suggestions.didYouMean(target.name().text(), names);
+            problems.add(target.name(), "unknown interface " + target.name().quoted() + " in node "
+                    + Word.quote(node.name()) + hint);
             return Optional.empty();
         }
         List<Cidr> addresses = found.addresses();

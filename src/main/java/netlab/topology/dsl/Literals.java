@@ -135,7 +135,8 @@ final class Literals {
         boolean millis = text.endsWith("ms");
         long amount = text.endsWith("s") ? decimal(text.substring(0, text.length() - (millis ? 2 : 1))) : -1;
         if (amount < 0) {
-            problems.add(word, "malformed duration " + word.quoted() + " (expected a whole number of ms or s, e.g. 300ms or 2s)");
+            problems.add(word, "malformed duration " + word.quoted()
+                    + " (expected a whole number of ms or s, e.g. 300ms or 2s)");
             return Optional.empty();
         }
         Duration duration = millis ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);

@@ -55,7 +55,10 @@ public final class TopologyReader {
         return ExpectationsFile.parse(fileName, lines(fileName, text, "an expectations file"), lab);
     }
 
-    /** The file's text: a regular file of at most {@link #MAX_BYTES}, valid UTF-8; {@code what} it should be, for messages. */
+    /**
+     * The file's text, if it is a regular file of at most {@link #MAX_BYTES} in valid UTF-8;
+     * {@code what} it should be, for the message about a file too big.
+     */
     private static String text(Path file, String what) {
         String name = file.toString();
         byte[] bytes;
