@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import netlab.topology.Addresses;
 import netlab.topology.Expectation;
 import netlab.topology.Expectation.Reach;
@@ -44,18 +45,14 @@ final class ExpectParser {
         Reach reach = words.get(reachAt).is(Reach.REACHES.keyword()) ? Reach.REACHES : Reach.DOES_NOT_REACH;
         Optional<Syntax.ExpectTarget> target = target(words.get(reachAt + 1));
         Options options = Options.read(words.getFirst(), words, reachAt + 2, OPTIONS, problems);
-        Optional<Located<Integer>> ttl = options.one("ttl").flatMap(w -> {
-            var n = Literals.number(w, "ttl", 1, TTL_MAX, problems);
-            return n.isPresent() ? Optional.of(new Located<>((int) n.getAsLong(), w.source())) : Optional.empty();
-        });
+        Optional<Located<Integer>> ttl = options.one("ttl").flatMap(this::ttl);
         Optional<Located<InetAddress>> seenAs = options.one("as").flatMap(w -> unicast(w, "as"));
         Optional<Located<Duration>> within = options.one("within")
                 .flatMap(w -> Literals.duration(w, "within", WITHIN_MIN, WITHIN_MAX, problems));
         boolean ok = target.isPresent() && options.has("ttl") == ttl.isPresent()
                 && options.has("as") == seenAs.isPresent() && options.has("within") == within.isPresent();
         if (reach == Reach.DOES_NOT_REACH) {
-            ok &= onlyWithReaches(options, "ttl", "no reply comes to check") & onlyWithReaches(options, "as",
-                    "no probe is watched arriving");
+            ok &= onlyWithReaches(options, "ttl") & onlyWithReaches(options, "as");
         }
         if (target.orElse(null) instanceof Syntax.ExpectTarget.Address address && seenAs.isPresent()) {
             ok &= sameFamily(seenAs.get(), address.address(), address.word());
@@ -124,9 +121,16 @@ final class ExpectParser {
         return address;
     }
 
-    private boolean onlyWithReaches(Options options, String option, String why) {
+    private Optional<Located<Integer>> ttl(Word word) {
+        OptionalLong ttl = Literals.number(word, "ttl", 1, TTL_MAX, problems);
+        return ttl.isPresent() ? Optional.of(new Located<>((int) ttl.getAsLong(), word.source())) : Optional.empty();
+    }
+
+    /** ttl and as say what a reply or an arriving request looks like; '!reaches' has none to look at. */
+    private boolean onlyWithReaches(Options options, String option) {
         Optional<Word> keyword = options.keyword(option);
-        keyword.ifPresent(k -> problems.add(k, "'" + option + "' goes only with 'reaches': with '!reaches' " + why));
+        keyword.ifPresent(k -> problems.add(k, "'" + option + "' goes only with 'reaches': '!reaches' checks only "
+                + "that no reply comes"));
         return keyword.isEmpty();
     }
 
