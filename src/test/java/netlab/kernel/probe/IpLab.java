@@ -73,10 +73,17 @@ final class IpLab implements AutoCloseable {
         return Shell.run(all.toArray(String[]::new));
     }
 
+    /** Deletes all it made, then checks with ip that none of it is left. */
     @Override
     public void close() {
         handles.forEach(NetNamespace::close);
         namespaces.forEach(name -> Shell.run("ip", "netns", "del", name));
         hostLinks.forEach(name -> Shell.run("ip", "link", "del", name));
+        List<String> left = new ArrayList<>(Shell.check("ip", "netns", "list").lines()
+                .map(line -> line.split(" ")[0]).filter(namespaces::contains).toList());
+        hostLinks.stream().filter(name -> Shell.run("ip", "link", "show", name).exitCode() == 0).forEach(left::add);
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("the test left " + left);
+        }
     }
 }
