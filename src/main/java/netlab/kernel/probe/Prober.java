@@ -23,7 +23,8 @@ import netlab.sys.IcmpSocket;
  * Checks reachability from inside namespaces without starting ping: every probe of a run is an
  * ICMP echo exchange, all of them at once on one epoll loop, through one raw socket per
  * (namespace, family) the run uses, opened on a thread inside that namespace. For one probe,
- * equivalent to: {@code ip netns exec FROM ping -i 0.2 -w WITHIN TARGET}, stopping at the first reply.
+ * equivalent to: {@code ip netns exec FROM ping -c 1 -i 0.2 -w WITHIN TARGET} (send every 200 ms
+ * until the first reply or the deadline).
  *
  * <p>A run's sockets are closed when it returns; the loop when the prober is closed.
  */
