@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   pb 10.0.0.2 ── pa 10.0.0.1 | 10.0.1.1 ── 10.0.1.254 pr 10.0.2.254 ── 10.0.2.1 pc
  * </pre>
- * (fd00:N::x alongside each 10.0.N.x.) pr rejects 10.9.0.0/16 and loops 10.8.0.0/16 through pc.
+ * (fd00:N::x alongside each 10.0.N.x.) pr rejects 10.9.0.0/16 and fd00:9::/32, and loops 10.8.0.0/16 through pc.
  */
 @KernelTest
 class ProberTest {
@@ -68,6 +68,7 @@ class ProberTest {
         ip("pc", "route", "add", "default", "via", "10.0.2.254");
         ip("pc", "-6", "route", "add", "default", "via", "fd00:2::254");
         ip("pr", "route", "add", "unreachable", "10.9.0.0/16");
+        ip("pr", "-6", "route", "add", "unreachable", "fd00:9::/32");
         // A routing loop: pr sends 10.8.0.0/16 to pc, whose default route leads back to pr.
         ip("pr", "route", "add", "10.8.0.0/16", "via", "10.0.2.1");
         exec("pc", "sysctl", "-qw", "net.ipv4.ip_forward=1");
@@ -139,6 +140,16 @@ class ProberTest {
         assertThat(ping).contains("From 10.0.1.254 ").contains("Destination Host Unreachable");
         assertThat(result.failure()).hasValue("host unreachable, said 10.0.1.254");
         assertThat(result.reply()).isEmpty();
+    }
+
+    @Test
+    void anIpv6UnreachableRouteAnswersWithAnErrorNamingIt() {
+        ProbeResult result = prober.run(List.of(probe(pa, "fd00:9::1"))).getFirst();
+
+        // ping: "From fd00:1::254 icmp_seq=1 Destination unreachable: No route"
+        String ping = exec("pa", "ping", "-c1", "-W2", "fd00:9::1").stdout();
+        assertThat(ping).contains("From fd00:1::254 ").contains("Destination unreachable: No route");
+        assertThat(result.failure()).hasValue("no route to destination, said fd00:1:0:0:0:0:0:254");
     }
 
     @Test
