@@ -24,8 +24,6 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int SOL_SOCKET = 1;
     private static final int SO_SNDBUF = 7;
-    private static final int SO_RCVBUF = 8;
-    private static final int SO_RCVBUFFORCE = 33;
     private static final int SOL_NETLINK = 270;
     private static final int NETLINK_CAP_ACK = 10;
     private static final int NETLINK_EXT_ACK = 11;
@@ -67,7 +65,7 @@ public final class NetlinkSocket implements AutoCloseable {
                         "setsockopt(NETLINK_GET_STRICT_CHK)");
             }
             Syscall.setsockoptInt(fd, SOL_SOCKET, SO_SNDBUF, SEND_BUFFER, "setsockopt(SO_SNDBUF)");
-            setReceiveBuffer(fd);
+            Syscall.setReceiveBuffer(fd, RECEIVE_BUFFER);
             int portId = bind(fd, groups);
             return new NetlinkSocket(fd, protocol, portId);
         } catch (RuntimeException e) {
@@ -82,15 +80,6 @@ public final class NetlinkSocket implements AutoCloseable {
      */
     public static NetlinkSocket adopt(int fd, int protocol, int portId) {
         return new NetlinkSocket(fd, protocol, portId);
-    }
-
-    /** SO_RCVBUFFORCE goes past net.core.rmem_max but needs CAP_NET_ADMIN; fall back without it. */
-    private static void setReceiveBuffer(int fd) {
-        try {
-            Syscall.setsockoptInt(fd, SOL_SOCKET, SO_RCVBUFFORCE, RECEIVE_BUFFER, "setsockopt(SO_RCVBUFFORCE)");
-        } catch (SyscallException e) {
-            Syscall.setsockoptInt(fd, SOL_SOCKET, SO_RCVBUF, RECEIVE_BUFFER, "setsockopt(SO_RCVBUF)");
-        }
     }
 
     /** Binds with port id 0 so that the kernel picks a unique one, and returns that port id. */

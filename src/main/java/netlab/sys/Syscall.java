@@ -13,7 +13,9 @@ import static netlab.sys.SyscallNumbers.__NR_getsockopt;
 import static netlab.sys.SyscallNumbers.__NR_mkdirat;
 import static netlab.sys.SyscallNumbers.__NR_mount;
 import static netlab.sys.SyscallNumbers.__NR_openat;
+import static netlab.sys.SyscallNumbers.__NR_recvmsg;
 import static netlab.sys.SyscallNumbers.__NR_rt_sigprocmask;
+import static netlab.sys.SyscallNumbers.__NR_sendto;
 import static netlab.sys.SyscallNumbers.__NR_setns;
 import static netlab.sys.SyscallNumbers.__NR_setsockopt;
 import static netlab.sys.SyscallNumbers.__NR_socket;
@@ -58,6 +60,8 @@ public final class Syscall {
     private static final int SOCK_DGRAM = 2;
     private static final int SOCK_CLOEXEC = 02000000;
     private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVBUF = 8;
+    private static final int SO_RCVBUFFORCE = 33;
     private static final int SO_NETNS_COOKIE = 71;
     private static final int SIG_SETMASK = 2;
     /** The kernel's sigset_t: 64 signals (glibc's is 128 bytes, the kernel takes 8). */
@@ -98,6 +102,20 @@ public final class Syscall {
         }
     }
 
+    /** sendto(2) of {@code length} bytes at {@code buffer} to the socket address {@code to}. */
+    static long sendto(int fd, MemorySegment buffer, long length, MemorySegment to) {
+        return call("sendto", __NR_sendto, fd, buffer.address(), length, 0, to.address(), to.byteSize());
+    }
+
+    /** recvmsg(2) into the buffers a {@code struct msghdr} names; the length received. */
+    static long recvmsg(int fd, MemorySegment message, int flags) {
+        return call("recvmsg", __NR_recvmsg, fd, message.address(), flags);
+    }
+
+    static void setsockopt(int fd, int level, int option, MemorySegment value, String what) {
+        call(what, __NR_setsockopt, fd, level, option, value.address(), value.byteSize());
+    }
+
     static void bind(int fd, MemorySegment address) {
         call("bind", __NR_bind, fd, address.address(), address.byteSize());
     }
@@ -112,6 +130,18 @@ public final class Syscall {
     static void setsockoptInt(int fd, int level, int option, int value, String what) {
         try (Arena arena = Arena.ofConfined()) {
             call(arena, what, __NR_setsockopt, fd, level, option, arena.allocateFrom(JAVA_INT, value).address(), 4);
+        }
+    }
+
+    /**
+     * Asks for a receive buffer of {@code bytes} (the kernel doubles it for its bookkeeping):
+     * SO_RCVBUFFORCE goes past net.core.rmem_max but needs CAP_NET_ADMIN; without it, SO_RCVBUF.
+     */
+    static void setReceiveBuffer(int fd, int bytes) {
+        try {
+            setsockoptInt(fd, SOL_SOCKET, SO_RCVBUFFORCE, bytes, "setsockopt(SO_RCVBUFFORCE)");
+        } catch (SyscallException e) {
+            setsockoptInt(fd, SOL_SOCKET, SO_RCVBUF, bytes, "setsockopt(SO_RCVBUF)");
         }
     }
 

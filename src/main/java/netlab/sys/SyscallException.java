@@ -45,4 +45,9 @@ public final class SyscallException extends NetlabException {
     public int errnoValue() {
         return errnoValue;
     }
+
+    /** The C library's text for the errno, e.g. "Network is unreachable". */
+    public String errnoText() {
+        return Libc.strerror(errnoValue);
+    }
 }

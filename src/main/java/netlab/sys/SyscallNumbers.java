@@ -9,6 +9,8 @@ final class SyscallNumbers {
     static final long __NR_close = 3;
     static final long __NR_rt_sigprocmask = 14;
     static final long __NR_socket = 41;
+    static final long __NR_sendto = 44;
+    static final long __NR_recvmsg = 47;
     static final long __NR_bind = 49;
     static final long __NR_getsockname = 51;
     static final long __NR_socketpair = 53;

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
  * as tcpdump prints it. {@link #start} returns once tcpdump says it is listening, so a packet
  * sent afterwards cannot be missed (no sleeping).
  */
-final class Tcpdump implements AutoCloseable {
+public final class Tcpdump implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 20;
 
     private final Process process;
@@ -30,7 +30,7 @@ final class Tcpdump implements AutoCloseable {
     }
 
     /** Starts tcpdump in {@code node} ({@code host}: the test's own namespace). */
-    static Tcpdump start(String node, String device, boolean linkHeaders, String filter) {
+    public static Tcpdump start(String node, String device, boolean linkHeaders, String filter) {
         List<String> command = new ArrayList<>();
         if (!Oracle.HOST.equals(node)) {
             command.addAll(List.of("ip", "netns", "exec", node));
@@ -77,7 +77,7 @@ final class Tcpdump implements AutoCloseable {
     }
 
     /** The one packet tcpdump printed (it exits after it). */
-    String packet() {
+    public String packet() {
         String line = within(stdout::readLine);
         if (line == null) {
             throw new IllegalStateException("tcpdump printed no packet: " + stderr);
