@@ -5,8 +5,8 @@ import netlab.error.FailureKind;
 /** What netlab's exit status means; scripts and tests rely on these. */
 public final class ExitCodes {
     public static final int OK = 0;
-    /** Something netlab did not expect (a bug): the message names the exception. */
-    public static final int INTERNAL = 1;
+    /** {@code test}: an expectation failed; {@code pingall}: a pair did not answer. */
+    public static final int EXPECTATION_FAILED = 1;
     /** Wrong command line: unknown option, missing argument. */
     public static final int USAGE = 2;
     /** The topology file has errors (all are listed). */
@@ -17,6 +17,10 @@ public final class ExitCodes {
     public static final int PERMISSION = 5;
     /** The lab is not in the state the command needs (not up, already up, broken). */
     public static final int LAB_STATE = 6;
+    /** Something netlab did not expect (a bug): the message names the exception (sysexits' EX_SOFTWARE). */
+    public static final int INTERNAL = 70;
+    /** Stopped by SIGINT or SIGTERM (128 + SIGINT, as a shell says it). */
+    public static final int INTERRUPTED = 130;
     /** {@code exec}: the program is not on the node's PATH (as a shell says it). */
     public static final int COMMAND_NOT_FOUND = 127;
     /** {@code exec}: the program exists but cannot be run (as a shell says it). */
@@ -33,7 +37,7 @@ public final class ExitCodes {
             case LAB_STATE -> LAB_STATE;
             case PROGRAM_NOT_FOUND -> COMMAND_NOT_FOUND;
             case PROGRAM_NOT_RUNNABLE -> COMMAND_NOT_EXECUTABLE;
-            case INTERRUPTED -> INTERNAL;
+            case INTERRUPTED -> INTERRUPTED;
         };
     }
 }

@@ -39,9 +39,14 @@ final class Labs {
         return lab;
     }
 
+    /** Whether {@code labOrFile} names a topology file rather than a lab: it ends in .topo or is a file. */
+    static boolean isTopologyFile(String labOrFile) {
+        return labOrFile.endsWith(".topo") || Files.isRegularFile(Path.of(labOrFile));
+    }
+
     private static String nameFrom(String labOrFile) {
         Path path = Path.of(labOrFile);
-        if (labOrFile.endsWith(".topo") || Files.isRegularFile(path)) {
+        if (isTopologyFile(labOrFile)) {
             if (Files.isRegularFile(path)) {
                 try {
                     return read(path).name();
@@ -65,6 +70,27 @@ final class Labs {
                     + "(waited " + LOCK_PATIENCE.toSeconds() + " s); try again when it is done");
         }
         return lock;
+    }
+
+    /**
+     * A lab that is up as the file it was brought up from describes it now: what {@code test}
+     * checks and {@code pingall} probes (their expectations and addresses are in the file).
+     */
+    static Lab recordedLab(LabState state) {
+        if (!state.isUp()) {
+            throw new LabStateException("lab " + state.lab() + " is broken; take it down first: netlab down "
+                    + state.lab());
+        }
+        Path file = Path.of(state.file());
+        if (!Files.isRegularFile(file)) {
+            throw new LabStateException("lab " + state.lab() + " was brought up from " + file
+                    + ", which is gone; what to check is there");
+        }
+        Lab lab = read(file);
+        if (!lab.name().equals(state.lab())) {
+            throw new LabStateException(file + " now describes lab " + lab.name() + ", not lab " + state.lab());
+        }
+        return lab;
     }
 
     static LabState requireUp(StateStore store, String lab) {

@@ -20,10 +20,11 @@ import picocli.CommandLine.ScopeType;
         description = "Builds virtual network labs (namespaces, veths, bridges, routes, NAT) "
                 + "from a topology file, speaking netlink to the kernel directly.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:netlab failed unexpectedly (a bug)", "2:usage error",
+        exitCodeList = {"0:ok", "1:test: an expectation failed; pingall: a pair did not answer", "2:usage error",
                 "3:topology file error", "4:the kernel refused a change", "5:not permitted (run as root)",
                 "6:lab state problem (not up, already up, broken)",
-                "126:exec: the program cannot be run", "127:exec: the program is not found"})
+                "70:netlab failed unexpectedly (a bug)", "126:exec: the program cannot be run",
+                "127:exec: the program is not found", "130:interrupted (SIGINT or SIGTERM)"})
 public final class NetlabCommand implements Runnable {
     /** Each verb's class, which picocli instantiates, in the order help lists them. */
     private static final Map<String, Class<?>> VERBS = verbs();
@@ -86,6 +87,8 @@ public final class NetlabCommand implements Runnable {
         verbs.put("show", ShowCommand.class);
         verbs.put("check", CheckCommand.class);
         verbs.put("plan", PlanCommand.class);
+        verbs.put("test", TestCommand.class);
+        verbs.put("pingall", PingallCommand.class);
         verbs.put("help", CommandLine.HelpCommand.class);
         return verbs;
     }

@@ -47,7 +47,9 @@ final class UpCommand implements Runnable {
     /** The verb itself, for picocli and for {@link UpShortcut}. */
     static void up(Path file, boolean dryRun, boolean verbose, PrintWriter out, PrintWriter err) {
         if (dryRun) {
-            out.print(Steps.script(Planner.plan(Labs.read(file))));
+            Lab lab = Labs.read(file);
+            out.print(Steps.script(Planner.plan(lab)));
+            out.print(PlanCommand.expectations(lab.expectations()));
             out.flush();
             return;
         }

@@ -28,6 +28,7 @@ class LayerRulesTest {
     void everyLayerUsesOnlyTheLayersBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("netlab.cli..")
+                .layer("check").definedBy("netlab.check..")
                 .layer("executor").definedBy("netlab.executor..")
                 .layer("plan").definedBy("netlab.plan..")
                 .layer("topology").definedBy("netlab.topology..")
@@ -37,7 +38,9 @@ class LayerRulesTest {
                 .layer("codec").definedBy("netlab.netlink..")
                 .layer("error").definedBy("netlab.error..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("cli").mayOnlyAccessLayers("executor", "plan", "topology", "state", "kernel", "sys", "error")
+                .whereLayer("cli").mayOnlyAccessLayers("check", "executor", "plan", "topology", "state", "kernel", "sys",
+                        "error")
+                .whereLayer("check").mayOnlyAccessLayers("topology", "state", "kernel", "error")
                 .whereLayer("executor").mayOnlyAccessLayers("plan", "topology", "state", "kernel", "sys", "codec", "error")
                 .whereLayer("plan").mayOnlyAccessLayers("topology", "error")
                 .whereLayer("topology").mayOnlyAccessLayers("error")
@@ -86,8 +89,8 @@ class LayerRulesTest {
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String layer : new String[] {"netlab.cli", "netlab.executor", "netlab.executor.step", "netlab.plan",
-                "netlab.topology", "netlab.topology.dsl", "netlab.state", "netlab.kernel", "netlab.sys", "netlab.netlink",
+        for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.executor", "netlab.executor.step", "netlab.plan",
+                "netlab.topology", "netlab.topology.dsl", "netlab.state", "netlab.kernel", "netlab.kernel.probe", "netlab.sys", "netlab.netlink",
                 "netlab.netlink.route", "netlab.netlink.nftables", "netlab.error"}) {
             assertThat(netlab.stream().filter(c -> c.getPackageName().equals(layer)).count()).as(layer).isPositive();
         }

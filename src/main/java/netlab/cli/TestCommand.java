@@ -1,0 +1,152 @@
+package netlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import netlab.check.ExpectationChecks;
+import netlab.check.TestRun;
+import netlab.check.Verdict;
+import netlab.error.LabStateException;
+import netlab.executor.Executor;
+import netlab.executor.StepTimes;
+import netlab.kernel.Kernel;
+import netlab.plan.Planner;
+import netlab.state.LabLock;
+import netlab.state.LabState;
+import netlab.state.StateStore;
+import netlab.topology.Lab;
+import netlab.topology.dsl.TopologyReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "test", description = {
+        "Check a lab's expect statements: bring the lab up if it is not, check, take it down again.",
+        "Exit status 0 when every expectation passed, 1 when one failed."})
+final class TestCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE|LAB", description = "The topology file, or the name of a lab that is up.")
+    String target;
+
+    @Option(names = "--expect", paramLabel = "FILE",
+            description = "An expectations file (expect statements only) to check as well; may be repeated.")
+    List<Path> expectFiles = new ArrayList<>();
+
+    @Option(names = "--keep", description = "Leave the lab up after the checks (when test brought it up).")
+    boolean keep;
+
+    @Option(names = "--json", description = "Print the report as JSON (docs/checking.md).")
+    boolean json;
+
+    @Option(names = "--junit", paramLabel = "OUT.xml", description = "Also write the report as JUnit XML.")
+    Path junit;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        StateStore store = Labs.store();
+        boolean fromFile = Labs.isTopologyFile(target);
+        Lab lab = fromFile ? Labs.read(Path.of(target)) : Labs.recordedLab(Labs.requireUp(store, Labs.nameOf(target)));
+        for (Path file : expectFiles) {
+            lab = lab.withExpectations(TopologyReader.readExpectations(file, lab));
+        }
+        if (lab.expectations().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), lab.file() + " has no expect statements and no --expect "
+                    + "file was given (netlab pingall " + lab.name() + " checks every pair without them)");
+        }
+        Privileges.requireAdmin();
+        NettyLogging.quiet();
+        Instant started = Instant.now();
+        Optional<TestRun> run;
+        try (LabLock lock = Labs.lock(store, lab.name())) {
+            Optional<LabState> running = store.load(lab.name());
+            if (running.isPresent()) {
+                run = Optional.of(check(lab, requireUpFrom(running.get(), fromFile ? Path.of(target) : null)));
+            } else {
+                run = cycle(lab, store, err);
+            }
+        }
+        if (run.isEmpty()) {
+            return ExitCodes.INTERRUPTED;
+        }
+        out.print(json ? TestReportJson.of(run.get()) : TestReportText.of(run.get()));
+        out.flush();
+        if (junit != null) {
+            JunitReport.write(run.get(), started, junit);
+        }
+        return run.get().failed() == 0 ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+    }
+
+    /**
+     * Up, check, down: the exercise cycle. Down runs whatever happened in between, also after
+     * Ctrl-C (empty result then), which waits for an up under way to finish so that down finds a
+     * whole record; {@code --keep} leaves a checked lab up.
+     */
+    private Optional<TestRun> cycle(Lab lab, StateStore store, PrintWriter err) {
+        try (Interruptions interruptions = Interruptions.catchFrom(err, "taking lab " + lab.name() + " down first")) {
+            Executor executor = new Executor(store);
+            Instant start = Instant.now();
+            LabState state;
+            try (KernelInBackground background = KernelInBackground.start(); Kernel kernel = background.kernel()) {
+                state = executor.up(lab, Planner.plan(lab), StepTimes.NONE, kernel);
+            }
+            boolean takeDown = !keep;
+            try {
+                say(err, "lab " + lab.name() + " is up (" + Duration.between(start, Instant.now()).toMillis()
+                        + " ms); checking " + lab.expectations().size() + " expectations");
+                TestRun run = interruptions.requested() ? null : check(lab, state);
+                if (interruptions.requested()) {
+                    takeDown = true;
+                    return Optional.empty();
+                }
+                return Optional.of(run);
+            } finally {
+                if (takeDown) {
+                    executor.down(state).forEach(note -> say(err, note));
+                    say(err, "lab " + lab.name() + " is down");
+                } else {
+                    say(err, "lab " + lab.name() + " stays up (--keep); end it with: netlab down " + lab.name());
+                }
+            }
+        }
+    }
+
+    private static void say(PrintWriter err, String line) {
+        err.println("netlab: " + line);
+        err.flush();
+    }
+
+    private static TestRun check(Lab lab, LabState state) {
+        Instant start = Instant.now();
+        List<Verdict> verdicts = ExpectationChecks.check(state, lab.expectations());
+        return new TestRun(lab.name(), verdicts, Duration.between(start, Instant.now()));
+    }
+
+    /** A lab that is up, from {@code file} when one was given. */
+    private static LabState requireUpFrom(LabState state, Path file) {
+        if (!state.isUp()) {
+            throw new LabStateException("lab " + state.lab() + " is broken; take it down first: netlab down "
+                    + state.lab());
+        }
+        if (file != null && !Path.of(state.file()).equals(file.toAbsolutePath().normalize())) {
+            throw new LabStateException("lab " + state.lab() + " is up from " + state.file() + ", not from " + file
+                    + "; netlab test " + state.lab() + " checks it as it is");
+        }
+        return state;
+    }
+}
