@@ -35,7 +35,7 @@ class CheckPlanCommandTest {
         Run run = netlab("check", LAN);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).isEqualTo(LAN + ": lab lan is valid (2 nodes, 5 interfaces)\n");
+        assertThat(run.out()).isEqualTo(LAN + ": lab lan is valid (2 nodes, 5 interfaces, 4 expectations)\n");
         assertThat(run.err()).isEmpty();
     }
 
@@ -66,8 +66,8 @@ class CheckPlanCommandTest {
 
     @Test
     void planPrintsExactlyWhatThePlannerRenders() throws Exception {
-        Path lan = Path.of(LAN).toAbsolutePath().normalize();
-        String expected = Steps.script(Planner.plan(TopologyReader.read(lan)));
+        var lab = TopologyReader.read(Path.of(LAN));
+        String expected = Steps.script(Planner.plan(lab)) + PlanCommand.expectations(lab.expectations());
 
         Run run = netlab("plan", LAN);
 

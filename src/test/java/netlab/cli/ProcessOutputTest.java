@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
  * in-process writers hide output that a real process never flushes before it exits.
  */
 class ProcessOutputTest {
+    /** What netlab plan LAN prints, from the planner and the file's expectations. */
     private static String lanPlan() {
-        return Steps.script(Planner.plan(TopologyReader.read(Path.of(LAN).toAbsolutePath().normalize())));
+        var lab = TopologyReader.read(Path.of(LAN));
+        return Steps.script(Planner.plan(lab)) + PlanCommand.expectations(lab.expectations());
     }
 
     @Test
@@ -41,7 +43,7 @@ class ProcessOutputTest {
         Shell.Result run = Cli.childJvm("check", LAN);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).isEqualTo(LAN + ": lab lan is valid (2 nodes, 5 interfaces)\n");
+        assertThat(run.stdout()).isEqualTo(LAN + ": lab lan is valid (2 nodes, 5 interfaces, 4 expectations)\n");
     }
 
     @Test

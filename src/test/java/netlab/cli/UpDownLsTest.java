@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import netlab.executor.step.Steps;
-import netlab.plan.Planner;
 import netlab.testing.KernelTraces;
 import netlab.testing.KernelTest;
 import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
-import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +48,7 @@ class UpDownLsTest {
         Run run = netlab("up", "--dry-run", LAN);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).isEqualTo(Steps.script(Planner.plan(TopologyReader.read(LAN_FILE))))
-                .startsWith("ip netns add ns1\n");
+        assertThat(run.out()).isEqualTo(netlab("plan", LAN).out()).startsWith("ip netns add ns1\n");
         assertThat(KernelTraces.take()).isEqualTo(before);
     }
 
