@@ -53,8 +53,8 @@ run: deps build
 	./netlab up topologies/lan.topo
 	@status=0; \
 	./netlab show lan || status=$$?; \
-	echo "+ ./netlab exec ns1 ping -c 3 192.168.0.2"; \
-	./netlab exec ns1 ping -c 3 192.168.0.2 || status=$$?; \
+	echo "+ ./netlab test lan"; \
+	./netlab test lan || status=$$?; \
 	echo "+ ./netlab down lan"; \
 	./netlab down lan || status=$$?; \
 	exit $$status
