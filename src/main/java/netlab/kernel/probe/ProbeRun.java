@@ -50,11 +50,9 @@ final class ProbeRun {
             state.expiresWith(loop.schedule(() -> decide(state), state.probe().within().toNanos(), TimeUnit.NANOSECONDS));
         }
         repeats = loop.scheduleAtFixedRate(this::repeat, REPEAT.toNanos(), REPEAT.toNanos(), TimeUnit.NANOSECONDS);
-        for (ProbeState state : states) {
-            if (!state.decided()) { // a reply can come within the loop of first sends (a probe of lo)
-                send(state);
-            }
-        }
+        // Nothing is read until this task ends: the replies to this burst wait in the sockets'
+        // receive buffers, which is what their size is for.
+        states.forEach(this::send);
         if (states.isEmpty()) {
             finish();
         }
