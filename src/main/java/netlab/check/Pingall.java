@@ -1,9 +1,18 @@
 package netlab.check;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import netlab.kernel.Kernel;
+import netlab.kernel.probe.LearnedNeighbours;
 import netlab.kernel.probe.Probe;
 import netlab.kernel.probe.ProbeResult;
 import netlab.kernel.probe.Prober;
@@ -15,15 +24,26 @@ import netlab.topology.Node;
 
 /**
  * Every node of a running lab probes every address the file gives every other node (each
- * interface's, both families), all at once: Mininet's pingall without a process per pair.
+ * interface's, both families): Mininet's pingall without a process per pair.
+ *
+ * <p>All at once when the neighbour entries the probes make fit in the kernel's table (one for
+ * the whole machine: see {@link LearnedNeighbours}); otherwise in rounds of {@link #ROUND_ENTRIES}
+ * entries, each round's learned entries removed before the next, so that a big lab's pairs
+ * answer as a small lab's do.
  */
 public final class Pingall {
     /** As Mininet's {@code ping -W1}: a pair that needs longer counts as not answering. */
     public static final Duration WITHIN = Duration.ofSeconds(1);
+    /**
+     * Neighbour entries one round may make: below the kernel's default gc_thresh2 (512), above
+     * which it starts reclaiming, and well below gc_thresh3 (1024), where it refuses, leaving room
+     * for the entries of the machine's other namespaces.
+     */
+    static final int ROUND_ENTRIES = 400;
 
     private Pingall() {}
 
-    /** One pair: a node, an address of another node, and whether it answered. */
+    /** One pair: a node, an address of another node, and what the probe saw. */
     public record Pair(String from, String to, String toInterface, InetAddress address, ProbeResult result) {
         public boolean answered() {
             return result.reply().isPresent();
@@ -34,32 +54,96 @@ public final class Pingall {
 
     /** The pairs, grouped by the node that sent, in file order. */
     public static List<Pair> run(LabState state, Lab lab) {
-        List<Target> pairs = new ArrayList<>();
-        for (Node from : lab.nodes()) {
-            for (Node to : lab.nodes()) {
-                if (to == from) {
-                    continue;
-                }
-                for (NetInterface i : to.interfaces()) {
-                    for (Cidr address : i.addresses()) {
-                        pairs.add(new Target(from.name(), to.name(), i.name(), address.address()));
-                    }
-                }
-            }
-        }
-        if (pairs.isEmpty()) {
+        List<Target> targets = targets(lab);
+        if (targets.isEmpty()) {
             return List.of();
         }
+        List<List<Integer>> rounds = rounds(lab, targets);
         try (LabNamespaces namespaces = new LabNamespaces(state); Prober prober = new Prober()) {
-            List<Probe> probes = pairs.stream()
-                    .map(pair -> new Probe(namespaces.of(pair.from()), pair.address(), WITHIN, List.of())).toList();
-            List<ProbeResult> results = prober.run(probes);
-            List<Pair> answered = new ArrayList<>(pairs.size());
-            for (int i = 0; i < pairs.size(); i++) {
-                Target pair = pairs.get(i);
-                answered.add(new Pair(pair.from(), pair.to(), pair.toInterface(), pair.address(), results.get(i)));
+            List<List<Probe>> probes = rounds.stream().map(round -> round.stream().map(i -> targets.get(i))
+                    .map(t -> new Probe(namespaces.of(t.from()), t.address(), WITHIN, List.of())).toList()).toList();
+            List<ProbeResult> results;
+            if (rounds.size() == 1) {
+                results = prober.run(probes.getFirst());
+            } else {
+                try (Kernel kernel = new Kernel()) {
+                    LearnedNeighbours learned = LearnedNeighbours.snapshot(kernel,
+                            lab.nodes().stream().map(node -> namespaces.of(node.name())).toList(), addresses(lab));
+                    results = prober.runInRounds(probes, learned::forgetNew);
+                }
             }
-            return answered;
+            ProbeResult[] byTarget = new ProbeResult[targets.size()];
+            int next = 0;
+            for (List<Integer> round : rounds) {
+                for (int i : round) {
+                    byTarget[i] = results.get(next++);
+                }
+            }
+            List<Pair> pairs = new ArrayList<>(targets.size());
+            for (int i = 0; i < targets.size(); i++) {
+                Target t = targets.get(i);
+                pairs.add(new Pair(t.from(), t.to(), t.toInterface(), t.address(), byTarget[i]));
+            }
+            return pairs;
+        }
+    }
+
+    /** Every node to every address of every other node, grouped by sender, in file order. */
+    private static List<Target> targets(Lab lab) {
+        List<Target> targets = new ArrayList<>();
+        for (Node from : lab.nodes()) {
+            for (Node to : lab.nodes()) {
+                if (to != from) {
+                    addresses(to, (i, address) -> targets.add(new Target(from.name(), to.name(), i, address)));
+                }
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * The targets (by index) in rounds: the two directions between two nodes in the same round
+     * (they share their entries), as many node pairs a round as fit in {@link #ROUND_ENTRIES},
+     * counting two entries (one each way) a family.
+     */
+    static List<List<Integer>> rounds(Lab lab, List<Target> targets) {
+        Map<String, Integer> position = new HashMap<>();
+        lab.nodes().forEach(node -> position.put(node.name(), position.size()));
+        Map<String, List<Integer>> byNodePair = new LinkedHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            boolean forward = position.get(t.from()) < position.get(t.to());
+            String key = forward ? t.from() + "\0" + t.to() : t.to() + "\0" + t.from();
+            byNodePair.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> rounds = new ArrayList<>();
+        List<Integer> round = new ArrayList<>();
+        int entries = 0;
+        for (List<Integer> nodePair : byNodePair.values()) {
+            int cost = 2 * (int) nodePair.stream().map(i -> targets.get(i).address() instanceof Inet4Address).distinct().count();
+            if (!round.isEmpty() && entries + cost > ROUND_ENTRIES) {
+                rounds.add(round);
+                round = new ArrayList<>();
+                entries = 0;
+            }
+            round.addAll(nodePair);
+            entries += cost;
+        }
+        rounds.add(round);
+        return rounds;
+    }
+
+    private static Set<InetAddress> addresses(Lab lab) {
+        Set<InetAddress> all = new HashSet<>();
+        lab.nodes().forEach(node -> addresses(node, (i, address) -> all.add(address)));
+        return all;
+    }
+
+    private static void addresses(Node node, BiConsumer<String, InetAddress> each) {
+        for (NetInterface i : node.interfaces()) {
+            for (Cidr address : i.addresses()) {
+                each.accept(i.name(), address.address());
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import netlab.error.InterruptedWaitException;
 import netlab.kernel.Answers;
 import netlab.kernel.NetNamespace;
@@ -48,36 +49,47 @@ public final class Prober implements AutoCloseable {
      * reply is in, and one with a probe that gets no answer takes that probe's whole time.
      */
     public List<ProbeResult> run(List<Probe> probes) {
-        if (probes.isEmpty()) {
+        return runInRounds(List.of(probes), () -> {});
+    }
+
+    /**
+     * Runs the rounds one after another, each as {@link #run} runs its probes, on the same sockets
+     * (opened once, for all of them), with {@code afterEachRound} on the caller's thread after each
+     * round is decided; returns every probe's result, rounds in order. Each round has a token of
+     * its own, so a late reply to an earlier round is not taken for an answer.
+     */
+    public List<ProbeResult> runInRounds(List<List<Probe>> rounds, Runnable afterEachRound) {
+        List<Probe> all = rounds.stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
             return List.of();
         }
         Map<SocketKey, ProbeSocket> sockets = new LinkedHashMap<>();
-        ProbeRun run = null;
+        AtomicReference<ProbeRun> current = new AtomicReference<>();
         try {
-            open(probes, sockets);
-            List<ProbeState> states = new ArrayList<>(probes.size());
-            for (int i = 0; i < probes.size(); i++) {
-                Probe probe = probes.get(i);
-                Set<Long> listeners = new HashSet<>();
-                probe.listenAt().forEach(namespace -> listeners.add(namespace.inode()));
-                states.add(new ProbeState(probe, i, sockets.get(keyOf(probe.from(), probe)), listeners));
-            }
-            ProbeRun started = new ProbeRun(loop, random.nextLong(), random.nextInt(1 << 16), states);
-            run = started;
+            open(all, sockets);
             loop.submit(() -> {
                 // On the loop's own thread, register() completes at once.
                 for (ProbeSocket socket : sockets.values()) {
-                    socket.registered(loop.register(socket).sync().getNow(), started::arrived);
+                    socket.registered(loop.register(socket).sync().getNow(), (at, arrival) -> {
+                        ProbeRun run = current.get();
+                        if (run != null) {
+                            run.arrived(at, arrival);
+                        }
+                    });
                 }
-                started.start();
                 return null;
             }).sync();
-            return Answers.await(started.results());
+            List<ProbeResult> results = new ArrayList<>(all.size());
+            for (List<Probe> round : rounds) {
+                results.addAll(round(round, sockets, current));
+                afterEachRound.run();
+            }
+            return results;
         } catch (InterruptedException e) {
             throw new InterruptedWaitException("starting the probes", e);
         } finally {
-            ProbeRun ended = run;
             loop.submit(() -> {
+                ProbeRun ended = current.getAndSet(null);
                 if (ended != null) {
                     ended.end();
                 }
@@ -85,6 +97,33 @@ public final class Prober implements AutoCloseable {
             }).syncUninterruptibly();
             sockets.values().forEach(socket -> socket.socket().close());
         }
+    }
+
+    /** One round on the open sockets: started on the loop, awaited here, ended on the loop. */
+    private List<ProbeResult> round(List<Probe> probes, Map<SocketKey, ProbeSocket> sockets,
+            AtomicReference<ProbeRun> current) throws InterruptedException {
+        if (probes.isEmpty()) {
+            return List.of();
+        }
+        List<ProbeState> states = new ArrayList<>(probes.size());
+        for (int i = 0; i < probes.size(); i++) {
+            Probe probe = probes.get(i);
+            Set<Long> listeners = new HashSet<>();
+            probe.listenAt().forEach(namespace -> listeners.add(namespace.inode()));
+            states.add(new ProbeState(probe, i, sockets.get(keyOf(probe.from(), probe)), listeners));
+        }
+        ProbeRun run = new ProbeRun(loop, random.nextLong(), random.nextInt(1 << 16), states);
+        loop.submit(() -> {
+            current.set(run);
+            run.start();
+            return null;
+        }).sync();
+        List<ProbeResult> results = Answers.await(run.results());
+        loop.submit(() -> {
+            current.compareAndSet(run, null);
+            run.end();
+        }).sync();
+        return results;
     }
 
     private static SocketKey keyOf(NetNamespace namespace, Probe probe) {
