@@ -36,10 +36,10 @@ public final class Pingall {
     public static final Duration WITHIN = Duration.ofSeconds(1);
     /**
      * Neighbour entries one round may make: below the kernel's default gc_thresh2 (512), above
-     * which it starts reclaiming, and well below gc_thresh3 (1024), where it refuses, leaving room
+     * which it starts reclaiming, and half of gc_thresh3 (1024), where it refuses, leaving room
      * for the entries of the machine's other namespaces.
      */
-    static final int ROUND_ENTRIES = 400;
+    static final int ROUND_ENTRIES = 500;
 
     private Pingall() {}
 
