@@ -8,6 +8,7 @@ import java.util.Optional;
 import netlab.kernel.probe.ProbeResult;
 import netlab.topology.Durations;
 import netlab.topology.Expectation;
+import netlab.topology.Addresses;
 
 /** Judges an expectation by what its probe saw, and says what was seen in a report's words. */
 final class Verdicts {
@@ -33,9 +34,9 @@ final class Verdicts {
             Optional<InetAddress> seen = result.seenFrom();
             if (seen.isEmpty()) {
                 wrong.add("the request never arrived at " + String.join(" or ", expectation.target().owners())
-                        + ", expected it seen as " + expected.getHostAddress());
+                        + ", expected it seen as " + Addresses.format(expected));
             } else if (!seen.get().equals(expected)) {
-                wrong.add("seen as " + seen.get().getHostAddress() + ", expected " + expected.getHostAddress());
+                wrong.add("seen as " + Addresses.format(seen.get()) + ", expected " + Addresses.format(expected));
             }
         }
         if (!wrong.isEmpty()) {
@@ -43,20 +44,32 @@ final class Verdicts {
         }
         String seen = "reply with ttl " + reply.get().ttl() + " in " + millis(reply.get().roundTrip());
         if (expectation.seenAs().isPresent()) {
-            seen += ", seen as " + expectation.seenAs().get().getHostAddress();
+            seen += ", seen as " + Addresses.format(expectation.seenAs().get());
         }
         return new Verdict(expectation, true, seen, result);
     }
 
     private static Verdict doesNotReach(Expectation expectation, ProbeResult result) {
-        return result.reply()
-                .map(reply -> new Verdict(expectation, false, "reply with ttl " + reply.ttl() + " in "
-                        + millis(reply.roundTrip()) + ", expected none within " + Durations.text(expectation.within()), result))
-                .orElseGet(() -> new Verdict(expectation, true, noReply(expectation.within(), result), result));
+        if (result.reply().isPresent()) {
+            ProbeResult.Reply reply = result.reply().get();
+            return new Verdict(expectation, false, "reply with ttl " + reply.ttl() + " in " + millis(reply.roundTrip())
+                    + ", expected none within " + Durations.text(expectation.within()), result);
+        }
+        // No request left the node: silence proves no isolation.
+        return new Verdict(expectation, result.requestSent() || result.failure().isPresent() && !unsent(result),
+                noReply(expectation.within(), result), result);
     }
 
+    private static boolean unsent(ProbeResult result) {
+        return !result.requestSent() && result.failure().filter(why -> why.startsWith("no request could be sent")).isPresent();
+    }
+
+    /**
+     * {@code no reply within 1s} when the time ran out; {@code no reply: network is unreachable
+     * (ENETUNREACH)} when the kernel or an ICMP error said so at once (the probe stopped there).
+     */
     private static String noReply(Duration within, ProbeResult result) {
-        return "no reply within " + Durations.text(within) + result.failure().map(why -> " (" + why + ")").orElse("");
+        return result.failure().map(why -> "no reply: " + why).orElse("no reply within " + Durations.text(within));
     }
 
     /** A round trip as people read one: {@code 0.08 ms}, {@code 12 ms}. */

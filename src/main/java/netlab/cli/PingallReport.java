@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Locale;
 import netlab.check.Pingall;
 import netlab.topology.Lab;
+import netlab.topology.Addresses;
 
 /**
  * {@code netlab pingall}'s report. Text in Mininet's spirit: a line per node with the nodes it
@@ -56,7 +57,7 @@ final class PingallReport {
         json.name("results").beginArray();
         for (Pingall.Pair pair : pairs) {
             json.beginObject().name("from").value(pair.from()).name("to").value(pair.to())
-                    .name("interface").value(pair.toInterface()).name("address").value(pair.address().getHostAddress())
+                    .name("interface").value(pair.toInterface()).name("address").value(Addresses.format(pair.address()))
                     .name("answered").value(pair.answered());
             json.name("ttl");
             if (pair.answered()) {

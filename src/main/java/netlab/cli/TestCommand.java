@@ -1,6 +1,8 @@
 package netlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,16 +71,25 @@ final class TestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), lab.file() + " has no expect statements and no --expect "
                     + "file was given (netlab pingall " + lab.name() + " checks every pair without them)");
         }
-        Privileges.requireAdmin();
-        NettyLogging.quiet();
+        JunitOutput report = junitOutput(lab, fromFile);
+        Optional<TestRun> run = Optional.empty();
         Instant started = Instant.now();
-        Optional<TestRun> run;
-        try (LabLock lock = Labs.lock(store, lab.name())) {
-            Optional<LabState> running = store.load(lab.name());
-            if (running.isPresent()) {
-                run = Optional.of(check(lab, requireUpFrom(running.get(), fromFile ? Path.of(target) : null)));
-            } else {
-                run = cycle(lab, store, err);
+        try {
+            Privileges.requireAdmin();
+            NettyLogging.quiet();
+            try (LabLock lock = Labs.lock(store, lab.name())) {
+                Optional<LabState> running = store.load(lab.name());
+                if (running.isPresent()) {
+                    LabState state = requireUpFrom(running.get(), fromFile ? Path.of(target) : null);
+                    warnIfChanged(state, err);
+                    run = Optional.of(check(lab, state));
+                } else {
+                    run = cycle(lab, store, err);
+                }
+            }
+        } finally {
+            if (report != null && run.isEmpty()) {
+                report.abandon();
             }
         }
         if (run.isEmpty()) {
@@ -86,10 +97,42 @@ final class TestCommand implements Callable<Integer> {
         }
         out.print(json ? TestReportJson.of(run.get()) : TestReportText.of(run.get()));
         out.flush();
-        if (junit != null) {
-            JunitReport.write(run.get(), started, junit);
+        if (report != null) {
+            try {
+                report.write(JunitReport.render(run.get(), started));
+            } catch (JunitOutput.Refused e) {
+                err.println("netlab: " + e.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
         }
         return run.get().failed() == 0 ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+    }
+
+    /** --junit's file, checked and begun before anything else happens (null without --junit). */
+    private JunitOutput junitOutput(Lab lab, boolean fromFile) {
+        if (junit == null) {
+            return null;
+        }
+        List<Path> inputs = new ArrayList<>(expectFiles);
+        inputs.add(Path.of(fromFile ? target : lab.file()));
+        try {
+            return JunitOutput.prepare(junit, inputs, Labs.store().root());
+        } catch (JunitOutput.Refused e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** A file edited since up describes another lab than the one running: say so, then check. */
+    private static void warnIfChanged(LabState state, PrintWriter err) {
+        try {
+            if (Files.getLastModifiedTime(Path.of(state.file())).toInstant().isAfter(state.since().plusSeconds(1))) {
+                say(err, state.file() + " changed after lab " + state.lab() + " came up (" + state.since()
+                        + "); its expectations are checked against the lab as it runs");
+            }
+        } catch (IOException e) {
+            // Read a moment ago; gone now: the check says what it finds.
+        }
     }
 
     /**
@@ -107,8 +150,10 @@ final class TestCommand implements Callable<Integer> {
             }
             boolean takeDown = !keep;
             try {
-                say(err, "lab " + lab.name() + " is up (" + Duration.between(start, Instant.now()).toMillis()
-                        + " ms); checking " + lab.expectations().size() + " expectations");
+                String up = "lab " + lab.name() + " is up (" + Duration.between(start, Instant.now()).toMillis() + " ms)";
+                int count = lab.expectations().size();
+                say(err, interruptions.requested() ? up : up + "; checking " + count
+                        + (count == 1 ? " expectation" : " expectations"));
                 TestRun run = interruptions.requested() ? null : check(lab, state);
                 if (interruptions.requested()) {
                     takeDown = true;

@@ -4,6 +4,7 @@ import netlab.check.TestRun;
 import netlab.check.Verdict;
 import netlab.kernel.probe.ProbeResult;
 import netlab.topology.Expectation;
+import netlab.topology.Addresses;
 
 /**
  * {@code netlab test --json}: the report for programs (docs/checking.md documents every field).
@@ -32,7 +33,7 @@ final class TestReportJson {
         json.name("statement").value(e.text());
         json.name("node").value(e.node());
         json.name("expect").value(e.reach().keyword());
-        json.name("target").value(e.target().address().getHostAddress());
+        json.name("target").value(Addresses.format(e.target().address()));
         json.name("target_written").value(e.target().written());
         json.name("ttl");
         if (e.ttl().isPresent()) {
@@ -40,7 +41,7 @@ final class TestReportJson {
         } else {
             json.nullValue();
         }
-        json.name("as").value(e.seenAs().map(a -> a.getHostAddress()));
+        json.name("as").value(e.seenAs().map(Addresses::format));
         json.name("within_ms").value(e.within().toMillis());
         json.name("passed").value(verdict.passed());
         json.name("seen").value(verdict.seen());
@@ -52,7 +53,7 @@ final class TestReportJson {
         } else {
             json.nullValue();
         }
-        json.name("seen_from").value(result.seenFrom().map(a -> a.getHostAddress()));
+        json.name("seen_from").value(result.seenFrom().map(Addresses::format));
         json.name("failure").value(result.failure());
         json.endObject();
     }

@@ -31,9 +31,12 @@ final class TestReportText {
         return text.toString();
     }
 
-    /** FILE:LINE, which is what people look up (the column is in JSON and JUnit). */
+    /**
+     * FILE:LINE, which is what people look up (the column is in JSON and JUnit); a control
+     * character in the file's name shows as ?, so a report line stays one line.
+     */
     static String location(Source source) {
-        return source.file() + ":" + source.line();
+        return source.file().replaceAll("\\p{Cntrl}", "?") + ":" + source.line();
     }
 
     private static String pad(String text, int width) {

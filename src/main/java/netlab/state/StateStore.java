@@ -49,6 +49,11 @@ public final class StateStore {
     }
 
     /** The lab's own directory; a name that is not one plain path element is refused, never resolved. */
+    /** The directory that holds every lab's record. */
+    public Path root() {
+        return root;
+    }
+
     public Path directoryOf(String lab) {
         String problem = RecordNames.pathElementProblem(lab);
         if (problem != null) {

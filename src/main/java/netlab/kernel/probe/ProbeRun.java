@@ -71,9 +71,12 @@ final class ProbeRun {
         new EchoMessage(state.ipv6(), true, identifier, state.nextSequence(), payload).encode(request.clear());
         try {
             state.sender().socket().send(request.internalNioBuffer(0, request.writerIndex()), state.probe().target());
+            state.sent();
         } catch (SyscallException e) {
             if (e.errno() == Errno.EAGAIN || e.errno() == Errno.ENOBUFS) {
-                return; // the socket's or the device's queue is full for now: the next repeat sends again
+                // The socket's or the device's queue is full for now: the next repeat sends again.
+                state.queueFull(refusal(e));
+                return;
             }
             state.failed(refusal(e));
             decide(state);

@@ -19,6 +19,9 @@ final class ProbeState {
     private ProbeResult.Reply reply;
     private InetAddress seenFrom;
     private String failure;
+    private boolean sent;
+    /** Why the last request could not be queued (EAGAIN, ENOBUFS), while none has been. */
+    private String queueFull;
     private int sequence;
     private boolean decided;
     private ScheduledFuture<?> expiry;
@@ -69,6 +72,15 @@ final class ProbeState {
         }
     }
 
+    void sent() {
+        sent = true;
+    }
+
+    /** The kernel's queue was full for a request; the next repeat tries again. */
+    void queueFull(String why) {
+        queueFull = why;
+    }
+
     /** A failure after a reply changes nothing: the target did answer. */
     void failed(String why) {
         if (failure == null && reply == null) {
@@ -96,6 +108,8 @@ final class ProbeState {
     }
 
     ProbeResult result() {
-        return new ProbeResult(Optional.ofNullable(reply), Optional.ofNullable(seenFrom), Optional.ofNullable(failure));
+        String why = failure == null && reply == null && !sent && queueFull != null
+                ? "no request could be sent: " + queueFull : failure;
+        return new ProbeResult(Optional.ofNullable(reply), Optional.ofNullable(seenFrom), Optional.ofNullable(why), sent);
     }
 }

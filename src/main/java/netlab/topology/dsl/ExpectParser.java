@@ -3,6 +3,7 @@ package netlab.topology.dsl;
 import static netlab.topology.dsl.Options.Arity.ONE;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -108,13 +109,22 @@ final class ExpectParser {
         return Optional.empty();
     }
 
-    /** An address a probe can be sent to or come from: not 0.0.0.0, ::, multicast or the IPv4 broadcast. */
+    /**
+     * An address a probe can be sent to or come from: not 0.0.0.0, ::, multicast, the IPv4
+     * broadcast or IPv6 link-local.
+     */
     private Optional<Located<InetAddress>> unicast(Word word, String what) {
         Optional<Located<InetAddress>> address = Literals.address(word, problems);
         if (address.isPresent()) {
             InetAddress a = address.get().value();
             if (a.isAnyLocalAddress() || a.isMulticastAddress() || Addresses.format(a).equals("255.255.255.255")) {
                 problems.add(word, what + " " + word.quoted() + " is not a unicast address");
+                return Optional.empty();
+            }
+            if (a instanceof Inet6Address && a.isLinkLocalAddress()) {
+                // A probe finds its way by route; fe80::/10 is on every link and no route chooses one.
+                problems.add(word, what + " " + word.quoted() + " is a link-local address, which names no link "
+                        + "by itself; write an address the node's routes lead to");
                 return Optional.empty();
             }
         }

@@ -170,7 +170,7 @@ class ProberTest {
         ProbeResult result = prober.run(List.of(new Probe(pa, address("10.0.0.99"), within, List.of()))).getFirst();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(result).isEqualTo(new ProbeResult(Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(result).isEqualTo(new ProbeResult(Optional.empty(), Optional.empty(), Optional.empty(), true));
         assertThat(took).isGreaterThanOrEqualTo(within).isLessThan(within.plusSeconds(2));
         assertThat(exec("pa", "ping", "-c1", "-W1", "10.0.0.99").exitCode()).isNotZero();
     }
