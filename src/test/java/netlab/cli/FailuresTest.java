@@ -51,12 +51,12 @@ class FailuresTest {
         Reported reported = report(new InterruptedWaitException("waiting for the kernel", new InterruptedException()));
         Thread.interrupted(); // the exception set the flag again, as it must; clear it for the next test
 
-        assertThat(reported).isEqualTo(new Reported(1, "netlab: interrupted while waiting for the kernel\n"));
+        assertThat(reported).isEqualTo(new Reported(130, "netlab: interrupted while waiting for the kernel\n"));
     }
 
     @Test
     void anUnexpectedExceptionIsABugAndNamesItsClass() {
         assertThat(report(new IllegalStateException("a channel is open already")))
-                .isEqualTo(new Reported(1, "netlab: java.lang.IllegalStateException: a channel is open already\n"));
+                .isEqualTo(new Reported(70, "netlab: java.lang.IllegalStateException: a channel is open already\n"));
     }
 }
