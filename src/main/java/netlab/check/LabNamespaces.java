@@ -21,8 +21,8 @@ final class LabNamespaces implements AutoCloseable {
         this.state = state;
     }
 
-    /** The namespace of {@code node} ({@link Node#HOST} is the one netlab runs in). */
-    NetNamespace of(String node) {
+    /** The namespace of {@code node} ({@link Node#HOST} is the one netlab runs in); any thread. */
+    synchronized NetNamespace of(String node) {
         return open.computeIfAbsent(node, this::openChecked);
     }
 
@@ -48,7 +48,7 @@ final class LabNamespaces implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         open.values().forEach(NetNamespace::close);
         open.clear();
     }

@@ -10,8 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.function.BiConsumer;
+import netlab.error.InterruptedWaitException;
+import netlab.kernel.Answers;
 import netlab.kernel.Kernel;
+import netlab.kernel.NetNamespace;
 import netlab.kernel.probe.LearnedNeighbours;
 import netlab.kernel.probe.Probe;
 import netlab.kernel.probe.ProbeResult;
@@ -40,6 +46,12 @@ public final class Pingall {
      * for the entries of the machine's other namespaces.
      */
     static final int ROUND_ENTRIES = 500;
+    /**
+     * Probers working side by side, each on a thread and event loop of its own, each sending for
+     * a share of the nodes: the kernel floods a pair's ARP request to every bridge port on the CPU
+     * that sent it, so one sender uses one core (docs/performance.md).
+     */
+    static final int LANES = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private Pingall() {}
 
@@ -59,32 +71,62 @@ public final class Pingall {
             return List.of();
         }
         List<List<Integer>> rounds = rounds(lab, targets);
-        try (LabNamespaces namespaces = new LabNamespaces(state); Prober prober = new Prober()) {
-            List<List<Probe>> probes = rounds.stream().map(round -> round.stream().map(i -> targets.get(i))
-                    .map(t -> new Probe(namespaces.of(t.from()), t.address(), WITHIN, List.of())).toList()).toList();
-            List<ProbeResult> results;
-            if (rounds.size() == 1) {
-                results = prober.run(probes.getFirst());
-            } else {
-                try (Kernel kernel = new Kernel()) {
-                    LearnedNeighbours learned = LearnedNeighbours.snapshot(kernel,
-                            lab.nodes().stream().map(node -> namespaces.of(node.name())).toList(), addresses(lab));
-                    results = prober.runInRounds(probes, learned::forgetNew);
-                }
+        Map<String, Integer> lane = new HashMap<>();
+        lab.nodes().forEach(node -> lane.put(node.name(), lane.size() % LANES));
+        ProbeResult[] byTarget = new ProbeResult[targets.size()];
+        // The kernel connection only lists and deletes neighbour entries: needed between rounds only.
+        try (LabNamespaces namespaces = new LabNamespaces(state); Kernel kernel = rounds.size() > 1 ? new Kernel() : null) {
+            List<NetNamespace> all = lab.nodes().stream().map(node -> namespaces.of(node.name())).toList();
+            Runnable betweenRounds = kernel == null ? () -> {}
+                    : LearnedNeighbours.snapshot(kernel, all, addresses(lab))::forgetNew;
+            CyclicBarrier roundEnd = new CyclicBarrier(LANES, betweenRounds);
+            List<CompletableFuture<Void>> lanes = new ArrayList<>();
+            for (int l = 0; l < LANES; l++) {
+                int mine = l;
+                List<List<Integer>> laneRounds = rounds.stream()
+                        .map(round -> round.stream().filter(i -> lane.get(targets.get(i).from()) == mine).toList()).toList();
+                lanes.add(CompletableFuture.runAsync(() -> probe(laneRounds, targets, namespaces, roundEnd, byTarget),
+                        command -> Thread.ofPlatform().name("netlab-pingall-" + mine).start(command)));
             }
-            ProbeResult[] byTarget = new ProbeResult[targets.size()];
+            lanes.forEach(Answers::await);
+        }
+        List<Pair> pairs = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            pairs.add(new Pair(t.from(), t.to(), t.toInterface(), t.address(), byTarget[i]));
+        }
+        return pairs;
+    }
+
+    /**
+     * One lane: its share of every round on a prober (an event loop, a core) of its own, waiting
+     * at the end of each round for the other lanes, so that the learned entries are removed once
+     * all of the round's probes are decided. A lane that fails breaks the barrier, so the others
+     * stop too.
+     */
+    private static void probe(List<List<Integer>> rounds, List<Target> targets, LabNamespaces namespaces,
+            CyclicBarrier roundEnd, ProbeResult[] into) {
+        try (Prober prober = new Prober()) {
+            List<List<Probe>> probes = rounds.stream().map(round -> round.stream().map(targets::get)
+                    .map(t -> new Probe(namespaces.of(t.from()), t.address(), WITHIN, List.of())).toList()).toList();
+            List<ProbeResult> results = prober.runInRounds(probes, () -> {
+                try {
+                    roundEnd.await();
+                } catch (InterruptedException e) {
+                    throw new InterruptedWaitException("waiting for the other probes of a round", e);
+                } catch (BrokenBarrierException e) {
+                    throw new IllegalStateException("another lane of pingall failed", e);
+                }
+            });
             int next = 0;
             for (List<Integer> round : rounds) {
                 for (int i : round) {
-                    byTarget[i] = results.get(next++);
+                    into[i] = results.get(next++);
                 }
             }
-            List<Pair> pairs = new ArrayList<>(targets.size());
-            for (int i = 0; i < targets.size(); i++) {
-                Target t = targets.get(i);
-                pairs.add(new Pair(t.from(), t.to(), t.toInterface(), t.address(), byTarget[i]));
-            }
-            return pairs;
+        } catch (RuntimeException | Error e) {
+            roundEnd.reset();
+            throw e;
         }
     }
 
