@@ -115,7 +115,9 @@ public final class Executor {
      * it left alone because it is not the lab's (someone else's namespace under a lab's name).
      */
     public List<String> down(LabState state) {
-        return new Teardown(store).down(state);
+        List<String> notes = new Teardown(store).down(state);
+        store.hostSysctls().removeLeftovers();
+        return notes;
     }
 
     /** Consecutive steps of the same kind: they can be sent together. */

@@ -67,6 +67,25 @@ public final class HostSysctlLedger {
         }
     }
 
+    /**
+     * Removes the new copy a netlab killed while writing the ledger left beside it (the ledger
+     * itself is whole: the copy replaces it only once written). Down calls this, so that after
+     * a kill one down leaves nothing of netlab's behind.
+     */
+    public void removeLeftovers() {
+        Path temporary = file.resolveSibling(FILE + ".tmp");
+        if (!Files.exists(temporary)) {
+            return;
+        }
+        try (LabLock lock = LabLock.acquire(locks, FILE, PATIENCE)) {
+            if (lock != null) {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + temporary, e);
+        }
+    }
+
     private Map<String, Entry> read() {
         List<String> lines;
         try {

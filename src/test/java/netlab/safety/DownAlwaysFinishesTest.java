@@ -58,6 +58,22 @@ class DownAlwaysFinishesTest {
         assertThat(Netlab.run("down", "lan").exitCode()).isEqualTo(ExitCodes.OK);
     }
 
+    /**
+     * An up killed while it wrote the host sysctls' ledger leaves the new copy beside it (found
+     * by KillAnywhereTest, one kill in many runs); the next down removes it.
+     */
+    @Test
+    void theLedgersHalfWrittenCopyLeftByAKillIsRemovedByDown() throws Exception {
+        assertThat(Netlab.run("up", Netlab.LAN).exitCode()).isEqualTo(ExitCodes.OK);
+        Path copy = Files.writeString(LEDGER.resolveSibling(".host-sysctls.tmp"), "netlab-host-sysctls 1\nnet.ipv4.ip_");
+
+        Run down = Netlab.run("down", "lan");
+
+        assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
+        assertThat(copy).doesNotExist();
+        assertThat(KernelTraces.names()).isEqualTo(before);
+    }
+
     /** Someone else's namespace mounted on a name of the lab's is not its own: left alone. */
     @Test
     void aNamespaceMountedThereBySomeoneElseIsLeftAloneAndDownFinishes() {
