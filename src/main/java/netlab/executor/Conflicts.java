@@ -47,6 +47,7 @@ final class Conflicts {
      */
     static Set<Integer> check(String lab, List<Step> steps, Kernel kernel, StateStore store) {
         List<String> conflicts = new ArrayList<>(SharedHostSettings.conflicts(lab, steps, store));
+        NameOwners owners = NameOwners.read(store, lab);
         Set<String> hostLinks = new LinkedHashSet<>();
         List<Creation.Table> hostTables = new ArrayList<>();
         List<InterfaceUse> hostUses = new ArrayList<>();
@@ -55,7 +56,7 @@ final class Conflicts {
             for (Creation creation : step.creates()) {
                 switch (creation) {
                     case Creation.Namespace n when NamedNamespaces.exists(n.name()) ->
-                            conflicts.add("namespace " + n.name() + " already exists and does not belong to lab " + lab);
+                            conflicts.add("namespace " + n.name() + " already exists and " + owners.namespace(n.name(), lab));
                     case Creation.Namespace n -> { }
                     case Creation.HostLink l -> hostLinks.add(l.name());
                     case Creation.Table t when Node.HOST.equals(t.node()) -> hostTables.add(t);
@@ -80,7 +81,7 @@ final class Conflicts {
                 fileProblems.addAll(missingMachineInterfaces(hostUses, hostLinks, existing));
                 Set<String> taken = existing;
                 hostLinks.stream().filter(taken::contains).forEach(name -> conflicts.add(
-                        name + " already exists in the host namespace and does not belong to lab " + lab));
+                        name + " already exists in the host namespace and " + owners.hostLink(name, lab)));
                 conflicts.addAll(LoopbackConflicts.of(lab, loopback, kernel, host));
                 if (!hostTables.isEmpty()) {
                     Set<String> tables = tableNames(kernel, host);

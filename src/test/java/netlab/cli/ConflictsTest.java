@@ -4,6 +4,8 @@ import static netlab.cli.Cli.LAN;
 import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
 import netlab.testing.KernelTraces;
@@ -12,6 +14,7 @@ import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * up refuses (exit 6) when a name the lab would create is already taken by something that is not
@@ -120,6 +123,33 @@ class ConflictsTest {
             assertThat(KernelTraces.take()).isEqualTo(theirs);
         } finally {
             Shell.check("ip", "link", "delete", "theirs0");
+        }
+    }
+
+    /**
+     * Two exercises that both have an ns1 and a br0: the second is refused, and the message says
+     * which lab holds each name and how to free it.
+     */
+    @Test
+    void aNameAnotherLabMadeIsSaidToBeThatLabs(@TempDir Path dir) throws Exception {
+        Path other = Files.writeString(dir.resolve("exercise2.topo"), Files.readString(Path.of(LAN))
+                .replace("lab lan", "lab exercise2").replace("192.168.0.", "192.168.9."));
+        assertThat(netlab("up", LAN).exitCode()).isZero();
+        try {
+            KernelTraces lan = KernelTraces.take();
+
+            Run up = netlab("up", other.toString());
+
+            assertThat(up.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+            assertThat(up.err()).isEqualTo("netlab: cannot bring lab exercise2 up:\n"
+                    + "  namespace ns1 already exists and belongs to lab lan (netlab down lan frees it)\n"
+                    + "  namespace ns2 already exists and belongs to lab lan (netlab down lan frees it)\n"
+                    + "  br0 already exists in the host namespace and belongs to lab lan (netlab down lan frees it)\n"
+                    + "  ns1-eth0 already exists in the host namespace and belongs to lab lan (netlab down lan frees it)\n"
+                    + "  ns2-eth0 already exists in the host namespace and belongs to lab lan (netlab down lan frees it)\n");
+            assertThat(KernelTraces.take()).isEqualTo(lan);
+        } finally {
+            assertThat(netlab("down", "lan").exitCode()).isZero();
         }
     }
 }
