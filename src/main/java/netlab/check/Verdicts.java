@@ -55,11 +55,13 @@ final class Verdicts {
             return new Verdict(expectation, false, "reply with ttl " + reply.ttl() + " in " + millis(reply.roundTrip())
                     + ", expected none within " + Durations.text(expectation.within()), result);
         }
-        // No request left the node: silence proves no isolation.
-        return new Verdict(expectation, result.requestSent() || result.failure().isPresent() && !unsent(result),
-                noReply(expectation.within(), result), result);
+        // Silence shows isolation only when a request left the node, or the kernel refused to
+        // send it (no route); not when every request found the queue full.
+        boolean isolated = result.requestSent() || result.failure().isPresent() && !unsent(result);
+        return new Verdict(expectation, isolated, noReply(expectation.within(), result), result);
     }
 
+    /** Not one request could be queued (ENOBUFS, EAGAIN every time). */
     private static boolean unsent(ProbeResult result) {
         return !result.requestSent() && result.failure().filter(why -> why.startsWith("no request could be sent")).isPresent();
     }

@@ -77,10 +77,7 @@ final class Labs {
      * checks and {@code pingall} probes (their expectations and addresses are in the file).
      */
     static Lab recordedLab(LabState state) {
-        if (!state.isUp()) {
-            throw new LabStateException("lab " + state.lab() + " is broken; take it down first: netlab down "
-                    + state.lab());
-        }
+        requireWhole(state);
         Path file = Path.of(state.file());
         if (!Files.isRegularFile(file)) {
             throw new LabStateException("lab " + state.lab() + " was brought up from " + file
@@ -91,6 +88,15 @@ final class Labs {
             throw new LabStateException(file + " now describes lab " + lab.name() + ", not lab " + state.lab());
         }
         return lab;
+    }
+
+    /** A lab whose record says up, not broken (half made, half taken down, or unreadable). */
+    static LabState requireWhole(LabState state) {
+        if (!state.isUp()) {
+            throw new LabStateException("lab " + state.lab() + " is broken; take it down first: netlab down "
+                    + state.lab());
+        }
+        return state;
     }
 
     static LabState requireUp(StateStore store, String lab) {

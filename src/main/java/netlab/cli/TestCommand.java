@@ -184,10 +184,7 @@ final class TestCommand implements Callable<Integer> {
 
     /** A lab that is up, from {@code file} when one was given. */
     private static LabState requireUpFrom(LabState state, Path file) {
-        if (!state.isUp()) {
-            throw new LabStateException("lab " + state.lab() + " is broken; take it down first: netlab down "
-                    + state.lab());
-        }
+        Labs.requireWhole(state);
         if (file != null && !Path.of(state.file()).equals(file.toAbsolutePath().normalize())) {
             throw new LabStateException("lab " + state.lab() + " is up from " + state.file() + ", not from " + file
                     + "; netlab test " + state.lab() + " checks it as it is");

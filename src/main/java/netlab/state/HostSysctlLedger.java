@@ -30,6 +30,8 @@ import java.util.function.UnaryOperator;
 public final class HostSysctlLedger {
     /** Not a lab name (those never start with '.'), so the labs' listing passes it by. */
     public static final String FILE = ".host-sysctls";
+    /** The new copy written beside the ledger, then renamed over it. */
+    public static final String COPY = FILE + ".tmp";
     private static final String VERSION = "netlab-host-sysctls 1";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -73,7 +75,7 @@ public final class HostSysctlLedger {
      * a kill one down leaves nothing of netlab's behind.
      */
     public void removeLeftovers() {
-        Path temporary = file.resolveSibling(FILE + ".tmp");
+        Path temporary = file.resolveSibling(COPY);
         if (!Files.exists(temporary)) {
             return;
         }
@@ -128,7 +130,7 @@ public final class HostSysctlLedger {
                 text.append('\n');
             }
             Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(FILE + ".tmp");
+            Path temporary = file.resolveSibling(COPY);
             Files.writeString(temporary, text, StandardCharsets.US_ASCII);
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);

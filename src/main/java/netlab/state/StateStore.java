@@ -138,7 +138,7 @@ public final class StateStore {
         try (Stream<Path> directories = Files.list(root)) {
             for (Path directory : directories.sorted(Comparator.naturalOrder()).toList()) {
                 String lab = directory.getFileName().toString();
-                if (lab.equals(HostSysctlLedger.FILE) || lab.equals(HostSysctlLedger.FILE + ".tmp")) {
+                if (lab.equals(HostSysctlLedger.FILE) || lab.equals(HostSysctlLedger.COPY)) {
                     continue;
                 }
                 String problem = RecordNames.pathElementProblem(lab);
