@@ -3,7 +3,10 @@ package netlab.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import netlab.error.InterruptedWaitException;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -18,6 +21,8 @@ final class Interruptions implements AutoCloseable {
     private static final String[] SIGNALS = {"INT", "TERM"};
 
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** The thread in {@link #whileWaiting}, woken by a signal; null outside it. */
+    private Thread waiting;
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
 
     private Interruptions() {}
@@ -32,6 +37,7 @@ final class Interruptions implements AutoCloseable {
                     err.println("netlab: interrupted; " + note);
                     err.flush();
                 }
+                interruptions.wake();
             }));
         }
         return interruptions;
@@ -39,6 +45,39 @@ final class Interruptions implements AutoCloseable {
 
     boolean requested() {
         return requested.get();
+    }
+
+    /**
+     * Runs {@code work}, which only waits (probes that may take their whole time), so that a
+     * signal ends it at once: the thread is interrupted, and the result is empty. Its interrupt
+     * flag is clear again afterwards, so that the cleanup that follows can wait for the kernel.
+     */
+    <T> Optional<T> whileWaiting(Supplier<T> work) {
+        synchronized (this) {
+            if (requested()) {
+                return Optional.empty();
+            }
+            waiting = Thread.currentThread();
+        }
+        try {
+            return Optional.of(work.get());
+        } catch (InterruptedWaitException e) {
+            if (!requested()) {
+                throw e;
+            }
+            return Optional.empty();
+        } finally {
+            synchronized (this) {
+                waiting = null;
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private synchronized void wake() {
+        if (waiting != null) {
+            waiting.interrupt();
+        }
     }
 
     @Override

@@ -154,12 +154,12 @@ final class TestCommand implements Callable<Integer> {
                 int count = lab.expectations().size();
                 say(err, interruptions.requested() ? up : up + "; checking " + count
                         + (count == 1 ? " expectation" : " expectations"));
-                TestRun run = interruptions.requested() ? null : check(lab, state);
-                if (interruptions.requested()) {
+                Optional<TestRun> run = interruptions.whileWaiting(() -> check(lab, state));
+                if (run.isEmpty() || interruptions.requested()) {
                     takeDown = true;
                     return Optional.empty();
                 }
-                return Optional.of(run);
+                return run;
             } finally {
                 if (takeDown) {
                     executor.down(state).forEach(note -> say(err, note));
