@@ -8,6 +8,9 @@ import java.util.List;
 import netlab.error.LabStateException;
 import netlab.error.NetlabException;
 import netlab.executor.Executor;
+import netlab.executor.held.HeldLabs;
+import netlab.state.HeldLab;
+import java.util.Optional;
 import netlab.state.LabLock;
 import netlab.state.LabRecord;
 import netlab.state.StateStore;
@@ -52,6 +55,7 @@ final class DownCommand implements Runnable {
             for (LabRecord record : store.list()) {
                 switch (record) {
                     case LabRecord.Readable readable -> labs.add(readable.lab());
+                    case LabRecord.Held held -> labs.add(held.lab());
                     case LabRecord.Unreadable unreadable -> failures.add(store.refusal(unreadable));
                 }
             }
@@ -59,6 +63,11 @@ final class DownCommand implements Runnable {
             String name = Labs.nameOf(target.lab);
             if (store.record(name).isEmpty()) {
                 removeUnrecorded(store, name);
+                if (!Placement.inside() && HeldLabs.endUnrecorded(name)) {
+                    // An up killed before its first record left only a holder: that was the lab.
+                    out.println("lab " + name + " is down");
+                    return;
+                }
                 if (force) {
                     out.println("lab " + name + " is not up; nothing to do");
                     return;
@@ -67,15 +76,19 @@ final class DownCommand implements Runnable {
             }
             labs.add(name);
         }
-        if (!labs.isEmpty()) {
-            Privileges.requireAdmin();
-            NettyLogging.quiet();
-        }
         Executor executor = new Executor(store);
         for (String name : labs) {
             try (LabLock lock = Labs.lock(store, name)) {
                 // Read again under the lock: another netlab may have just taken it down.
-                store.load(name).ifPresent(state -> executor.down(state).forEach(note -> err.println("netlab: " + note)));
+                Optional<LabRecord> record = store.record(name);
+                if (record.isPresent() && record.get() instanceof LabRecord.Held(HeldLab held)) {
+                    HeldLabs.takeDown(store, held);
+                    store.removeLock(lock, name);
+                } else if (record.isPresent()) {
+                    Privileges.requireAdmin();
+                    NettyLogging.quiet();
+                    store.load(name).ifPresent(state -> executor.down(state).forEach(note -> err.println("netlab: " + note)));
+                }
                 out.println("lab " + name + " is down");
             } catch (NetlabException e) {
                 if (!target.all) {
@@ -84,6 +97,9 @@ final class DownCommand implements Runnable {
                 // One lab that cannot be taken down never keeps the others up.
                 failures.add(e.getMessage());
             }
+        }
+        if (Placement.rootless()) {
+            store.removeIfEmpty();
         }
         out.flush();
         err.flush();
@@ -101,7 +117,9 @@ final class DownCommand implements Runnable {
         if (!Files.isDirectory(store.directoryOf(name))) {
             return;
         }
-        Privileges.requireAdmin();
+        if (!Placement.rootless()) {
+            Privileges.requireAdmin();
+        }
         try (LabLock lock = store.lock(name, Duration.ZERO)) {
             if (lock != null && store.record(name).isEmpty()) {
                 store.delete(name);

@@ -2,6 +2,7 @@ package netlab.cli;
 
 import java.util.List;
 import netlab.error.LabStateException;
+import netlab.executor.held.HeldLabs;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NamespaceNames;
 import netlab.kernel.NodeExec;
@@ -21,7 +22,8 @@ final class ExecCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NODE", description = "The node (namespace) to run in.")
+    @Parameters(index = "0", paramLabel = "NODE", description = "The node (namespace) to run in; LAB:NODE for a lab in its own namespaces "
+            + "when more than one has such a node.")
     String node;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND", description = "The program and its arguments; a -- before it is netlab's, as everywhere.")
@@ -53,7 +55,17 @@ final class ExecCommand implements Runnable {
     }
 
     /** What exec does once its arguments are known; {@link ExecShortcut} comes here without picocli. */
-    static void exec(String node, List<String> command) {
+    static void exec(String argument, List<String> command) {
+        String node = argument;
+        if (!Placement.inside()) {
+            Placement.NodeAddress address = Placement.node(argument);
+            if (address.held() != null) {
+                List<String> inner = new java.util.ArrayList<>(List.of("exec", address.node(), "--"));
+                inner.addAll(command);
+                HeldLabs.enter(address.held(), inner);
+            }
+            node = address.node();
+        }
         String problem = NamespaceNames.problem(node);
         if (problem != null || !NamedNamespaces.exists(node)) {
             throw new LabStateException(problem != null ? problem : "no node " + node + " is up (see netlab ls)");

@@ -15,6 +15,9 @@ final class Failures {
     /** Prints what went wrong to {@code err} and returns netlab's exit status for it. */
     static int report(Exception e, PrintWriter err, boolean verbose) {
         int code;
+        if (e instanceof InnerStatus inner) {
+            return inner.status();
+        }
         if (e instanceof NetlabException failure) {
             code = ExitCodes.of(failure.kind());
             // A topology file's problems are whole lines of their own (FILE:LINE:COL: ...).

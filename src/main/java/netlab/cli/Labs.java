@@ -12,9 +12,19 @@ import netlab.topology.dsl.TopologyReader;
 final class Labs {
     private Labs() {}
 
+    /**
+     * Where this user's labs are recorded: the machine's /run/netlab for root (or NETLAB_STATE_DIR),
+     * the user's own runtime directory for anyone else, the lab's private /run inside a holder.
+     */
     static StateStore store() {
+        if (Placement.inside()) {
+            return StateStore.system();
+        }
         String root = System.getenv("NETLAB_STATE_DIR");
-        return root == null ? StateStore.system() : new StateStore(Path.of(root));
+        if (root != null) {
+            return new StateStore(Path.of(root));
+        }
+        return Placement.rootless() ? StateStore.forUser(Privileges.uid(), System.getenv("XDG_RUNTIME_DIR")) : StateStore.system();
     }
 
     /** Reads a topology file; problems name it as the user wrote it ({@code lan.topo:9:3}). */
@@ -28,6 +38,11 @@ final class Labs {
      */
     static String nameOf(String labOrFile) {
         return checked(nameFrom(labOrFile));
+    }
+
+    /** A name given on the command line ({@code up --name}), checked as a lab name. */
+    static String requireName(String lab) {
+        return checked(lab);
     }
 
     /** A lab's name becomes a path under /run/netlab: only plain, safe names are accepted. */
@@ -84,6 +99,9 @@ final class Labs {
                     + ", which is gone; what to check is there");
         }
         Lab lab = read(file);
+        if (Placement.inside()) {
+            return lab.named(state.lab()); // a copy brought up with up --name has a name of its own
+        }
         if (!lab.name().equals(state.lab())) {
             throw new LabStateException(file + " now describes lab " + lab.name() + ", not lab " + state.lab());
         }

@@ -3,6 +3,9 @@ package netlab.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import netlab.executor.held.HeldLabs;
+import netlab.state.HeldLab;
 import netlab.state.LabRecord;
 import netlab.state.LabState;
 import picocli.CommandLine.Command;
@@ -36,6 +39,19 @@ final class LsCommand implements Runnable {
                     out.printf("%-20s %-7s %5d  %-20s %s%n", printable(lab.lab()), lab.isUp() ? "up" : "broken",
                             lab.namespaces().size(), lab.since().toString().substring(0, 19).replace('T', ' '),
                             printable(lab.file()));
+                }
+                case LabRecord.Held(HeldLab held) -> {
+                    Optional<LabRecord> inside = HeldLabs.inside(held);
+                    if (inside.isPresent() && inside.get() instanceof LabRecord.Readable(LabState lab)
+                            && HeldLabs.isAlive(held)) {
+                        interrupted |= !lab.isUp();
+                        out.printf("%-20s %-7s %5d  %-20s %s%n", printable(lab.lab()), lab.isUp() ? "up" : "broken",
+                                lab.namespaces().size(), lab.since().toString().substring(0, 19).replace('T', ' '),
+                                printable(lab.file()));
+                    } else {
+                        interrupted = true;
+                        out.printf("%-20s %-7s %5s  %-20s %s%n", held.lab(), "broken", "-", "-", "-");
+                    }
                 }
                 case LabRecord.Unreadable lab -> {
                     out.printf("%-20s %-7s %5s  %-20s %s%n", lab.lab(), "broken", "-", "-", "-");

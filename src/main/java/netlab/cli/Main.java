@@ -7,6 +7,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        netlab.executor.held.HeldLabs.rememberLaunch(args.length);
+        try {
+            netlab.executor.held.HeldLabs.prepareInside();
+        } catch (RuntimeException e) {
+            System.exit(Failures.report(e, StandardWriters.err(), false));
+        }
         if (ExecShortcut.applies(args)) {
             System.exit(ExecShortcut.run(args));
         }

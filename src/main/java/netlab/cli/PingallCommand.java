@@ -37,6 +37,7 @@ final class PingallCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StateStore store = Labs.store();
         String name = Labs.nameOf(target);
+        Placement.forwardIfHeld(spec.commandLine(), store, name);
         LabState state = Labs.requireUp(store, name);
         Lab lab = Labs.recordedLab(state);
         Privileges.requireAdmin();

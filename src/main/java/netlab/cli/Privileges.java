@@ -17,11 +17,42 @@ final class Privileges {
     private Privileges() {}
 
     static void requireAdmin() {
-        BigInteger effective = effectiveCapabilities();
-        if (!effective.testBit(CAP_NET_ADMIN) || !effective.testBit(CAP_SYS_ADMIN)) {
+        if (!isAdmin()) {
             throw new PermissionException("netlab needs root to work with labs (CAP_NET_ADMIN and CAP_SYS_ADMIN): "
                     + "run it with sudo");
         }
+    }
+
+    /**
+     * Whether netlab may make labs in the machine's namespaces; an ordinary user's labs live in
+     * namespaces of their own (docs/rootless.md).
+     */
+    static boolean isAdmin() {
+        BigInteger effective = effectiveCapabilities();
+        return effective.testBit(CAP_NET_ADMIN) && effective.testBit(CAP_SYS_ADMIN);
+    }
+
+    /** The real user id, as /proc/self/status gives it (the JDK has no call for it). */
+    static int uid() {
+        if (uid < 0) {
+            uid = readUid();
+        }
+        return uid;
+    }
+
+    private static int uid = -1;
+
+    private static int readUid() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return Integer.parseInt(line.substring("Uid:".length()).strip().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Below.
+        }
+        throw new IllegalStateException("cannot read this process's user id from /proc/self/status");
     }
 
     private static BigInteger effectiveCapabilities() {

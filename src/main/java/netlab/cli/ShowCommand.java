@@ -28,6 +28,7 @@ final class ShowCommand implements Runnable {
     @Override
     public void run() {
         String name = Labs.nameOf(lab);
+        Placement.forwardIfHeld(spec.commandLine(), Labs.store(), name);
         LabState state = Labs.requireUp(Labs.store(), name);
         if (!state.isUp()) {
             // Half made or half removed: the kernel would not show the lab, only its remains.

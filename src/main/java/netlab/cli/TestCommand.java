@@ -23,6 +23,7 @@ import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.topology.Lab;
 import netlab.topology.dsl.TopologyReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +64,17 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StateStore store = Labs.store();
         boolean fromFile = Labs.isTopologyFile(target);
+        Placement.forwardIfHeld(spec.commandLine(), store, Labs.nameOf(target));
+        if (fromFile && Placement.rootless()) {
+            // Not up: the whole cycle (up, checks, down) runs inside a holder made for it.
+            Lab lab = Labs.read(Path.of(target));
+            CommandLine root = spec.commandLine();
+            while (root.getParent() != null) {
+                root = root.getParent();
+            }
+            HeldUp.run(lab, lab.name(), true, root.getParseResult().originalArgs(), err);
+            return ExitCodes.OK;
+        }
         Lab lab = fromFile ? Labs.read(Path.of(target)) : Labs.recordedLab(Labs.requireUp(store, Labs.nameOf(target)));
         for (Path file : expectFiles) {
             lab = lab.withExpectations(TopologyReader.readExpectations(file, lab));

@@ -38,16 +38,28 @@ final class UpCommand implements Runnable {
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
 
+    @Option(names = "--name", paramLabel = "NAME", description = "Bring the file up as lab NAME in namespaces of its "
+            + "own (its host too), so that one file can be up many times at once; its nodes are NAME:NODE.")
+    String name;
+
+    @Option(names = "--rootless", description = "Build the lab as an ordinary user's, in a user namespace of its own "
+            + "(what netlab does when not run as root).")
+    boolean rootless;
+
+    /** Where the lab goes: its own name ({@code --name}) and whether in a user namespace. */
+    record Placing(String name, boolean rootless) {}
+
     @Override
     public void run() {
         CommandLine commandLine = spec.commandLine();
-        up(file, dryRun, NetlabCommand.verbose(commandLine), commandLine.getOut(), commandLine.getErr());
+        up(file, new Placing(name, rootless), dryRun, NetlabCommand.verbose(commandLine), commandLine.getOut(),
+                commandLine.getErr());
     }
 
     /** The verb itself, for picocli and for {@link UpShortcut}. */
-    static void up(Path file, boolean dryRun, boolean verbose, PrintWriter out, PrintWriter err) {
+    static void up(Path file, Placing placing, boolean dryRun, boolean verbose, PrintWriter out, PrintWriter err) {
         if (dryRun) {
-            Lab lab = Labs.read(file);
+            Lab lab = named(Labs.read(file), placing);
             out.print(Steps.script(Planner.plan(lab)));
             out.print(PlanCommand.expectations(lab.expectations()));
             out.flush();
@@ -56,8 +68,12 @@ final class UpCommand implements Runnable {
         NettyLogging.quiet();
         // The kernel connection opens while the file is read: the one for the check and the work
         // (the executor closes it; a second close is harmless).
+        if (!Placement.inside() && (placing.name() != null || placing.rootless() || Placement.rootless())) {
+            HeldUp.up(file, placing.name(), placing.rootless() || Placement.rootless(), verbose, err);
+            return;
+        }
         try (KernelInBackground background = KernelInBackground.start()) {
-            Lab lab = Labs.read(file);
+            Lab lab = named(Labs.read(file), placing);
             Plan plan = Planner.plan(lab);
             Privileges.requireAdmin();
             StateStore store = Labs.store();
@@ -72,6 +88,11 @@ final class UpCommand implements Runnable {
             out.print(summary(lab, Duration.between(start, Instant.now())));
             out.flush();
         }
+    }
+
+    /** The lab as {@code --name} calls it (inside a holder: the outer netlab passes the name on). */
+    private static Lab named(Lab lab, Placing placing) {
+        return placing.name() == null ? lab : lab.named(Labs.requireName(placing.name()));
     }
 
     /** -v: each group of steps with its time, on stderr (stdout stays the summary). */
@@ -99,6 +120,9 @@ final class UpCommand implements Runnable {
             text.append('\n');
         }
         String example = lab.namespaces().isEmpty() ? "NODE" : lab.namespaces().getFirst().name();
+        if (Placement.inside()) {
+            example = lab.name() + ":" + example; // a lab in its own namespaces may be one of many copies
+        }
         text.append("use it:  netlab exec ").append(example).append(" ip addr\n");
         text.append("see it:  netlab show ").append(lab.name()).append('\n');
         text.append("end it:  netlab down ").append(lab.name()).append('\n');

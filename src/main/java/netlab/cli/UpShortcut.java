@@ -28,7 +28,7 @@ final class UpShortcut {
         PrintWriter out = StandardWriters.out();
         PrintWriter err = StandardWriters.err();
         try {
-            UpCommand.up(Path.of(args[args.length - 1]), false, verbose, out, err);
+            UpCommand.up(Path.of(args[args.length - 1]), new UpCommand.Placing(null, false), false, verbose, out, err);
             return ExitCodes.OK;
         } catch (RuntimeException e) {
             return Failures.report(e, err, verbose);

@@ -17,4 +17,12 @@ public sealed interface LabRecord {
     }
 
     record Unreadable(String lab, String reason) implements LabRecord {}
+
+    /** A lab that lives in a holder's namespaces: its outside record (its state is inside). */
+    record Held(HeldLab held) implements LabRecord {
+        @Override
+        public String lab() {
+            return held.lab();
+        }
+    }
 }

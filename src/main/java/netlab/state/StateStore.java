@@ -29,13 +29,51 @@ public final class StateStore {
      */
     public static final Path DEFAULT_LOCKS = Path.of("/run/lock/netlab");
     private static final String STATE = "state";
+    /** A held lab's outside record (docs/rootless.md). */
+    private static final String HELD = "holder";
 
     private final Path root;
     private final Path locks;
+    /** The user whose store this is, or -1 for root's. */
+    private final int owner;
 
     public StateStore(Path root) {
+        this(root, root.equals(DEFAULT_ROOT) ? DEFAULT_LOCKS : root.resolveSibling(root.getFileName() + "-locks"));
+    }
+
+    private StateStore(Path root, Path locks) {
+        this(root, locks, -1);
+    }
+
+    private StateStore(Path root, Path locks, int owner) {
         this.root = root;
-        this.locks = root.equals(DEFAULT_ROOT) ? DEFAULT_LOCKS : root.resolveSibling(root.getFileName() + "-locks");
+        this.locks = locks;
+        this.owner = owner;
+    }
+
+    /**
+     * An ordinary user's labs (docs/rootless.md): {@code $XDG_RUNTIME_DIR/netlab/}, or without
+     * one {@code /tmp/netlab-UID/}, which must then be the user's own directory of mode 0700
+     * (anyone may make a directory in /tmp, and a record there is acted on). Records in
+     * {@code labs/}, locks in {@code locks/}.
+     */
+    public static StateStore forUser(int uid, String runtimeDirectory) {
+        Path base = runtimeDirectory != null && runtimeDirectory.startsWith("/")
+                && Files.isDirectory(Path.of(runtimeDirectory))
+                ? Path.of(runtimeDirectory, "netlab")
+                : Path.of("/tmp/netlab-" + uid);
+        UserDirectory.check(base, uid);
+        return new StateStore(base.resolve("labs"), base.resolve("locks"), uid);
+    }
+
+    /**
+     * Makes a user's store (mode 0700) before a lab is recorded in it; reading needs none, so
+     * that looking leaves nothing behind. A no-op for root's.
+     */
+    public void prepare() {
+        if (owner >= 0) {
+            UserDirectory.make(root.getParent(), owner);
+        }
     }
 
     public static StateStore system() {
@@ -48,12 +86,12 @@ public final class StateStore {
         return LabLock.acquire(locks, lab, patience);
     }
 
-    /** The lab's own directory; a name that is not one plain path element is refused, never resolved. */
     /** The directory that holds every lab's record. */
     public Path root() {
         return root;
     }
 
+    /** The lab's own directory; a name that is not one plain path element is refused, never resolved. */
     public Path directoryOf(String lab) {
         String problem = RecordNames.pathElementProblem(lab);
         if (problem != null) {
@@ -63,18 +101,44 @@ public final class StateStore {
     }
 
     public void save(LabState state) {
-        Path directory = directoryOf(state.lab());
+        replace(state.lab(), STATE, StateText.write(state), "the state of lab " + state.lab());
+    }
+
+    /** Records the outside part of a held lab, replacing what was recorded. */
+    public void saveHeld(HeldLab held) {
+        replace(held.lab(), HELD, HeldLabText.write(held), "lab " + held.lab());
+    }
+
+    /** Writes a record of the lab's to a temporary file, then renames it: readers see all of it or none. */
+    private void replace(String lab, String name, String text, String what) {
+        Path directory = directoryOf(lab);
         try {
             Files.createDirectories(directory);
-            Path temporary = directory.resolve(STATE + ".tmp");
-            Files.write(temporary, StateText.write(state).getBytes(StandardCharsets.US_ASCII));
+            Path temporary = directory.resolve(name + ".tmp");
+            Files.write(temporary, text.getBytes(StandardCharsets.US_ASCII));
             try {
-                Files.move(temporary, directory.resolve(STATE), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, directory.resolve(STATE), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record the state of lab " + state.lab() + " in " + directory, e);
+            throw new UncheckedIOException("cannot record " + what + " in " + directory, e);
+        }
+    }
+
+    /** Lock files of labs that are gone are removed with them (held labs), so the store can empty. */
+    public void removeLock(LabLock lock, String lab) {
+        lock.closeAndRemove(locks, lab);
+    }
+
+    /** Removes the store's own directories when no lab and no lock is left in them (a user's store). */
+    public void removeIfEmpty() {
+        for (Path directory : new Path[] {root, locks, root.getParent()}) {
+            try {
+                Files.deleteIfExists(directory);
+            } catch (IOException e) {
+                return; // not empty: another lab is up or coming up
+            }
         }
     }
 
@@ -83,6 +147,10 @@ public final class StateStore {
      * this netlab could have written every byte of it, for this very lab.
      */
     public Optional<LabRecord> record(String lab) {
+        Path held = directoryOf(lab).resolve(HELD);
+        if (Files.exists(held, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(heldRecord(lab, held));
+        }
         Path file = directoryOf(lab).resolve(STATE);
         byte[] bytes;
         try {
@@ -104,11 +172,30 @@ public final class StateStore {
         }
     }
 
-    /** The lab's state; empty if it has none, refused (with the reason and what to do) if unreadable. */
+    private static LabRecord heldRecord(String lab, Path file) {
+        try {
+            HeldLab held = HeldLabText.read(Files.readAllBytes(file));
+            if (!held.lab().equals(lab)) {
+                return new LabRecord.Unreadable(lab, "it names lab '" + held.lab() + "', not the lab of its directory");
+            }
+            return new LabRecord.Held(held);
+        } catch (IOException e) {
+            return new LabRecord.Unreadable(lab, "cannot read " + file + ": " + e.getMessage());
+        } catch (CorruptStateException e) {
+            return new LabRecord.Unreadable(lab, e.getMessage());
+        }
+    }
+
+    /**
+     * The lab's state; empty if it has none, refused (with the reason and what to do) if
+     * unreadable. A held lab's state is inside its holder: its caller asks {@link #record}.
+     */
     public Optional<LabState> load(String lab) {
         return record(lab).map(record -> switch (record) {
             case LabRecord.Readable readable -> readable.state();
             case LabRecord.Unreadable unreadable -> throw new LabStateException(refusal(unreadable));
+            case LabRecord.Held held -> throw new LabStateException("lab " + lab + " lives in its own namespaces "
+                    + "(netlab up --name, or a lab without root); this netlab cannot reach into them");
         });
     }
 
@@ -160,6 +247,7 @@ public final class StateStore {
         Path directory = directoryOf(lab);
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.toList()) {
+                // A held lab's directory holds its staging mount point, an empty directory.
                 Files.delete(file);
             }
             Files.delete(directory);

@@ -11,8 +11,11 @@ import static netlab.sys.SyscallNumbers.__NR_getrlimit;
 import static netlab.sys.SyscallNumbers.__NR_getsockname;
 import static netlab.sys.SyscallNumbers.__NR_getsockopt;
 import static netlab.sys.SyscallNumbers.__NR_mkdirat;
+import static netlab.sys.SyscallNumbers.__NR_mknodat;
 import static netlab.sys.SyscallNumbers.__NR_mount;
 import static netlab.sys.SyscallNumbers.__NR_openat;
+import static netlab.sys.SyscallNumbers.__NR_pidfd_open;
+import static netlab.sys.SyscallNumbers.__NR_pidfd_send_signal;
 import static netlab.sys.SyscallNumbers.__NR_recvmsg;
 import static netlab.sys.SyscallNumbers.__NR_rt_sigprocmask;
 import static netlab.sys.SyscallNumbers.__NR_sendto;
@@ -42,11 +45,13 @@ public final class Syscall {
     public static final int O_CLOEXEC = 02000000;
     public static final int CLONE_NEWNS = 0x00020000;
     public static final int CLONE_NEWNET = 0x40000000;
+    public static final int SIGKILL = 9;
     public static final long MS_RDONLY = 1;
     public static final long MS_NOSUID = 2;
     public static final long MS_NODEV = 4;
     public static final long MS_NOEXEC = 8;
     public static final long MS_BIND = 4096;
+    public static final long MS_MOVE = 8192;
     public static final long MS_REC = 16384;
     public static final long MS_PRIVATE = 1 << 18;
     public static final long MS_SLAVE = 1 << 19;
@@ -215,6 +220,13 @@ public final class Syscall {
         }
     }
 
+    /** Equivalent to: {@code mkfifo -m MODE PATH} (mknodat(2) with S_IFIFO). */
+    public static void mkfifo(String path, int mode) {
+        try (Arena arena = Arena.ofConfined()) {
+            call(arena, "mkfifo " + path, __NR_mknodat, AT_FDCWD, address(arena, path), 0010000 | mode, 0);
+        }
+    }
+
     /** Moves the calling thread into the namespace {@code fd} refers to. */
     public static void setns(int fd, int nstype) {
         call("setns", __NR_setns, fd, nstype);
@@ -237,6 +249,19 @@ public final class Syscall {
         try (Arena arena = Arena.ofConfined()) {
             call(arena, "umount " + target, __NR_umount2, address(arena, target), flags);
         }
+    }
+
+    /**
+     * A descriptor that refers to the process {@code pid} from now on, even after it exits and
+     * its pid is reused (pidfd_open(2), Linux 5.3): check what it is, then signal it, race-free.
+     */
+    public static int pidfdOpen(long pid) {
+        return (int) call("pidfd_open " + pid, __NR_pidfd_open, pid, 0);
+    }
+
+    /** Sends {@code signal} to the process a pidfd refers to; ESRCH once it has exited. */
+    public static void pidfdSendSignal(int pidfd, int signal) {
+        call("pidfd_send_signal", __NR_pidfd_send_signal, pidfd, signal, 0, 0);
     }
 
     /** Marks (CLOSE_RANGE_CLOEXEC) or closes every descriptor from {@code first} to {@code last}. */

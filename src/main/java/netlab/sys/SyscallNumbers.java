@@ -22,9 +22,12 @@ final class SyscallNumbers {
     static final long __NR_umount2 = 166;
     static final long __NR_openat = 257;
     static final long __NR_mkdirat = 258;
+    static final long __NR_mknodat = 259;
     static final long __NR_unlinkat = 263;
     static final long __NR_unshare = 272;
     static final long __NR_setns = 308;
+    static final long __NR_pidfd_send_signal = 424;
+    static final long __NR_pidfd_open = 434;
     static final long __NR_close_range = 436;
 
     private SyscallNumbers() {}

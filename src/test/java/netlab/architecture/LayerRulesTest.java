@@ -87,9 +87,21 @@ class LayerRulesTest {
                 .check(netlab);
     }
 
+    /**
+     * No shelling out: the product starts programs only to run what a user asked for in a node
+     * (NodeExec) and the util-linux and slirp4netns processes of a held lab (README, "Without root").
+     */
+    @Test
+    void onlyHeldLabsAndNodeExecStartProcesses() {
+        noClasses().that().resideOutsideOfPackage("netlab.executor.held..")
+                .and().doNotHaveFullyQualifiedName("netlab.kernel.NodeExec")
+                .should().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
+                .check(netlab);
+    }
+
     @Test
     void theRulesSeeEveryLayer() {
-        for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.executor", "netlab.executor.step", "netlab.plan",
+        for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.executor", "netlab.executor.step", "netlab.executor.held", "netlab.plan",
                 "netlab.topology", "netlab.topology.dsl", "netlab.state", "netlab.kernel", "netlab.kernel.probe", "netlab.sys", "netlab.netlink",
                 "netlab.netlink.route", "netlab.netlink.nftables", "netlab.error"}) {
             assertThat(netlab.stream().filter(c -> c.getPackageName().equals(layer)).count()).as(layer).isPositive();

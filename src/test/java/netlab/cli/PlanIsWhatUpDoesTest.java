@@ -50,7 +50,7 @@ class PlanIsWhatUpDoesTest {
 
     @TestFactory
     Stream<DynamicTest> everyShippedTopologyAndAStar() {
-        List<Path> files = new ArrayList<>(ShippedTopologies.files());
+        List<Path> files = new ArrayList<>(ShippedTopologies.machineWide());
         // Names a shell would read otherwise, in every place a plan line names something.
         files.add(Path.of("test/resources/topologies/honest/odd-names.topo"));
         // MTUs the kernel derives from others', set in the order that makes them the file's.

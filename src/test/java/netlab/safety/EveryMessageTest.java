@@ -110,7 +110,7 @@ class EveryMessageTest {
      */
     @TestFactory
     Stream<DynamicTest> everyShippedTopologyRefusedMidBatch() {
-        return ShippedTopologies.files().stream().map(file -> {
+        return ShippedTopologies.machineWide().stream().map(file -> {
             String lab = TopologyReader.read(file).name();
             return DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                 int total = MessageSweep.messages(directory.resolve("count-" + lab), List.of(), "up", file.toString());

@@ -1,0 +1,43 @@
+package netlab.executor.held;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Why an ordinary user cannot make a user namespace here, from whichever of the switches this
+ * kernel has (docs/rootless.md, "User namespaces disabled"); null when none is off.
+ */
+final class UserNamespaces {
+    private UserNamespaces() {}
+
+    static String whyOff() {
+        String debian = read("kernel/unprivileged_userns_clone");
+        if ("0".equals(debian)) {
+            return off("kernel.unprivileged_userns_clone = 0", "sysctl -w kernel.unprivileged_userns_clone=1");
+        }
+        String max = read("user/max_user_namespaces");
+        if ("0".equals(max)) {
+            return off("user.max_user_namespaces = 0", "sysctl -w user.max_user_namespaces=15000");
+        }
+        String apparmor = read("kernel/apparmor_restrict_unprivileged_userns");
+        if ("1".equals(apparmor)) {
+            return off("kernel.apparmor_restrict_unprivileged_userns = 1",
+                    "sysctl -w kernel.apparmor_restrict_unprivileged_userns=0, or an AppArmor profile for netlab's java");
+        }
+        return null;
+    }
+
+    private static String off(String setting, String fix) {
+        return "user namespaces are off on this machine (" + setting + "), so labs without root cannot be made; "
+                + "root can enable them: " + fix;
+    }
+
+    private static String read(String key) {
+        try {
+            return Files.readString(Path.of("/proc/sys", key)).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
