@@ -13,6 +13,7 @@ import netlab.executor.step.InterfaceUse;
 import netlab.executor.step.Step;
 import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
+import netlab.kernel.PrivateRun;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkRequest;
 import netlab.netlink.NlMessage;
@@ -109,8 +110,13 @@ final class Conflicts {
         Set<String> reported = new HashSet<>();
         for (InterfaceUse use : uses) {
             if (!made.contains(use.name()) && !existing.contains(use.name()) && reported.add(use.name() + "@" + use.source())) {
-                missing.add(TopologyReader.diagnostic(use.source(), "the host has no interface " + use.name()
-                        + " (this machine's interfaces: " + String.join(", ", new TreeSet<>(existing)) + ")"));
+                missing.add(TopologyReader.diagnostic(use.source(), PrivateRun.lab() == null
+                        ? "the host has no interface " + use.name() + " (this machine's interfaces: "
+                                + String.join(", ", new TreeSet<>(existing)) + ")"
+                        // A lab in namespaces of its own: its host is a namespace of the lab's, not the machine.
+                        : "the lab's host is a namespace of its own (a lab without root, or up --name), which has no "
+                                + "interface " + use.name() + ", only " + String.join(", ", new TreeSet<>(existing))
+                                + "; the machine's interfaces are out of its reach"));
             }
         }
         return missing;
