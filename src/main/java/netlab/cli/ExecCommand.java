@@ -64,6 +64,10 @@ final class ExecCommand implements Runnable {
                 inner.addAll(command);
                 HeldLabs.enter(address.held(), inner);
             }
+            if (Placement.rootless()) {
+                // A user's nodes are all in held labs: none of them has this one.
+                throw new LabStateException("no node " + argument + " is up in your labs (see netlab ls)");
+            }
             node = address.node();
         }
         String problem = NamespaceNames.problem(node);

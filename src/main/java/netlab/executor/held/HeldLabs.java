@@ -41,6 +41,11 @@ public final class HeldLabs {
         if (lab == null || lab.equals(PrivateRun.lab())) {
             return;
         }
+        if (!InnerNetlab.inHoldersMountNamespace()) {
+            // Set by hand, not by the outer netlab: never replace the /run of anything but a holder.
+            throw new LabStateException(InnerNetlab.INSIDE + " is set, but this netlab does not run in the mount "
+                    + "namespace of a lab's holder; unset it");
+        }
         String staging = System.getenv(InnerNetlab.STAGING);
         if (staging == null || PrivateRun.lab() != null) {
             throw new LabStateException("lab " + lab + " is broken: it was interrupted before it was made; "
@@ -136,7 +141,11 @@ public final class HeldLabs {
                 ended.addAll(found);
             }
         }
-        ended.addAll(LabProcesses.markedHolders(held.lab()));
+        // What the namespaces no longer show once the holder is gone: a program still running
+        // in a node, netlab itself at work inside; and a holder an earlier up left unrecorded.
+        List<ProcessStamp> marked = LabProcesses.marked(held.lab());
+        marked.forEach(Signals::kill);
+        ended.addAll(marked);
         for (ProcessStamp stamp : new ProcessStamp[] {held.holder(), held.unshare(), held.egress()}) {
             if (stamp != null) {
                 ended.add(stamp);

@@ -19,6 +19,8 @@ import netlab.state.HeldLab;
 final class InnerNetlab {
     /** Set in the inner netlab's environment: the lab whose holder it runs in. */
     static final String INSIDE = "NETLAB_INSIDE";
+    /** Set in the inner netlab's environment: its holder, as "PID STARTTIME". */
+    static final String HOLDER = "NETLAB_INSIDE_HOLDER";
     /** Set for the inner netlab that makes the lab: where to stage its private /run. */
     static final String STAGING = "NETLAB_INSIDE_STAGING";
     /** How many of this JVM's command-line words are netlab's own (the rest start the JVM). */
@@ -49,12 +51,28 @@ final class InnerNetlab {
         // The inner netlab keeps its records in the lab's own /run, whatever the outer one was told.
         environment.remove("NETLAB_STATE_DIR");
         environment.put(INSIDE, held.lab());
+        environment.put(HOLDER, held.holder().toString());
         if (staging != null) {
             environment.put(STAGING, staging.toString());
         } else {
             environment.remove(STAGING);
         }
         return environment;
+    }
+
+    /**
+     * Whether this process is in the mount namespace of the holder its environment names, the
+     * recorded process still: what makes it safe to put a tmpfs over /run.
+     */
+    static boolean inHoldersMountNamespace() {
+        String holder = System.getenv(HOLDER);
+        if (holder == null || !holder.matches("[1-9][0-9]* [0-9]+")) {
+            return false;
+        }
+        String[] words = holder.split(" ");
+        netlab.state.ProcessStamp stamp = new netlab.state.ProcessStamp(Long.parseLong(words[0]), Long.parseLong(words[1]));
+        java.util.Optional<String> mine = LabProcesses.link(Path.of("/proc/self/ns/mnt"));
+        return mine.isPresent() && mine.equals(LabProcesses.link(Path.of("/proc", words[0], "ns/mnt"))) && stamp.isAlive();
     }
 
     /** This JVM's command line without netlab's own arguments: the same JVM, options and class path. */

@@ -70,20 +70,35 @@ final class LabProcesses {
 
     /** Holders of {@code lab} of this user that no record names (an up killed before it wrote one). */
     static List<ProcessStamp> markedHolders(String lab) {
+        return marked(List.of(Holder.MARK + "=" + lab));
+    }
+
+    /**
+     * Every process of this user that carries the lab's marks from its start: its holder
+     * ({@code NETLAB_HOLDER=LAB}), and everything netlab ran inside it, which inherits
+     * {@code NETLAB_INSIDE=LAB} (programs run in its nodes too). Found even when the holder is gone.
+     */
+    static List<ProcessStamp> marked(String lab) {
+        return marked(List.of(Holder.MARK + "=" + lab, InnerNetlab.INSIDE + "=" + lab));
+    }
+
+    private static List<ProcessStamp> marked(List<String> marks) {
         List<ProcessStamp> found = new ArrayList<>();
-        byte[] mark = ("\0" + Holder.MARK + "=" + lab + "\0").getBytes(StandardCharsets.UTF_8);
+        List<byte[]> framed = marks.stream().map(m -> ("\0" + m + "\0").getBytes(StandardCharsets.UTF_8)).toList();
         long uid = uid(PROC.resolve("self"));
+        long self = ProcessHandle.current().pid();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path process : processes) {
-                if (uid(process) != uid) {
+                long pid = Long.parseLong(process.getFileName().toString());
+                if (pid == self || uid(process) != uid) {
                     continue;
                 }
                 try {
                     byte[] environment = Files.readAllBytes(process.resolve("environ"));
-                    byte[] framed = new byte[environment.length + 1];
-                    System.arraycopy(environment, 0, framed, 1, environment.length);
-                    if (indexOf(framed, mark) >= 0) {
-                        ProcessStamp.of(Long.parseLong(process.getFileName().toString())).ifPresent(found::add);
+                    byte[] withStart = new byte[environment.length + 1];
+                    System.arraycopy(environment, 0, withStart, 1, environment.length);
+                    if (framed.stream().anyMatch(mark -> indexOf(withStart, mark) >= 0)) {
+                        ProcessStamp.of(pid).ifPresent(found::add);
                     }
                 } catch (IOException e) {
                     // Gone, or not ours to read.
@@ -121,7 +136,7 @@ final class LabProcesses {
         return -1;
     }
 
-    private static java.util.Optional<String> link(Path path) {
+    static java.util.Optional<String> link(Path path) {
         try {
             return java.util.Optional.of(Files.readSymbolicLink(path).toString());
         } catch (IOException | RuntimeException e) {
