@@ -41,13 +41,17 @@ final class HeldUp {
                 throw new LabStateException("lab " + labName + " is already up; take it down first: netlab down " + labName);
             }
             err.flush();
-            status = HeldLabs.run(store, labName, kind, goesOut(lab), inner, line -> {
-                err.println("netlab: " + line);
-                err.flush();
-            });
-            if (store.record(labName).isEmpty()) {
-                store.removeLock(lock, labName);
-                store.removeIfEmpty();
+            try {
+                status = HeldLabs.run(store, labName, kind, goesOut(lab), inner, line -> {
+                    err.println("netlab: " + line);
+                    err.flush();
+                });
+            } finally {
+                // No lab (it failed, or a test cycle took it down): nothing of it stays, not even its lock.
+                if (store.record(labName).isEmpty()) {
+                    store.removeLock(lock, labName);
+                    store.removeIfEmpty();
+                }
             }
         }
         if (status != 0) {
