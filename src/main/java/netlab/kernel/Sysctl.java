@@ -1,7 +1,9 @@
 package netlab.kernel;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -135,11 +137,19 @@ public final class Sysctl {
         return Path.of("/proc/sys", parts);
     }
 
-    private static String readFile(Path file) {
-        try {
-            return Files.readString(file).strip();
+    /**
+     * In one read(2), as sysctl(8) reads: a /proc/sys file has size 0, so Files.readString reads
+     * one byte first and then goes on at offset 1, where the kernel's numeric sysctls answer end of
+     * file (64 would read as "6").
+     */
+    static String readFile(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(MAX_VALUE_BYTES), StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
+
+    /** More than any net.* value holds (the longest are lists of a few numbers). */
+    private static final int MAX_VALUE_BYTES = 4096;
 }

@@ -46,6 +46,22 @@ class SysctlTest {
                 .strip()).isEqualTo(old);
     }
 
+    /**
+     * A /proc/sys file has size 0, and a numeric sysctl answers a read past offset 0 with end of
+     * file: read byte by byte, 64 was "6", the value the host's ledger then restored at down.
+     */
+    @Test
+    void valuesOfSeveralCharactersAreReadWhole() {
+        Sysctl.write(node, "net.ipv4.ip_default_ttl", "123");
+        Sysctl.write(node, "net.ipv4.ping_group_range", "100 200");
+
+        assertThat(Sysctl.read(node, "net.ipv4.ip_default_ttl")).isEqualTo("123");
+        assertThat(Sysctl.read(node, "net.ipv4.ping_group_range")).isEqualTo("100\t200");
+        assertThat(Sysctl.write(node, "net.ipv4.ip_default_ttl", "64")).isEqualTo("123");
+        assertThat(Shell.check("ip", "netns", "exec", "sysctl-node", "sysctl", "-n", "net.ipv4.ip_default_ttl").strip())
+                .isEqualTo("64");
+    }
+
     @Test
     void onlyNetworkKeysAreAccepted() {
         assertThatThrownBy(() -> Sysctl.write(node, "kernel.hostname", "x")).isInstanceOf(IllegalArgumentException.class);
