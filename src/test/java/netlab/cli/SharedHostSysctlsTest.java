@@ -54,6 +54,21 @@ class SharedHostSysctlsTest {
         assertThat(Path.of("/run/netlab/.host-sysctls")).doesNotExist();
     }
 
+    /** The old value is put back whole: it was once recorded by its first character (64 as 6). */
+    @Test
+    void aValueOfSeveralCharactersComesBackWhole() throws Exception {
+        Path ttl = Path.of("/proc/sys/net/ipv4/ip_default_ttl");
+        String before = Files.readAllLines(ttl).getFirst();
+        assertThat(before).hasSizeGreaterThan(1);
+        Path file = Cli.topology(directory, "sht.topo", "lab sht\nhost\n  bridge shbr4\n  sysctl net.ipv4.ip_default_ttl=3\n");
+
+        assertThat(netlab("up", file.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(ttl).getFirst()).isEqualTo("3");
+        assertThat(netlab("down", "sht").exitCode()).isZero();
+
+        assertThat(Files.readAllLines(ttl).getFirst()).isEqualTo(before);
+    }
+
     @Test
     void aLabThatWouldSetAnotherValueIsRefusedBeforeAnyChange() throws Exception {
         Path a = lab("shc", "shbr2", "1");
