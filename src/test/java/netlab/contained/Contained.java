@@ -37,9 +37,21 @@ final class Contained {
      * machine C2's compile threads only take the cores the other copies' netlabs need.
      */
     static Shell.Result netlab(String... args) {
+        return Shell.run(childJvm(args).toArray(String[]::new));
+    }
+
+    /** {@code netlab ARGS...} started in a child JVM, not waited for; its output goes to {@code out} and {@code err}. */
+    static java.lang.Process start(Path out, Path err, String... args) throws java.io.IOException {
+        java.lang.Process process = new ProcessBuilder(childJvm(args)).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    private static List<String> childJvm(String... args) {
         List<String> command = new ArrayList<>(NetlabRunner.javaCommand(Main.class, args));
         command.add(1, "-XX:TieredStopAtLevel=1");
-        return Shell.run(command.toArray(String[]::new));
+        return command;
     }
 
     /** {@code netlab ARGS...} in this JVM, for the verbs that never replace their process. */
@@ -48,11 +60,7 @@ final class Contained {
     }
 
     /** One child netlab's result, and when it ran (System.nanoTime()). */
-    record Timed(Shell.Result result, long started, long ended) {
-        boolean overlaps(Timed other) {
-            return started < other.ended && other.started < ended;
-        }
-    }
+    record Timed(Shell.Result result, long started, long ended) {}
 
     /** Runs {@code netlab ARGS...} for every ARGS, each in a child JVM, {@code atOnce} at a time; results in order. */
     static List<Timed> concurrently(int atOnce, List<List<String>> commands) throws Exception {
@@ -71,6 +79,17 @@ final class Contained {
             results.add(future.get());
         }
         return results;
+    }
+
+    /** Each copy of lan.topo up, all at once; each up must succeed. */
+    static void upCopies(String... copies) throws Exception {
+        List<List<String>> ups = new ArrayList<>();
+        for (String copy : copies) {
+            ups.add(List.of("up", LAN, "--name", copy));
+        }
+        for (Timed up : concurrently(copies.length, ups)) {
+            assertThat(up.result().exitCode()).as(up.result().stderr()).isZero();
+        }
     }
 
     /** The most runs that overlapped at one moment. */
@@ -104,6 +123,17 @@ final class Contained {
     /** The words before a command that run it in node {@code node} of the copy {@code lab} (see {@link #inNode}). */
     static List<String> nodeCommand(String lab, String node) {
         return List.of("nsenter", "-m", "-n", "-t", Long.toString(held(lab).holder().pid()), "ip", "netns", "exec", node);
+    }
+
+    /** The pid of the holder of the copy {@code lab}, as its record says. */
+    static String holder(String lab) {
+        return Long.toString(held(lab).holder().pid());
+    }
+
+    /** The network namespace of {@code node} in {@code lab} as /proc/PID/ns/net names it: its file under the holder's /run/netns. */
+    static String namespaceOf(String lab, String node) throws java.io.IOException {
+        return "net:[" + java.nio.file.Files.getAttribute(Path.of("/proc", holder(lab), "root/run/netns", node), "unix:ino")
+                + "]";
     }
 
     /** After each test: a failed test must leave neither its labs nor a holder to the next one. */
