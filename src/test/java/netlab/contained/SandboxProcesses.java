@@ -41,6 +41,21 @@ record SandboxProcesses(List<String> holders, int unshares, int egresses) {
         return ours().stream().filter(p -> p.mark().equals(Optional.of(lab))).map(Process::pid).toList();
     }
 
+    /** The command names of the processes in the network namespace {@code netns} ("net:[INODE]"), sorted. */
+    static List<String> inNetworkNamespace(String netns) {
+        List<String> commands = new ArrayList<>();
+        for (Process process : ours()) {
+            try {
+                if (Files.readSymbolicLink(PROC.resolve(process.pid() + "/ns/net")).toString().equals(netns)) {
+                    commands.add(process.command());
+                }
+            } catch (IOException e) {
+                // Ended while we looked.
+            }
+        }
+        return commands.stream().sorted().toList();
+    }
+
     /** Kills every holder of this sandbox (after a failed test: a holder that no record names). */
     static void endHolders() {
         for (Process process : ours()) {
