@@ -19,6 +19,8 @@ import java.util.Map;
  */
 final class HeldLabText {
     static final String MAGIC = "netlab-holder 1";
+    /** The largest pid_max the kernel allows on 64-bit machines (2^22). */
+    private static final long PID_MAX_LIMIT = 4_194_304;
 
     private HeldLabText() {}
 
@@ -49,8 +51,11 @@ final class HeldLabText {
         Map<String, String> values = new HashMap<>();
         for (int i = 1; i < lines.length - 1; i++) {
             String[] words = lines[i].split(" ", 2);
-            if (words.length != 2 || values.put(words[0], words[1]) != null) {
+            if (words.length != 2) {
                 throw new CorruptStateException("line " + (i + 1) + " is not a single 'KEY VALUE' record");
+            }
+            if (values.put(words[0], words[1]) != null) {
+                throw new CorruptStateException("line " + (i + 1) + ": a second '" + StateWords.shown(words[0]) + "' record");
             }
         }
         String lab = required(values, "lab");
@@ -58,16 +63,17 @@ final class HeldLabText {
         if (problem != null) {
             throw new CorruptStateException("not a lab name: " + problem);
         }
-        HeldLab.Kind kind = switch (required(values, "kind")) {
+        String kindWord = required(values, "kind");
+        HeldLab.Kind kind = switch (kindWord) {
             case "rootless" -> HeldLab.Kind.ROOTLESS;
             case "contained" -> HeldLab.Kind.CONTAINED;
-            default -> throw new CorruptStateException("unknown kind " + StateWords.shown(values.get("kind")));
+            default -> throw new CorruptStateException("unknown kind '" + StateWords.shown(kindWord) + "'");
         };
         ProcessStamp unshare = stamp(required(values, "unshare"));
         ProcessStamp holder = values.containsKey("holder") ? stamp(values.remove("holder")) : null;
         ProcessStamp egress = values.containsKey("egress") ? stamp(values.remove("egress")) : null;
         if (!values.isEmpty()) {
-            throw new CorruptStateException("unknown record " + StateWords.shown(values.keySet().iterator().next()));
+            throw new CorruptStateException("unknown record '" + StateWords.shown(values.keySet().iterator().next()) + "'");
         }
         return new HeldLab(lab, kind, unshare, holder, egress);
     }
@@ -80,11 +86,23 @@ final class HeldLabText {
         return value;
     }
 
+    /**
+     * A pid the kernel can give (1 to PID_MAX_LIMIT, include/linux/threads.h: beyond it, the
+     * number's low 32 bits could name another process, init even) and a start time that is a
+     * long (clock ticks since boot).
+     */
     private static ProcessStamp stamp(String words) {
-        if (!words.matches("[1-9][0-9]{0,9} (0|[1-9][0-9]{0,18})")) {
-            throw new CorruptStateException("'" + StateWords.shown(words) + "' is not a process (PID STARTTIME)");
+        if (words.matches("[1-9][0-9]{0,6} (0|[1-9][0-9]{0,18})")) {
+            String[] parts = words.split(" ");
+            long pid = Long.parseLong(parts[0]);
+            try {
+                if (pid <= PID_MAX_LIMIT) {
+                    return new ProcessStamp(pid, Long.parseLong(parts[1]));
+                }
+            } catch (NumberFormatException e) {
+                // Nineteen digits beyond Long.MAX_VALUE: refused below.
+            }
         }
-        String[] parts = words.split(" ");
-        return new ProcessStamp(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        throw new CorruptStateException("'" + StateWords.shown(words) + "' is not a process (PID STARTTIME)");
     }
 }

@@ -2,14 +2,19 @@ package netlab.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -17,14 +22,24 @@ import java.util.concurrent.locks.LockSupport;
  * One lock per lab (a file lock on /run/lock/netlab/LAB.lock, held by one process at a time), so
  * that two {@code up}/{@code down} of the same lab never interleave; different labs do not wait
  * for each other. The kernel drops the lock when its holder dies, even by kill -9.
+ *
+ * <p>The locks are POSIX record locks (what {@link FileChannel#lock} takes on Linux): closing
+ * <em>any</em> descriptor of the file drops every lock this process holds on it, so this class
+ * never opens the locked file a second time except to keep that descriptor until it unlocks.
  */
 public final class LabLock implements AutoCloseable {
+    private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwx------"));
+
     private final FileChannel channel;
     private final FileLock lock;
+    /** The file opened again by its name, which showed it is still the lab's (see {@link #atItsPlace}). */
+    private final FileChannel place;
 
-    private LabLock(FileChannel channel, FileLock lock) {
+    private LabLock(FileChannel channel, FileLock lock, FileChannel place) {
         this.channel = channel;
         this.lock = lock;
+        this.place = place;
     }
 
     /** Takes the lab's lock, waiting up to {@code patience}; null when another holder kept it. */
@@ -35,17 +50,17 @@ public final class LabLock implements AutoCloseable {
             FileChannel channel = open(root, file);
             while (true) {
                 FileLock lock = tryLock(channel);
-                if (lock != null && wasRemoved(channel)) {
-                    // Its last holder removed the file (closeAndRemove) while we waited: lock the new one.
+                if (lock != null) {
+                    FileChannel place = atItsPlace(channel, file);
+                    if (place != null) {
+                        return new LabLock(channel, lock, place);
+                    }
+                    // Its last holder removed the file (closeAndRemove) while we waited: lock the
+                    // one at its place now (or a new one).
                     lock.release();
                     channel.close();
                     channel = open(root, file);
                     continue;
-                }
-                if (lock != null) {
-                    channel.truncate(0).write(java.nio.ByteBuffer.wrap(
-                            (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
-                    return new LabLock(channel, lock);
                 }
                 if (System.nanoTime() > deadline) {
                     channel.close();
@@ -64,26 +79,42 @@ public final class LabLock implements AutoCloseable {
         return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     }
 
-    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
-            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-
-    private static boolean wasRemoved(FileChannel channel) throws IOException {
-        java.nio.ByteBuffer start = java.nio.ByteBuffer.allocate(REMOVED.length);
-        channel.read(start, 0);
-        return java.util.Arrays.equals(start.array(), REMOVED);
+    /**
+     * Whether the locked file is still the one at its place, not one that its holder removed
+     * while we waited on it: we write a mark into ours (this process's pid and a moment no other
+     * lock of it shares) and read the file at the place through a descriptor of its own. Only a
+     * holder writes into a lock file, and ours is locked by us, so the mark is there only if the
+     * two are one file; that descriptor is then kept (closing it would drop the lock) and
+     * returned, else closed (another file: none of our locks is on it) and null returned. A file
+     * left at its place by a holder killed while removing it is thus simply the next one's.
+     */
+    private static FileChannel atItsPlace(FileChannel channel, Path file) throws IOException {
+        byte[] mark = (ProcessHandle.current().pid() + " " + System.nanoTime() + "\n").getBytes(StandardCharsets.US_ASCII);
+        channel.truncate(0).write(ByteBuffer.wrap(mark), 0);
+        FileChannel place;
+        try {
+            place = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        ByteBuffer text = ByteBuffer.allocate(mark.length + 1);
+        while (text.hasRemaining() && place.read(text) > 0) {
+            // Read until the end of the file, or one byte beyond the mark.
+        }
+        if (Arrays.equals(Arrays.copyOf(text.array(), text.position()), mark)) {
+            return place;
+        }
+        place.close();
+        return null;
     }
 
-    /** What closeAndRemove leaves in the file it unlinks, for a process that waited on it. */
-    private static final byte[] REMOVED = "removed\n".getBytes(StandardCharsets.US_ASCII);
-
     /**
-     * Releases the lock and removes its file, for a lab that is gone: the file is marked first,
-     * so that a netlab waiting on it (with the old file open) knows to lock a new one instead.
+     * Releases the lock and removes its file, for a lab that is gone. A netlab that waits on the
+     * file (it has it open) then locks a file no longer at its place, sees so, and locks the one
+     * made after it instead.
      */
     public void closeAndRemove(Path root, String lab) {
         try {
-            channel.truncate(0).write(java.nio.ByteBuffer.wrap(REMOVED), 0);
             Files.deleteIfExists(root.resolve(lab + ".lock"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -108,6 +139,7 @@ public final class LabLock implements AutoCloseable {
         try {
             lock.release();
             channel.close();
+            place.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -58,10 +58,15 @@ public final class StateStore {
      * {@code labs/}, locks in {@code locks/}.
      */
     public static StateStore forUser(int uid, String runtimeDirectory) {
+        return forUser(uid, runtimeDirectory, Path.of("/tmp"));
+    }
+
+    /** As {@link #forUser(int, String)}, with the fallback in {@code temporary} rather than /tmp (for tests). */
+    static StateStore forUser(int uid, String runtimeDirectory, Path temporary) {
         Path base = runtimeDirectory != null && runtimeDirectory.startsWith("/")
                 && Files.isDirectory(Path.of(runtimeDirectory))
                 ? Path.of(runtimeDirectory, "netlab")
-                : Path.of("/tmp/netlab-" + uid);
+                : temporary.resolve("netlab-" + uid);
         UserDirectory.check(base, uid);
         return new StateStore(base.resolve("labs"), base.resolve("locks"), uid);
     }
