@@ -65,29 +65,45 @@ final class Placement {
         if (colon >= 0) {
             return labNode(Labs.nameOf(argument.substring(0, colon)), argument.substring(colon + 1));
         }
-        if (rootless() || !NamedNamespaces.exists(argument)) {
-            List<HeldLab> having = new ArrayList<>();
-            for (LabRecord record : Labs.store().list()) {
-                if (record instanceof LabRecord.Held(HeldLab held) && hasNode(held, argument)) {
-                    having.add(held);
-                }
-            }
-            if (having.size() > 1) {
-                throw new LabStateException("node " + argument + " is in labs "
-                        + String.join(", ", having.stream().map(HeldLab::lab).toList()) + ": say which, as "
-                        + having.getFirst().lab() + ":" + argument);
-            }
-            if (having.size() == 1) {
-                return new NodeAddress(having.getFirst(), argument);
+        StateStore store = Labs.store();
+        List<String> having = new ArrayList<>();
+        HeldLab only = null;
+        for (HeldLab held : store.heldLabs()) {
+            if (hasNode(held, argument)) {
+                having.add(held.lab());
+                only = held;
             }
         }
-        return new NodeAddress(null, argument);
+        if (having.isEmpty()) {
+            return new NodeAddress(null, argument);
+        }
+        boolean onTheMachine = !rootless() && NamedNamespaces.exists(argument);
+        if (onTheMachine) {
+            having.addFirst(machineLabWith(store, argument));
+        }
+        if (having.size() > 1) {
+            throw new LabStateException("node " + argument + " is in labs " + String.join(", ", having)
+                    + ": say which, as " + having.getFirst() + ":" + argument);
+        }
+        return new NodeAddress(only, argument);
+    }
+
+    /** The machine-wide lab whose node the namespace is, for the message that lists them. */
+    private static String machineLabWith(StateStore store, String node) {
+        for (LabRecord record : store.list()) {
+            if (record instanceof LabRecord.Readable(LabState state) && hasNode(state, node)) {
+                return state.lab();
+            }
+        }
+        return "(the machine's own namespace " + node + ")";
     }
 
     private static NodeAddress labNode(String lab, String node) {
         LabRecord record = Labs.store().record(lab)
                 .orElseThrow(() -> new LabStateException("lab " + lab + " is not up (see netlab ls)"));
         return switch (record) {
+            case LabRecord.Held(HeldLab held) when HeldLabs.inside(held).isPresent() && !hasNode(held, node) ->
+                    throw new LabStateException("lab " + lab + " has no node " + node);
             case LabRecord.Held(HeldLab held) -> new NodeAddress(held, node);
             case LabRecord.Readable(LabState state) when hasNode(state, node) -> new NodeAddress(null, node);
             case LabRecord.Readable readable -> throw new LabStateException("lab " + lab + " has no node " + node);

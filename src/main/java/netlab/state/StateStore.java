@@ -248,6 +248,29 @@ public final class StateStore {
         return records;
     }
 
+    /**
+     * The held labs' outside records only, readable ones: what {@code exec NODE} looks through
+     * without parsing every machine-wide lab's record (a big lab's is long).
+     */
+    public List<HeldLab> heldLabs() {
+        List<HeldLab> held = new ArrayList<>();
+        try (Stream<Path> directories = Files.list(root)) {
+            for (Path directory : directories.sorted(Comparator.naturalOrder()).toList()) {
+                String lab = directory.getFileName().toString();
+                if (RecordNames.pathElementProblem(lab) == null
+                        && Files.exists(directory.resolve(HELD), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && heldRecord(lab, directory.resolve(HELD)) instanceof LabRecord.Held(HeldLab readable)) {
+                    held.add(readable);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+        return held;
+    }
+
     public void delete(String lab) {
         Path directory = directoryOf(lab);
         try (Stream<Path> files = Files.list(directory)) {

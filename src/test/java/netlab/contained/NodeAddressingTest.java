@@ -58,11 +58,26 @@ class NodeAddressingTest {
         assertThat(Json.parse(addresses.stdout())).as(addresses.stderr()).isEqualTo(c0Addresses)
                 .isNotEqualTo(Json.parse(Contained.inNode("c1", "ns1", "ip", "-j", "addr").stdout()));
         assertFailed(notUp, "netlab: lab c9 is not up (see netlab ls)\n");
-        assertThat(noNode.exitCode()).as(noNode.stderr()).isEqualTo(ExitCodes.LAB_STATE);
-        assertThat(noNode.stdout()).isEmpty();
-        assertThat(noNode.stderr()).startsWith("netlab: ").contains(" nosuch ").hasLineCount(1);
+        assertFailed(noNode, "netlab: lab c0 has no node nosuch\n");
 
         downAllLeavesNothing("c0", "c1");
+    }
+
+    /** A machine-wide lab's node does not hide a copy's of the same name: both are named. */
+    @Test
+    void aPlainNameThatAMachineWideLabAndACopyHaveIsRefused() throws Exception {
+        Contained.upCopies("c0");
+        Run machineWide = Contained.inProcess("up", "../topologies/lan.topo");
+        assertThat(machineWide.exitCode()).as(machineWide.err()).isZero();
+        String lanNs1 = "net:[" + Files.getAttribute(Path.of("/run/netns/ns1"), "unix:ino") + "]\n";
+
+        Shell.Result plain = Contained.netlab("exec", "ns1", "true");
+        Shell.Result named = Contained.netlab("exec", "lan:ns1", "readlink", "/proc/self/ns/net");
+
+        assertFailed(plain, "netlab: node ns1 is in labs lan, c0: say which, as lan:ns1\n");
+        assertThat(named.stdout()).as(named.stderr()).isEqualTo(lanNs1);
+
+        downAllLeavesNothing("c0", "lan");
     }
 
     @Test
@@ -82,8 +97,7 @@ class NodeAddressingTest {
         assertThat(plainMachine.stdout()).as(plainMachine.stderr()).isEqualTo(netnstest);
         assertThat(namedMachine.stdout()).as(namedMachine.stderr()).isEqualTo(netnstest);
         assertFailed(machineHasNoNs1, "netlab: lab veth-pair has no node ns1\n");
-        assertThat(copyHasNoNetnstest.exitCode()).as(copyHasNoNetnstest.stderr()).isEqualTo(ExitCodes.LAB_STATE);
-        assertThat(copyHasNoNetnstest.stderr()).startsWith("netlab: ").contains(" netnstest ").hasLineCount(1);
+        assertFailed(copyHasNoNetnstest, "netlab: lab c0 has no node netnstest\n");
 
         downAllLeavesNothing("c0", "veth-pair");
     }
