@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The test sandbox made an ordinary user's machine (docs/rootless.md, "Test plan"): users A
- * (65534) and B (65533) with their runtime directories {@code /run/user/UID}, a tun node they may
- * open (the machine's is mode 0600) bound over {@code /dev/net/tun}, an emulated internet
+ * (65534) and B (65533) with their runtime directories {@code /run/user/UID}, a tun node of the
+ * sandbox's own bound over {@code /dev/net/tun} (one they may open, the machine's being mode
+ * 0600 here, or one only root may), an emulated internet
  * ({@value #INTERNET} on the {@code lo} of a namespace {@value #UPSTREAM}, joined to the
  * sandbox's root namespace by a veth that carries the sandbox's default route, so slirp4netns,
  * which runs there as the user, reaches it) and a {@code net.ipv4.ping_group_range} that lets the
@@ -47,17 +48,18 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
     static final String SANDBOX_ADDRESS = "10.99.0.1";
     static final String LAN = "../topologies/lan.topo";
     private static final String TUN = "/dev/net/tun";
-    private static final Path PRIVATE_TUN = Path.of("/run/netlab-rootless-tun");
+    private static final Path SANDBOX_TUN = Path.of("/run/netlab-rootless-tun");
     private static final Path PING_RANGE = Path.of("/proc/sys/net/ipv4/ping_group_range");
     private static final int[] USERS = {USER_A, USER_B};
 
-    private final boolean privateTun;
+    /** Whether the users may open the sandbox's tun node. */
+    private final boolean usersTun;
     private String pingRange;
     private KernelTraces before;
     private Map<Integer, List<String>> tmpBefore;
 
-    private RootlessSandbox(boolean privateTun) {
-        this.privateTun = privateTun;
+    private RootlessSandbox(boolean usersTun) {
+        this.usersTun = usersTun;
     }
 
     /** The sandbox for both users, with the private tun node. */
@@ -65,8 +67,11 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
         return new RootlessSandbox(true);
     }
 
-    /** The sandbox for both users with only the machine's {@value #TUN}, which they cannot open here (mode 0600). */
-    static RootlessSandbox withMachinesTun() {
+    /**
+     * The sandbox for both users with a tun node only root may open (mode 0600), as the machine's
+     * is here (and Debian's by default): whatever the machine's is, the users cannot open this one.
+     */
+    static RootlessSandbox withRootOnlyTun() {
         return new RootlessSandbox(false);
     }
 
@@ -82,10 +87,8 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
                 Shell.check("mkdir", "-m", "0700", runtime.toString());
                 Shell.check("chown", uid + ":" + uid, runtime.toString());
             }
-            if (privateTun) {
-                Shell.check("mknod", "-m", "666", PRIVATE_TUN.toString(), "c", "10", "200");
-                Shell.check("mount", "--bind", PRIVATE_TUN.toString(), TUN);
-            }
+            Shell.check("mknod", "-m", usersTun ? "666" : "600", SANDBOX_TUN.toString(), "c", "10", "200");
+            Shell.check("mount", "--bind", SANDBOX_TUN.toString(), TUN);
             Shell.check("ip", "netns", "add", UPSTREAM);
             Shell.check("ip", "link", "add", "up0", "type", "veth", "peer", "name", "up1", "netns", UPSTREAM);
             // No IPv6 link-local address: its local route would appear only once DAD is done, while a test looks.
@@ -99,7 +102,7 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
             Shell.check("ip", "route", "add", "default", "via", "10.99.0.2");
             setPingRange(USER_B + " " + USER_A);
         } catch (RuntimeException e) {
-            undo(privateTun, range).forEach(e::addSuppressed);
+            undo(range).forEach(e::addSuppressed);
             throw e;
         }
         pingRange = range;
@@ -308,7 +311,7 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
                 Shell.run("kill", "-KILL", process.split(" ")[0]);
             }
         }
-        List<RuntimeException> failures = undo(privateTun, pingRange);
+        List<RuntimeException> failures = undo(pingRange);
         if (!failures.isEmpty()) {
             failures.subList(1, failures.size()).forEach(failures.getFirst()::addSuppressed);
             throw failures.getFirst();
@@ -316,18 +319,16 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
     }
 
     /** Each step of {@link #beforeAll} undone, whether it was done or not; what could not be undone. */
-    private static List<RuntimeException> undo(boolean privateTun, String pingRange) {
+    private static List<RuntimeException> undo(String pingRange) {
         List<RuntimeException> failures = new ArrayList<>();
         List<Runnable> steps = new ArrayList<>(List.of(
                 () -> Shell.check("rm", "-rf", "/run/user"),
                 () -> setPingRange(pingRange),
                 // The veth first: a namespace's links go only when the kernel gets round to cleaning it up.
                 () -> Shell.check("ip", "link", "del", "up0"), // its peer and the default route through it go too
-                () -> Shell.check("ip", "netns", "del", UPSTREAM)));
-        if (privateTun) {
-            steps.add(() -> Shell.check("umount", TUN));
-            steps.add(() -> Shell.check("rm", PRIVATE_TUN.toString()));
-        }
+                () -> Shell.check("ip", "netns", "del", UPSTREAM),
+                () -> Shell.check("umount", TUN),
+                () -> Shell.check("rm", SANDBOX_TUN.toString())));
         for (Runnable step : steps) {
             try {
                 step.run();
