@@ -36,7 +36,7 @@ class NoTunTest {
         assertThat(out.exitCode()).as("ping %s without a way out: %s", INTERNET, out.stdout()).isNotZero();
         assertThat(out.stdout()).contains("1 packets transmitted, 0 received");
         assertThat(RootlessSandbox.processesOf(USER_A)).as("unshare and the holder, no slirp4netns").hasSize(2)
-                .noneMatch(process -> process.contains("slirp4netns"));
+                .noneMatch(process -> process.command().contains("slirp4netns"));
 
         assertThat(succeeded(netlab(USER_A, "down", "lan"))).isEqualTo("lab lan is down\n");
         SANDBOX.assertNothingLeft(USER_A);

@@ -42,7 +42,7 @@ class RootlessIsolationTest {
     void anotherUserFindsNothingOfTheLabAndChangesNothing() {
         succeeded(netlab(USER_A, "up", LAN));
         String record = TextFile.read(RootlessSandbox.record(USER_A, "lan"));
-        List<String> processes = pids(USER_A);
+        List<Long> processes = pids(USER_A);
         assertThat(processes).as("unshare, holder, slirp4netns").hasSize(3);
 
         notUp(netlab(USER_B, "down", "lan"), "netlab: lab lan is not up (see netlab ls; -f makes this not an error)\n");
@@ -88,8 +88,8 @@ class RootlessIsolationTest {
         assertThat(run.stdout()).isEmpty();
     }
 
-    private static List<String> pids(int uid) {
-        return RootlessSandbox.processesOf(uid).stream().map(process -> process.split(" ")[0]).toList();
+    private static List<Long> pids(int uid) {
+        return RootlessSandbox.processesOf(uid).stream().map(RootlessSandbox.UserProcess::pid).toList();
     }
 
     /** The whole sandbox: the root namespace and every namespace under /run/netns (src/test/sandbox/kernel-state). */

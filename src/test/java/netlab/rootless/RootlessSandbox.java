@@ -195,17 +195,26 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
         return before;
     }
 
+    /** A process as /proc shows it: its state ("S (sleeping)") and command line (words joined by blanks). */
+    record UserProcess(long pid, String state, String command) {
+        @Override
+        public String toString() {
+            return pid + " " + state + " " + command;
+        }
+    }
+
     /**
-     * The user's processes in this sandbox that have not ended, one "PID STATE COMMAND" each. The
+     * The user's processes in this sandbox that have not ended, in pid order. The
      * machine's process list is shared with other sandboxes, so a process is this sandbox's when
      * the sandbox's /run is among its mounts: every mount namespace netlab makes here is a copy
      * of the sandbox's (a process whose mounts cannot be read counts as this sandbox's).
      */
-    static List<String> processesOf(int uid) {
+    static List<UserProcess> processesOf(int uid) {
         String sandboxRun = deviceOfSandboxRun();
-        List<String> found = new ArrayList<>();
+        List<UserProcess> found = new ArrayList<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).sorted().toList()) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+"))
+                    .sorted(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()))).toList()) {
                 String status;
                 try {
                     status = Files.readString(process.resolve("status"));
@@ -218,7 +227,7 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
                     continue;
                 }
                 if (ofSandbox(process, sandboxRun)) {
-                    found.add(process.getFileName() + " " + state + " " + commandLine(process));
+                    found.add(new UserProcess(Long.parseLong(process.getFileName().toString()), state, commandLine(process)));
                 }
             }
         } catch (IOException e) {
@@ -287,29 +296,27 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
         }
     }
 
-    /** After each test: a failed test must not leave its labs to the next one. */
+    /**
+     * After each test: a failed test must not leave its labs, or any process of the users', to
+     * the next one (SIGKILL to those that down did not end).
+     */
     @Override
     public void afterEach(ExtensionContext context) {
         for (int uid : USERS) {
             if (!list(runtimeDirectory(uid)).isEmpty()) {
                 netlab(uid, "down", "--all");
             }
+            for (UserProcess process : processesOf(uid)) {
+                Shell.run("kill", "-KILL", Long.toString(process.pid()));
+            }
         }
     }
 
-    /**
-     * Undoes {@link #beforeAll}: what a failed test left of the users' processes first (SIGKILL
-     * to any still here), so the next test class starts clean.
-     */
+    /** Undoes {@link #beforeAll}. */
     @Override
     public void afterAll(ExtensionContext context) {
         if (pingRange == null) {
             return; // skipped, or never prepared
-        }
-        for (int uid : USERS) {
-            for (String process : processesOf(uid)) {
-                Shell.run("kill", "-KILL", process.split(" ")[0]);
-            }
         }
         List<RuntimeException> failures = undo(pingRange);
         if (!failures.isEmpty()) {
