@@ -19,6 +19,8 @@ import netlab.state.HeldLab;
 final class InnerNetlab {
     /** Set in the inner netlab's environment: the lab whose holder it runs in. */
     static final String INSIDE = "NETLAB_INSIDE";
+    /** Set in the inner netlab's environment: the lab's holder (PID STARTTIME), which must still run. */
+    static final String HOLDER = "NETLAB_INSIDE_HOLDER";
     /** Set for the inner netlab that makes the lab: where to stage its private /run. */
     static final String STAGING = "NETLAB_INSIDE_STAGING";
     /** How many of this JVM's command-line words are netlab's own (the rest start the JVM). */
@@ -49,6 +51,7 @@ final class InnerNetlab {
         // The inner netlab keeps its records in the lab's own /run, whatever the outer one was told.
         environment.remove("NETLAB_STATE_DIR");
         environment.put(INSIDE, held.lab());
+        environment.put(HOLDER, held.holder().toString());
         if (staging != null) {
             environment.put(STAGING, staging.toString());
         } else {

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import netlab.state.HeldLab;
 import netlab.state.ProcessStamp;
+import netlab.sys.Syscall;
+import netlab.sys.SyscallException;
 
 /**
  * The processes that keep a held lab alive besides its holder: programs run in its nodes
@@ -23,37 +26,84 @@ final class LabProcesses {
 
     private LabProcesses() {}
 
-    /** The namespaces of the lab ("net:[N]", "user:[N]"): its host, every node, a rootless lab's user namespace. */
-    static Set<String> namespaces(HeldLab held) {
-        Set<String> namespaces = new HashSet<>();
+    /**
+     * The lab's namespaces, held open: while they are, no other namespace can get one of their
+     * numbers ("net:[N]", "user:[N]"), by which the processes in them are found.
+     */
+    static final class Pinned implements AutoCloseable {
+        static final Pinned NONE = new Pinned(Set.of(), List.of());
+
+        private final Set<String> namespaces;
+        private final List<Integer> descriptors;
+
+        private Pinned(Set<String> namespaces, List<Integer> descriptors) {
+            this.namespaces = namespaces;
+            this.descriptors = descriptors;
+        }
+
+        Set<String> namespaces() {
+            return namespaces;
+        }
+
+        @Override
+        public void close() {
+            descriptors.forEach(Syscall::closeQuietly);
+        }
+    }
+
+    /**
+     * Opens the lab's namespaces: its host, every node, a rootless lab's user namespace. The
+     * holder must be alive; a namespace gone meanwhile is left out (nothing runs in it).
+     */
+    static Pinned pin(HeldLab held) {
         Path holder = PROC.resolve(Long.toString(held.holder().pid()));
-        link(holder.resolve("ns/net")).ifPresent(namespaces::add);
+        List<Path> files = new ArrayList<>(List.of(holder.resolve("ns/net")));
         if (held.hasUserNamespace()) {
-            link(holder.resolve("ns/user")).ifPresent(namespaces::add);
+            files.add(holder.resolve("ns/user"));
         }
         // The holder's root shows its mount namespace, where the nodes' namespace files are mounted.
         try (DirectoryStream<Path> nodes = Files.newDirectoryStream(holder.resolve("root/run/netns"))) {
-            for (Path node : nodes) {
-                try {
-                    namespaces.add("net:[" + Files.getAttribute(node, "unix:ino") + "]");
-                } catch (IOException | RuntimeException e) {
-                    // Not a mounted namespace (a file an interrupted up left empty): nothing runs in it.
-                }
-            }
+            nodes.forEach(files::add);
         } catch (IOException e) {
             // No private /run yet (an up killed early): only the holder's own namespaces.
         }
-        return namespaces;
+        Set<String> namespaces = new HashSet<>();
+        List<Integer> descriptors = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                int fd;
+                try {
+                    fd = Syscall.open(file.toString(), Syscall.O_RDONLY | Syscall.O_CLOEXEC, 0);
+                } catch (SyscallException e) {
+                    continue; // gone with the holder
+                }
+                // Not a namespace: a file an interrupted up left empty, in which nothing runs.
+                Optional<String> namespace = link(PROC.resolve("self/fd/" + fd)).filter(n -> n.matches("(net|user):\\[[0-9]+]"));
+                if (namespace.isPresent()) {
+                    namespaces.add(namespace.get());
+                    descriptors.add(fd);
+                } else {
+                    Syscall.closeQuietly(fd);
+                }
+            }
+        } catch (RuntimeException e) {
+            descriptors.forEach(Syscall::closeQuietly);
+            throw e;
+        }
+        return new Pinned(namespaces, descriptors);
     }
 
-    /** Every process in one of {@code namespaces}, except this one and {@code except}. */
-    static List<ProcessStamp> in(Set<String> namespaces, Set<Long> except) {
+    /** Every process in one of {@code namespaces} but this one, zombies left out (they have ended). */
+    static List<ProcessStamp> in(Set<String> namespaces) {
         List<ProcessStamp> found = new ArrayList<>();
+        if (namespaces.isEmpty()) {
+            return found;
+        }
         long self = ProcessHandle.current().pid();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path process : processes) {
                 long pid = Long.parseLong(process.getFileName().toString());
-                if (pid == self || except.contains(pid)) {
+                if (pid == self) {
                     continue;
                 }
                 boolean inLab = link(process.resolve("ns/net")).filter(namespaces::contains).isPresent()
@@ -121,11 +171,11 @@ final class LabProcesses {
         return -1;
     }
 
-    private static java.util.Optional<String> link(Path path) {
+    private static Optional<String> link(Path path) {
         try {
-            return java.util.Optional.of(Files.readSymbolicLink(path).toString());
+            return Optional.of(Files.readSymbolicLink(path).toString());
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
