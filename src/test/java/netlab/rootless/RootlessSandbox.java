@@ -2,7 +2,6 @@ package netlab.rootless;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import netlab.cli.Main;
 import netlab.testing.KernelTraces;
-import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
 import netlab.testing.TextFile;
 import org.junit.jupiter.api.Assumptions;
@@ -152,29 +149,26 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
 
     /**
      * {@code command} as the user, as a login would run it: only the user's ids (no groups, no
-     * capabilities), and an environment of PATH, XDG_RUNTIME_DIR and {@code environment} alone.
+     * capabilities), and an environment of PATH, XDG_RUNTIME_DIR and {@code environment} alone
+     * (and the leak guard's mark under make test).
      * setpriv and env replace themselves, so the process started is the command's.
      */
     static List<String> asUser(int uid, Map<String, String> environment, List<String> command) {
         List<String> line = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups",
                 "env", "-i", "PATH=/usr/sbin:/usr/bin:/bin", "XDG_RUNTIME_DIR=" + runtimeDirectory(uid)));
         environment.forEach((name, value) -> line.add(name + "=" + value));
+        // make test's leak guard tells what the suite started by this mark.
+        String run = System.getenv("NETLAB_LEAK_GUARD_RUN");
+        if (run != null) {
+            line.add("NETLAB_LEAK_GUARD_RUN=" + run);
+        }
         line.addAll(command);
         return line;
     }
 
-    /**
-     * {@code java ... netlab.cli.Main ARGS...} as the test's own JVM runs it, with a class path the
-     * users can read and the launcher's flags for a short-lived JVM (./netlab): without the
-     * performance data file (/tmp/hsperfdata_USER, which a killed JVM would leave in the
-     * machine's /tmp), the serial collector, compiled by C1 only.
-     */
+    /** {@code java ... netlab.cli.Main ARGS...} as the users run it ({@link UserJvm}). */
     static List<String> netlabCommand(String... args) {
-        List<String> command = new ArrayList<>(NetlabRunner.javaCommand(Main.class, args));
-        int classPath = command.indexOf("-cp") + 1;
-        command.set(classPath, UserClassPath.of(command.get(classPath)));
-        command.addAll(1, List.of("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        return command;
+        return UserJvm.command(args);
     }
 
     /**
@@ -350,70 +344,5 @@ final class RootlessSandbox implements BeforeAllCallback, AfterEachCallback, Aft
     static boolean isRealRoot() {
         return TextFile.read(Path.of("/proc/self/uid_map")).strip().matches("0\\s+0\\s+4294967295")
                 && ProcessHandle.current().info().user().map("root"::equals).orElse(false);
-    }
-
-    /**
-     * The test JVM's class path as the users can read it: entries they cannot reach (the Maven
-     * repository under root's home, 0700) are copied once into a tmpfs of the sandbox's own,
-     * mounted over an empty directory of the build; that mount is seen in every lab's mount
-     * namespace too, which /run, replaced there by the lab's own, is not.
-     */
-    static final class UserClassPath {
-        private static final Path COPIES = Path.of("target/rootless-classpath").toAbsolutePath();
-        private static String readable;
-
-        private UserClassPath() {}
-
-        static synchronized String of(String classPath) {
-            if (readable == null) {
-                readable = copyUnreadable(classPath);
-            }
-            return readable;
-        }
-
-        private static String copyUnreadable(String classPath) {
-            List<String> entries = List.of(classPath.split(File.pathSeparator));
-            List<String> unreadable = unreadableByUser(entries);
-            if (unreadable.contains(".")) {
-                throw new IllegalStateException("user " + USER_A + " cannot enter the tests' working directory "
-                        + Path.of("").toAbsolutePath() + ": the checkout must be readable by everyone for the rootless tests");
-            }
-            if (unreadable.isEmpty()) {
-                return classPath;
-            }
-            try {
-                Files.createDirectories(COPIES);
-                Shell.check("mount", "-t", "tmpfs", "-o", "mode=0755", "netlab-rootless-classpath", COPIES.toString());
-                List<String> copied = new ArrayList<>();
-                for (int i = 0; i < entries.size(); i++) {
-                    String entry = entries.get(i);
-                    if (!unreadable.contains(entry)) {
-                        copied.add(entry);
-                        continue;
-                    }
-                    Path copy = COPIES.resolve(i + "-" + Path.of(entry).getFileName());
-                    Shell.check("cp", "-r", entry, copy.toString());
-                    Shell.check("chmod", "-R", "a+rX", copy.toString());
-                    copied.add(copy.toString());
-                }
-                List<String> still = unreadableByUser(copied);
-                if (!still.isEmpty()) {
-                    throw new IllegalStateException("user " + USER_A + " cannot read " + still
-                            + ": the checkout must be readable by everyone for the rootless tests");
-                }
-                return String.join(File.pathSeparator, copied);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** The entries (and ".", the working directory) that exist and the user cannot read, as the kernel answers. */
-        private static List<String> unreadableByUser(List<String> entries) {
-            List<String> check = new ArrayList<>(List.of("/bin/sh", "-c",
-                    "for e; do [ -r \"$e\" ] && { [ -f \"$e\" ] || [ -x \"$e\" ]; } || echo \"$e\"; done", "sh", "."));
-            // Entries that do not exist are the JVM's to ignore; root sees them, the user may not.
-            check.addAll(entries.stream().filter(entry -> Files.exists(Path.of(entry))).toList());
-            return Shell.check(asUser(USER_A, Map.of(), check).toArray(String[]::new)).lines().toList();
-        }
     }
 }
