@@ -176,7 +176,7 @@ public final class HeldLabs {
         return !found.isEmpty();
     }
 
-    /** A stamp as {@link ProcessStamp#toString} writes it; none that is alive when it is not one. */
+    /** A stamp as {@link ProcessStamp#toString} writes it, refused when it is not one. */
     private static ProcessStamp stamp(String text) {
         String[] words = text.split(" ");
         try {
