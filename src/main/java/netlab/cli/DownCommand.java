@@ -62,8 +62,7 @@ final class DownCommand implements Runnable {
         } else {
             String name = Labs.nameOf(target.lab);
             if (store.record(name).isEmpty()) {
-                removeUnrecorded(store, name);
-                if (!Placement.inside() && HeldLabs.endUnrecorded(name)) {
+                if (removeUnrecorded(store, name)) {
                     // An up killed before its first record left only a holder: that was the lab.
                     out.println("lab " + name + " is down");
                     return;
@@ -110,20 +109,29 @@ final class DownCommand implements Runnable {
 
     /**
      * An up killed before its first record was in place leaves the lab's directory without a
-     * state (and nothing in the kernel: everything is recorded before it is made). Removed only
-     * when no other netlab holds the lab's lock, so an up that is just starting keeps its own.
+     * state (and nothing in the kernel: everything is recorded before it is made), and a held
+     * lab's maybe a holder, found by its mark and its exit FIFO, which is ended (true then).
+     * Removed only when no other netlab holds the lab's lock, so an up that is just starting keeps
+     * its own; a held lab's lock file goes with it.
      */
-    private static void removeUnrecorded(StateStore store, String name) {
+    private static boolean removeUnrecorded(StateStore store, String name) {
         if (!Files.isDirectory(store.directoryOf(name))) {
-            return;
+            return false;
         }
         if (!Placement.rootless()) {
             Privileges.requireAdmin();
         }
         try (LabLock lock = store.lock(name, Duration.ZERO)) {
-            if (lock != null && store.record(name).isEmpty()) {
-                store.delete(name);
+            if (lock == null || store.record(name).isPresent()) {
+                return false;
             }
+            boolean held = !Placement.inside() && HeldLabs.wasHeld(store, name);
+            boolean ended = held && HeldLabs.endUnrecorded(store, name);
+            store.delete(name);
+            if (held) {
+                store.removeLock(lock, name);
+            }
+            return ended;
         }
     }
 }

@@ -140,11 +140,8 @@ class ContainedDownTest {
 
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(down.out()).isEqualTo("lab " + lab + " is down\n");
-        // A gap, not a design: a held lab's lock file goes with it everywhere else (held up and
-        // down remove it), but down of a lab without a record closes the lock it took there and
-        // keeps the file (cli/DownCommand.removeUnrecorded); a user's store then never empties.
-        assertNothingLeft(lab + ".lock");
-        Files.delete(Path.of("/run/lock/netlab", lab + ".lock"));
+        // Its lock file goes with it, as a held lab's always does: a user's store must empty.
+        assertNothingLeft();
     }
 
 

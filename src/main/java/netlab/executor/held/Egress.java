@@ -97,7 +97,7 @@ final class Egress {
      */
     static String pingProblem(long gid) {
         try {
-            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ping_group_range")).strip().split("\\s+");
+            String[] range = ProcSys.read("net/ipv4/ping_group_range").split("\\s+");
             long low = Long.parseLong(range[0]);
             long high = Long.parseLong(range[1]);
             if (gid >= low && gid <= high) {

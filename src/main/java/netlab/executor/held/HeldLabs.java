@@ -3,10 +3,8 @@ package netlab.executor.held;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import netlab.error.LabStateException;
 import netlab.kernel.PrivateRun;
@@ -23,6 +21,7 @@ import netlab.sys.Syscall;
  */
 public final class HeldLabs {
     private static final Duration DEATH_PATIENCE = Duration.ofSeconds(5);
+    private static final int SWEEPS = 100;
 
     private HeldLabs() {}
 
@@ -38,7 +37,16 @@ public final class HeldLabs {
      */
     public static void prepareInside() {
         String lab = System.getenv(InnerNetlab.INSIDE);
-        if (lab == null || lab.equals(PrivateRun.lab())) {
+        if (lab == null) {
+            return;
+        }
+        // A netlab that entered as down took the lab away finds its holder gone: down ends the
+        // holder before it looks for the lab's processes, so one that got here first is found.
+        String holder = System.getenv(InnerNetlab.HOLDER);
+        if (holder != null && !stamp(holder).isAlive()) {
+            throw new LabStateException("lab " + lab + " was taken down meanwhile");
+        }
+        if (lab.equals(PrivateRun.lab())) {
             return;
         }
         if (!InnerNetlab.inHoldersMountNamespace()) {
@@ -121,50 +129,82 @@ public final class HeldLabs {
     }
 
     /**
-     * Ends every process of the lab: programs in its nodes, its holder, unshare, slirp4netns;
-     * everything in the kernel goes with the holder's namespaces, which nothing else holds. Then
-     * its outside record goes. Each step is a no-op when already done, so a down interrupted at
-     * any point finishes on the next.
+     * Ends every process of the lab: its holder, unshare, slirp4netns, then every process in its
+     * namespaces (programs in its nodes, a netlab inside it), until none is left; everything in
+     * the kernel goes with the namespaces, which nothing else holds. Then its outside record
+     * goes. The holder goes first: a netlab that enters the lab from then on finds it gone and
+     * stops ({@link #prepareInside}), so once the lab's namespaces hold no process, none comes
+     * back. The namespaces are held open meanwhile, so that their numbers, by which the
+     * processes are found, cannot be another namespace's. Each step is a no-op when already
+     * done, so a down interrupted at any point finishes on the next.
      */
     public static void takeDown(StateStore store, HeldLab held) {
-        List<ProcessStamp> ended = new ArrayList<>();
-        if (held.holder() != null && held.holder().isAlive()) {
-            Set<String> namespaces = LabProcesses.namespaces(held);
-            Set<Long> lab = new HashSet<>(List.of(held.holder().pid(), held.unshare().pid()));
+        boolean holderAlive = held.holder() != null && held.holder().isAlive();
+        try (LabProcesses.Pinned lab = holderAlive ? LabProcesses.pin(held) : LabProcesses.Pinned.NONE) {
+            List<ProcessStamp> makers = new ArrayList<>(LabProcesses.markedHolders(held.lab(), exitFifo(store, held.lab())));
+            for (ProcessStamp stamp : new ProcessStamp[] {held.holder(), held.unshare(), held.egress()}) {
+                if (stamp != null) {
+                    makers.add(stamp);
+                }
+            }
+            makers.forEach(Signals::kill);
             // Programs may start others while they are killed: look again until none is left.
-            for (int round = 0; round < 10; round++) {
-                List<ProcessStamp> found = LabProcesses.in(namespaces, lab);
+            for (int round = 0; ; round++) {
+                List<ProcessStamp> found = LabProcesses.in(lab.namespaces());
                 if (found.isEmpty()) {
                     break;
                 }
+                if (round == SWEEPS) {
+                    throw new LabStateException("lab " + held.lab() + ": its processes kept starting others through "
+                            + SWEEPS + " rounds of SIGKILL; try netlab down " + held.lab() + " again");
+                }
                 found.forEach(Signals::kill);
-                ended.addAll(found);
+                awaitGone(held, found);
             }
+            awaitGone(held, makers);
         }
-        // What the namespaces no longer show once the holder is gone: a program still running
-        // in a node, netlab itself at work inside; and a holder an earlier up left unrecorded.
-        List<ProcessStamp> marked = LabProcesses.marked(held.lab());
-        marked.forEach(Signals::kill);
-        ended.addAll(marked);
-        for (ProcessStamp stamp : new ProcessStamp[] {held.holder(), held.unshare(), held.egress()}) {
-            if (stamp != null) {
-                ended.add(stamp);
-            }
-        }
-        ended.forEach(Signals::kill);
-        if (!Signals.awaitGone(ended, DEATH_PATIENCE)) {
-            throw new LabStateException("lab " + held.lab() + ": a process of it outlived SIGKILL for "
-                    + DEATH_PATIENCE.toSeconds() + " s; try netlab down " + held.lab() + " again");
+        // A program still running in a node of a lab whose holder died, where no namespace of
+        // the holder's shows it any more: it carries the marks of the netlab that ran it inside.
+        if (held.holder() != null) {
+            List<ProcessStamp> marked = LabProcesses.markedInside(held.lab(), held.holder());
+            marked.forEach(Signals::kill);
+            awaitGone(held, marked);
         }
         store.delete(held.lab());
     }
 
+    private static void awaitGone(HeldLab held, List<ProcessStamp> processes) {
+        if (!Signals.awaitGone(processes, DEATH_PATIENCE)) {
+            throw new LabStateException("lab " + held.lab() + ": a process of it outlived SIGKILL for "
+                    + DEATH_PATIENCE.toSeconds() + " s; try netlab down " + held.lab() + " again");
+        }
+    }
+
     /** Holders of {@code lab} that no record names (an up killed at its very start); ended. */
-    public static boolean endUnrecorded(String lab) {
-        List<ProcessStamp> found = LabProcesses.markedHolders(lab);
+    public static boolean endUnrecorded(StateStore store, String lab) {
+        List<ProcessStamp> found = LabProcesses.markedHolders(lab, exitFifo(store, lab));
         found.forEach(Signals::kill);
         Signals.awaitGone(found, DEATH_PATIENCE);
         return !found.isEmpty();
+    }
+
+    /** Whether the lab's directory is a held lab's (up made its exit FIFO first), with or without a record. */
+    public static boolean wasHeld(StateStore store, String lab) {
+        return java.nio.file.Files.exists(exitFifo(store, lab), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static Path exitFifo(StateStore store, String lab) {
+        return store.directoryOf(lab).resolve(Holder.EXIT_FIFO);
+    }
+
+    /** A stamp as {@link ProcessStamp#toString} writes it, refused when it is not one. */
+    private static ProcessStamp stamp(String text) {
+        String[] words = text.split(" ");
+        try {
+            return new ProcessStamp(Long.parseLong(words[0]), Long.parseLong(words[1]));
+        } catch (RuntimeException e) {
+            throw new LabStateException("not a holder process: '" + text.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
     }
 
     private static String labOfRun(Path run) {

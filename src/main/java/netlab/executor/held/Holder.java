@@ -34,19 +34,50 @@ final class Holder {
 
     private Holder() {}
 
+    /**
+     * The lab's holder, recorded. If it cannot be made, what was made for it goes before the
+     * failure is thrown (unshare, a holder it forked, the lab's directory with its record, exit
+     * FIFO and log), as after a failed up of a machine-wide lab: nothing.
+     */
     static HeldLab start(StateStore store, String lab, HeldLab.Kind kind) {
         Path directory = store.directoryOf(lab);
-        Path fifo = directory.resolve(EXIT_FIFO);
+        Process process = null;
+        try {
+            prepare(directory);
+            process = startUnshare(directory, lab, kind);
+            ProcessStamp unshare = ProcessStamp.of(process.pid())
+                    .orElseThrow(() -> failed(directory, lab, kind));
+            HeldLab held = new HeldLab(lab, kind, unshare, null, null);
+            store.saveHeld(held);
+            ProcessStamp holder = awaitChild(unshare).orElseThrow(() -> failed(directory, lab, kind));
+            held = held.withHolder(holder);
+            store.saveHeld(held);
+            return held;
+        } catch (RuntimeException e) {
+            try {
+                abandon(store, lab, process);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static void prepare(Path directory) {
         try {
             Files.createDirectories(directory);
             Files.createDirectory(directory.resolve(STAGING));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + directory, e);
         }
-        Syscall.mkfifo(fifo.toString(), 0600);
+        Syscall.mkfifo(directory.resolve(EXIT_FIFO).toString(), 0600);
+    }
+
+    private static Process startUnshare(Path directory, String lab, HeldLab.Kind kind) {
         List<String> command = new ArrayList<>(List.of(Programs.require("setsid", "util-linux"), "/bin/sh", "-c",
                 // A read-write open of a FIFO never blocks; the holder keeps this end as fd 3.
-                "exec 3<>\"$0\"; exec \"$@\"", fifo.toString(), Programs.require("unshare", "util-linux")));
+                "exec 3<>\"$0\"; exec \"$@\"", directory.resolve(EXIT_FIFO).toString(),
+                Programs.require("unshare", "util-linux")));
         if (kind == HeldLab.Kind.ROOTLESS) {
             command.addAll(List.of("--user", "--map-root-user"));
         }
@@ -58,22 +89,32 @@ final class Holder {
             command.add("NETLAB_LEAK_GUARD_RUN=" + run);
         }
         command.addAll(List.of(MARK + "=" + lab, "/bin/sleep", "infinity"));
-        Process process;
         try {
             File log = directory.resolve(LOG).toFile();
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            return new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(log).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the holder of lab " + lab, e);
         }
-        ProcessStamp unshare = ProcessStamp.of(process.pid())
-                .orElseThrow(() -> failed(directory, lab, kind));
-        HeldLab held = new HeldLab(lab, kind, unshare, null, null);
-        store.saveHeld(held);
-        ProcessStamp holder = awaitChild(unshare).orElseThrow(() -> failed(directory, lab, kind));
-        held = held.withHolder(holder);
-        store.saveHeld(held);
-        return held;
+    }
+
+    /**
+     * Ends what a failed start made: unshare (this JVM's child, so its pid cannot be taken by
+     * another process before it is waited for), a holder it forked, and the lab's directory.
+     */
+    private static void abandon(StateStore store, String lab, Process unshare) {
+        if (unshare != null) {
+            unshare.destroyForcibly();
+        }
+        HeldLabs.endUnrecorded(store, lab);
+        if (unshare != null) {
+            try {
+                unshare.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        store.delete(lab);
     }
 
     /** unshare's child once it runs sleep, the holder proper; empty if unshare ended first. */

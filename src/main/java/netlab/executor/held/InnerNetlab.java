@@ -19,7 +19,7 @@ import netlab.state.HeldLab;
 final class InnerNetlab {
     /** Set in the inner netlab's environment: the lab whose holder it runs in. */
     static final String INSIDE = "NETLAB_INSIDE";
-    /** Set in the inner netlab's environment: its holder, as "PID STARTTIME". */
+    /** Set in the inner netlab's environment: the lab's holder (PID STARTTIME), which must still run. */
     static final String HOLDER = "NETLAB_INSIDE_HOLDER";
     /** Set for the inner netlab that makes the lab: where to stage its private /run. */
     static final String STAGING = "NETLAB_INSIDE_STAGING";

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import netlab.state.HeldLab;
 import netlab.state.ProcessStamp;
+import netlab.sys.Syscall;
+import netlab.sys.SyscallException;
 
 /**
  * The processes that keep a held lab alive besides its holder: programs run in its nodes
@@ -23,37 +26,84 @@ final class LabProcesses {
 
     private LabProcesses() {}
 
-    /** The namespaces of the lab ("net:[N]", "user:[N]"): its host, every node, a rootless lab's user namespace. */
-    static Set<String> namespaces(HeldLab held) {
-        Set<String> namespaces = new HashSet<>();
+    /**
+     * The lab's namespaces, held open: while they are, no other namespace can get one of their
+     * numbers ("net:[N]", "user:[N]"), by which the processes in them are found.
+     */
+    static final class Pinned implements AutoCloseable {
+        static final Pinned NONE = new Pinned(Set.of(), List.of());
+
+        private final Set<String> namespaces;
+        private final List<Integer> descriptors;
+
+        private Pinned(Set<String> namespaces, List<Integer> descriptors) {
+            this.namespaces = namespaces;
+            this.descriptors = descriptors;
+        }
+
+        Set<String> namespaces() {
+            return namespaces;
+        }
+
+        @Override
+        public void close() {
+            descriptors.forEach(Syscall::closeQuietly);
+        }
+    }
+
+    /**
+     * Opens the lab's namespaces: its host, every node, a rootless lab's user namespace. The
+     * holder must be alive; a namespace gone meanwhile is left out (nothing runs in it).
+     */
+    static Pinned pin(HeldLab held) {
         Path holder = PROC.resolve(Long.toString(held.holder().pid()));
-        link(holder.resolve("ns/net")).ifPresent(namespaces::add);
+        List<Path> files = new ArrayList<>(List.of(holder.resolve("ns/net")));
         if (held.hasUserNamespace()) {
-            link(holder.resolve("ns/user")).ifPresent(namespaces::add);
+            files.add(holder.resolve("ns/user"));
         }
         // The holder's root shows its mount namespace, where the nodes' namespace files are mounted.
         try (DirectoryStream<Path> nodes = Files.newDirectoryStream(holder.resolve("root/run/netns"))) {
-            for (Path node : nodes) {
-                try {
-                    namespaces.add("net:[" + Files.getAttribute(node, "unix:ino") + "]");
-                } catch (IOException | RuntimeException e) {
-                    // Not a mounted namespace (a file an interrupted up left empty): nothing runs in it.
-                }
-            }
+            nodes.forEach(files::add);
         } catch (IOException e) {
             // No private /run yet (an up killed early): only the holder's own namespaces.
         }
-        return namespaces;
+        Set<String> namespaces = new HashSet<>();
+        List<Integer> descriptors = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                int fd;
+                try {
+                    fd = Syscall.open(file.toString(), Syscall.O_RDONLY | Syscall.O_CLOEXEC, 0);
+                } catch (SyscallException e) {
+                    continue; // gone with the holder
+                }
+                // Not a namespace: a file an interrupted up left empty, in which nothing runs.
+                Optional<String> namespace = link(PROC.resolve("self/fd/" + fd)).filter(n -> n.matches("(net|user):\\[[0-9]+]"));
+                if (namespace.isPresent()) {
+                    namespaces.add(namespace.get());
+                    descriptors.add(fd);
+                } else {
+                    Syscall.closeQuietly(fd);
+                }
+            }
+        } catch (RuntimeException e) {
+            descriptors.forEach(Syscall::closeQuietly);
+            throw e;
+        }
+        return new Pinned(namespaces, descriptors);
     }
 
-    /** Every process in one of {@code namespaces}, except this one and {@code except}. */
-    static List<ProcessStamp> in(Set<String> namespaces, Set<Long> except) {
+    /** Every process in one of {@code namespaces} but this one, zombies left out (they have ended). */
+    static List<ProcessStamp> in(Set<String> namespaces) {
         List<ProcessStamp> found = new ArrayList<>();
+        if (namespaces.isEmpty()) {
+            return found;
+        }
         long self = ProcessHandle.current().pid();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path process : processes) {
                 long pid = Long.parseLong(process.getFileName().toString());
-                if (pid == self || except.contains(pid)) {
+                if (pid == self) {
                     continue;
                 }
                 boolean inLab = link(process.resolve("ns/net")).filter(namespaces::contains).isPresent()
@@ -68,21 +118,32 @@ final class LabProcesses {
         return found;
     }
 
-    /** Holders of {@code lab} of this user that no record names (an up killed before it wrote one). */
-    static List<ProcessStamp> markedHolders(String lab) {
-        return marked(List.of(Holder.MARK + "=" + lab));
+    /**
+     * Holders of this lab that its record may not name (an up killed before it wrote one): this
+     * user's processes marked {@code NETLAB_HOLDER=LAB} whose descriptor 3 is this lab's exit
+     * FIFO. The name alone is not enough: another store (another user's, or root's in a test
+     * sandbox) may hold a lab of the same name; the FIFO is this directory's own file.
+     */
+    static List<ProcessStamp> markedHolders(String lab, Path exitFifo) {
+        Optional<Object> fifo = identity(exitFifo);
+        if (fifo.isEmpty()) {
+            return List.of();
+        }
+        return marked(List.of(Holder.MARK + "=" + lab),
+                process -> fifo.equals(identity(process.resolve("fd/3"))));
     }
 
     /**
-     * Every process of this user that carries the lab's marks from its start: its holder
-     * ({@code NETLAB_HOLDER=LAB}), and everything netlab ran inside it, which inherits
-     * {@code NETLAB_INSIDE=LAB} (programs run in its nodes too). Found even when the holder is gone.
+     * What netlab ran inside this lab's holder, which inherits the marks {@code NETLAB_INSIDE=LAB}
+     * and {@code NETLAB_INSIDE_HOLDER=PID STARTTIME} (programs run in its nodes too): found by
+     * them when the holder is gone and no namespace of it shows them any more.
      */
-    static List<ProcessStamp> marked(String lab) {
-        return marked(List.of(Holder.MARK + "=" + lab, InnerNetlab.INSIDE + "=" + lab));
+    static List<ProcessStamp> markedInside(String lab, ProcessStamp holder) {
+        return marked(List.of(InnerNetlab.INSIDE + "=" + lab, InnerNetlab.HOLDER + "=" + holder), process -> true);
     }
 
-    private static List<ProcessStamp> marked(List<String> marks) {
+    /** This user's processes (not this one) whose environment holds every one of {@code marks}. */
+    private static List<ProcessStamp> marked(List<String> marks, java.util.function.Predicate<Path> also) {
         List<ProcessStamp> found = new ArrayList<>();
         List<byte[]> framed = marks.stream().map(m -> ("\0" + m + "\0").getBytes(StandardCharsets.UTF_8)).toList();
         long uid = uid(PROC.resolve("self"));
@@ -97,7 +158,7 @@ final class LabProcesses {
                     byte[] environment = Files.readAllBytes(process.resolve("environ"));
                     byte[] withStart = new byte[environment.length + 1];
                     System.arraycopy(environment, 0, withStart, 1, environment.length);
-                    if (framed.stream().anyMatch(mark -> indexOf(withStart, mark) >= 0)) {
+                    if (framed.stream().allMatch(mark -> indexOf(withStart, mark) >= 0) && also.test(process)) {
                         ProcessStamp.of(pid).ifPresent(found::add);
                     }
                 } catch (IOException e) {
@@ -108,6 +169,16 @@ final class LabProcesses {
             throw new java.io.UncheckedIOException("cannot list the processes in /proc", e);
         }
         return found;
+    }
+
+    /** A file's device and inode, following /proc/PID/fd links to the file itself. */
+    private static Optional<Object> identity(Path file) {
+        try {
+            java.util.Map<String, Object> attributes = Files.readAttributes(file, "unix:dev,ino");
+            return Optional.of(List.of(attributes.get("dev"), attributes.get("ino")));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static long uid(Path process) {
@@ -136,11 +207,11 @@ final class LabProcesses {
         return -1;
     }
 
-    static java.util.Optional<String> link(Path path) {
+    static Optional<String> link(Path path) {
         try {
-            return java.util.Optional.of(Files.readSymbolicLink(path).toString());
+            return Optional.of(Files.readSymbolicLink(path).toString());
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

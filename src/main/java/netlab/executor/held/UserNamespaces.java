@@ -1,8 +1,6 @@
 package netlab.executor.held;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Why an ordinary user cannot make a user namespace here, from whichever of the switches this
@@ -35,7 +33,7 @@ final class UserNamespaces {
 
     private static String read(String key) {
         try {
-            return Files.readString(Path.of("/proc/sys", key)).strip();
+            return ProcSys.read(key);
         } catch (IOException e) {
             return null;
         }

@@ -1,0 +1,101 @@
+package netlab.rootless;
+
+import static netlab.rootless.Outcomes.answered;
+import static netlab.rootless.Outcomes.succeeded;
+import static netlab.rootless.RootlessSandbox.LAN;
+import static netlab.rootless.RootlessSandbox.USER_A;
+import static netlab.rootless.RootlessSandbox.USER_B;
+import static netlab.rootless.RootlessSandbox.netlab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import netlab.testing.KernelState;
+import netlab.testing.KernelTest;
+import netlab.testing.NetlabRunner;
+import netlab.testing.NetlabRunner.Run;
+import netlab.testing.Shell;
+import netlab.testing.StateDiff;
+import netlab.testing.TextFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's labs are theirs alone (docs/rootless.md, "Isolation"): while user A's lan is up, user
+ * B's {@code down}, {@code exec} and {@code show} of it fail as for a lab that is not up, and
+ * change nothing; A's lan comes up beside root's machine-wide lan of the same name without
+ * touching it, and A's {@code down lan} leaves root's lab whole (its kernel state, every
+ * namespace, as before).
+ */
+@KernelTest
+class RootlessIsolationTest {
+    private static final Path KERNEL_STATE = Path.of("test/sandbox/kernel-state").toAbsolutePath();
+
+    @RegisterExtension
+    static final RootlessSandbox SANDBOX = RootlessSandbox.withPrivateTun();
+
+    @TempDir
+    Path states;
+
+    @Test
+    void anotherUserFindsNothingOfTheLabAndChangesNothing() {
+        succeeded(netlab(USER_A, "up", LAN));
+        String record = TextFile.read(RootlessSandbox.record(USER_A, "lan"));
+        List<Long> processes = pids(USER_A);
+        assertThat(processes).as("unshare, holder, slirp4netns").hasSize(3);
+
+        notUp(netlab(USER_B, "down", "lan"), "netlab: lab lan is not up (see netlab ls; -f makes this not an error)\n");
+        notUp(netlab(USER_B, "exec", "ns1", "true"), "netlab: no node ns1 is up (see netlab ls)\n");
+        notUp(netlab(USER_B, "exec", "lan:ns1", "true"), "netlab: lab lan is not up (see netlab ls)\n");
+        notUp(netlab(USER_B, "show", "lan"), "netlab: lab lan is not up (see netlab ls)\n");
+
+        assertThat(RootlessSandbox.list(RootlessSandbox.runtimeDirectory(USER_B))).as("B's runtime directory").isEmpty();
+        assertThat(RootlessSandbox.processesOf(USER_B)).as("B's processes").isEmpty();
+        assertThat(TextFile.read(RootlessSandbox.record(USER_A, "lan"))).as("A's record").isEqualTo(record);
+        assertThat(pids(USER_A)).as("A's processes").isEqualTo(processes);
+        answered(netlab(USER_A, "exec", "ns1", "ping", "-c1", "-W5", "192.168.0.2"), "192.168.0.2", 64);
+        assertThat(succeeded(netlab(USER_A, "down", "lan"))).isEqualTo("lab lan is down\n");
+        SANDBOX.assertNothingLeft(USER_A);
+    }
+
+    @Test
+    void aUsersLanComesAndGoesBesideRootsLanOfTheSameName() {
+        Run rootUp = NetlabRunner.inProcess("up", LAN);
+        assertThat(rootUp.exitCode()).as(rootUp.err()).isZero();
+        try {
+            KernelState rootsLab = kernelState("root's lan");
+
+            assertThat(succeeded(netlab(USER_A, "up", LAN))).startsWith("lab lan is up (");
+            answered(netlab(USER_A, "exec", "ns1", "ping", "-c1", "-W5", "192.168.0.2"), "192.168.0.2", 64);
+            assertThat(StateDiff.between(rootsLab, "root's lan", kernelState("both"), "A's lan up too")).isEmpty();
+            assertThat(succeeded(netlab(USER_A, "down", "lan"))).isEqualTo("lab lan is down\n");
+
+            assertThat(StateDiff.between(rootsLab, "root's lan", kernelState("A's down"), "A's down")).isEmpty();
+            answered(Shell.run("ip", "netns", "exec", "ns1", "ping", "-c1", "-W5", "192.168.0.2"), "192.168.0.2", 64);
+            assertThat(NetlabRunner.inProcess("ls").out()).containsPattern("(?m)^lan +up +2 ");
+        } finally {
+            Run rootDown = NetlabRunner.inProcess("down", "lan");
+            assertThat(rootDown.exitCode()).as(rootDown.err()).isZero();
+        }
+        SANDBOX.assertNothingLeft(USER_A);
+    }
+
+    /** Exit 6 (lab state problem) with this one line, and nothing on stdout. */
+    private static void notUp(Shell.Result run, String line) {
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(6);
+        assertThat(run.stderr()).isEqualTo(line);
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    private static List<Long> pids(int uid) {
+        return RootlessSandbox.processesOf(uid).stream().map(RootlessSandbox.UserProcess::pid).toList();
+    }
+
+    /** The whole sandbox: the root namespace and every namespace under /run/netns (src/test/sandbox/kernel-state). */
+    private KernelState kernelState(String when) {
+        Path dir = states.resolve(when.replaceAll("[^a-z]", "-"));
+        Shell.check(KERNEL_STATE.toString(), dir.toString());
+        return KernelState.read(dir);
+    }
+}
