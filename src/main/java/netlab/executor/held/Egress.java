@@ -51,6 +51,10 @@ final class Egress {
                 "--disable-host-loopback", "--exit-fd=3"));
         if (held.hasUserNamespace()) {
             command.add("--userns-path=" + namespaces + "user");
+        } else {
+            // Root's copy: the user-space stack handles the lab's traffic, so it drops its
+            // capabilities and sees a minimal file system (slirp4netns's own sandbox).
+            command.add("--enable-sandbox");
         }
         command.addAll(List.of("--netns-type=path", namespaces + "net", INTERFACE));
         Process process;
