@@ -46,7 +46,7 @@ class RootlessIsolationTest {
         assertThat(processes).as("unshare, holder, slirp4netns").hasSize(3);
 
         notUp(netlab(USER_B, "down", "lan"), "netlab: lab lan is not up (see netlab ls; -f makes this not an error)\n");
-        notUp(netlab(USER_B, "exec", "ns1", "true"), "netlab: no node ns1 is up (see netlab ls)\n");
+        notUp(netlab(USER_B, "exec", "ns1", "true"), "netlab: no node ns1 is up in your labs (see netlab ls)\n");
         notUp(netlab(USER_B, "exec", "lan:ns1", "true"), "netlab: lab lan is not up (see netlab ls)\n");
         notUp(netlab(USER_B, "show", "lan"), "netlab: lab lan is not up (see netlab ls)\n");
 
@@ -78,6 +78,31 @@ class RootlessIsolationTest {
             Run rootDown = NetlabRunner.inProcess("down", "lan");
             assertThat(rootDown.exitCode()).as(rootDown.err()).isZero();
         }
+        SANDBOX.assertNothingLeft(USER_A);
+    }
+
+    /**
+     * Root's ls lists root's labs; --all-users adds every user's, read from their runtime
+     * directories, without changing them; a user may not ask for it.
+     */
+    @Test
+    void rootListsEveryUsersLabsOnlyWhenAsked() {
+        succeeded(netlab(USER_A, "up", LAN));
+        String record = TextFile.read(RootlessSandbox.record(USER_A, "lan"));
+        List<Long> processes = pids(USER_A);
+
+        Run plain = NetlabRunner.inProcess("ls");
+        Run all = NetlabRunner.inProcess("ls", "--all-users");
+        Shell.Result byUser = netlab(USER_B, "ls", "--all-users");
+
+        assertThat(plain.out()).isEqualTo("no lab is up\n");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out()).matches("USER +LAB +STATUS +NODES +SINCE +FILE\n"
+                + "nobody +lan +up +2  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  \\S+/topologies/lan.topo\n");
+        assertThat(byUser.exitCode()).as(byUser.stderr()).isEqualTo(5);
+        assertThat(TextFile.read(RootlessSandbox.record(USER_A, "lan"))).as("A's record").isEqualTo(record);
+        assertThat(pids(USER_A)).as("A's processes").isEqualTo(processes);
+        assertThat(succeeded(netlab(USER_A, "down", "lan"))).isEqualTo("lab lan is down\n");
         SANDBOX.assertNothingLeft(USER_A);
     }
 
