@@ -230,6 +230,37 @@ class RootlessKillTest {
 
     private static void signal(String signal, long pid) {
         Shell.check("kill", "-" + signal, Long.toString(pid));
+        if (signal.equals("STOP")) {
+            awaitStopped(pid);
+        }
+    }
+
+    /**
+     * Until every thread of the process is stopped: kill returns once SIGSTOP is sent, while a
+     * thread running on another core may still finish what it was doing (a record's rename).
+     */
+    private static void awaitStopped(long pid) {
+        long deadline = System.nanoTime() + PATIENCE_NANOS;
+        while (true) {
+            boolean stopped = true;
+            try (var threads = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+                for (Path thread : threads) {
+                    String stat = read(thread.resolve("stat"));
+                    if (stat.isEmpty()) {
+                        continue; // the thread has ended
+                    }
+                    String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+                    stopped &= state.equals("T") || state.equals("t");
+                }
+            } catch (java.io.IOException e) {
+                return; // the process is gone
+            }
+            if (stopped) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("process " + pid + " stopped").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     /** The pid of a process line of a held lab's record ({@code holder PID STARTTIME}). */
