@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.error.LabStateException;
+import netlab.executor.held.Egress;
 import netlab.executor.held.HeldLabs;
 import netlab.state.HeldLab;
 import netlab.state.LabLock;
@@ -21,6 +22,7 @@ final class HeldUp {
 
     static void up(Path file, String name, boolean rootless, boolean verbose, PrintWriter err) {
         Lab lab = Labs.read(file); // a broken file is reported before anything is made
+        requireVisibleInside(file);
         String labName = name == null ? lab.name() : Labs.requireName(name);
         List<String> inner = new ArrayList<>();
         if (verbose) {
@@ -28,6 +30,20 @@ final class HeldUp {
         }
         inner.addAll(List.of("up", file.toString(), "--name", labName));
         run(lab, labName, rootless, inner, err);
+    }
+
+    /**
+     * Inside the holder, /run is the lab's own, and only the user's runtime directory is bound
+     * back: a file elsewhere under /run, named by its absolute path, is not there.
+     */
+    static void requireVisibleInside(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        boolean boundBack = runtime != null && runtime.startsWith("/") && absolute.startsWith(Path.of(runtime).normalize());
+        if (file.isAbsolute() && absolute.startsWith("/run") && !boundBack) {
+            throw new LabStateException(file + " is under /run, which a lab in namespaces of its own replaces with its "
+                    + "own; copy it elsewhere, or give it relative to the working directory (cd there first)");
+        }
     }
 
     /** Runs {@code inner} in a new holder of lab {@code labName}; fails with its status. */
@@ -61,9 +77,20 @@ final class HeldUp {
 
     /**
      * A lab whose host translates addresses (masquerade, snat) goes out through it: in its own
-     * namespaces, through slirp4netns's tap0.
+     * namespaces, through slirp4netns's tap0; one whose NAT names tap0 cannot come up without it.
      */
-    private static boolean goesOut(Lab lab) {
-        return lab.nodes().stream().anyMatch(node -> node.isHost() && !node.nat().isEmpty());
+    private static Egress.Need goesOut(Lab lab) {
+        Egress.Need need = Egress.Need.NONE;
+        for (Node node : lab.nodes()) {
+            if (node.isHost()) {
+                for (var rule : node.nat()) {
+                    if (rule.out().filter("tap0"::equals).isPresent()) {
+                        return Egress.Need.TAP0;
+                    }
+                    need = Egress.Need.WANTED;
+                }
+            }
+        }
+        return need;
     }
 }

@@ -42,6 +42,10 @@ final class Labs {
 
     /** A name given on the command line ({@code up --name}), checked as a lab name. */
     static String requireName(String lab) {
+        String problem = TopologyReader.labNameProblem(lab);
+        if (problem != null) {
+            throw new LabStateException("not a lab name: " + problem.replaceAll("\\p{Cntrl}", "?"));
+        }
         return checked(lab);
     }
 

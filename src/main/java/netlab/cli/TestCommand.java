@@ -68,6 +68,7 @@ final class TestCommand implements Callable<Integer> {
         if (fromFile && Placement.rootless()) {
             // Not up: the whole cycle (up, checks, down) runs inside a holder made for it.
             Lab lab = Labs.read(Path.of(target));
+            HeldUp.requireVisibleInside(Path.of(target));
             CommandLine root = spec.commandLine();
             while (root.getParent() != null) {
                 root = root.getParent();

@@ -41,11 +41,12 @@ public final class PrivateRun {
             for (String directory : new String[] {"netns", "netlab", "lock"}) {
                 Files.createDirectory(staging.resolve(directory));
             }
-            if (runtimeDirectory != null && runtimeDirectory.startsWith("/run/")
-                    && Files.isDirectory(Path.of(runtimeDirectory))) {
-                Path inside = staging.resolve(Path.of("/run").relativize(Path.of(runtimeDirectory).normalize()));
+            Path runtime = runtimeDirectory == null || !runtimeDirectory.startsWith("/") ? null
+                    : Path.of(runtimeDirectory).normalize();
+            if (runtime != null && runtime.startsWith("/run/") && Files.isDirectory(runtime)) {
+                Path inside = staging.resolve(Path.of("/run").relativize(runtime));
                 Files.createDirectories(inside);
-                Syscall.mount(runtimeDirectory, inside.toString(), null, Syscall.MS_BIND, null);
+                Syscall.mount(runtime.toString(), inside.toString(), null, Syscall.MS_BIND, null);
             }
             Files.writeString(staging.resolve(MARK.getFileName()), lab + "\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import netlab.error.LabStateException;
+import netlab.sys.RegularFiles;
 
 /**
  * Lab states under a directory (/run/netlab normally: gone at reboot, like the namespaces it
@@ -29,6 +30,13 @@ public final class StateStore {
      */
     public static final Path DEFAULT_LOCKS = Path.of("/run/lock/netlab");
     private static final String STATE = "state";
+    /**
+     * Records are read as regular files only, never through a link, never waiting on a FIFO, up
+     * to these sizes (far beyond what netlab writes): root's ls --all-users reads users' records,
+     * and a user's lab record inside its holder is the user's to replace.
+     */
+    private static final int MAX_RECORD_BYTES = 64 << 20;
+    private static final int MAX_HELD_BYTES = 64 << 10;
     /** A held lab's outside record (docs/rootless.md). */
     private static final String HELD = "holder";
 
@@ -63,10 +71,15 @@ public final class StateStore {
 
     /** As {@link #forUser(int, String)}, with the fallback in {@code temporary} rather than /tmp (for tests). */
     static StateStore forUser(int uid, String runtimeDirectory, Path temporary) {
-        Path base = runtimeDirectory != null && runtimeDirectory.startsWith("/")
-                && Files.isDirectory(Path.of(runtimeDirectory))
-                ? Path.of(runtimeDirectory, "netlab")
-                : temporary.resolve("netlab-" + uid);
+        Path runtime = runtimeDirectory != null && runtimeDirectory.startsWith("/")
+                ? Path.of(runtimeDirectory).normalize() : null;
+        Path base;
+        if (runtime != null && Files.isDirectory(runtime)) {
+            UserDirectory.requireRuntime(runtime, uid);
+            base = runtime.resolve("netlab");
+        } else {
+            base = temporary.resolve("netlab-" + uid);
+        }
         UserDirectory.check(base, uid);
         return new StateStore(base.resolve("labs"), base.resolve("locks"), uid);
     }
@@ -159,7 +172,7 @@ public final class StateStore {
         Path file = directoryOf(lab).resolve(STATE);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = RegularFiles.read(file, MAX_RECORD_BYTES);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -179,7 +192,7 @@ public final class StateStore {
 
     private static LabRecord heldRecord(String lab, Path file) {
         try {
-            HeldLab held = HeldLabText.read(Files.readAllBytes(file));
+            HeldLab held = HeldLabText.read(RegularFiles.read(file, MAX_HELD_BYTES));
             if (!held.lab().equals(lab)) {
                 return new LabRecord.Unreadable(lab, "it names lab '" + held.lab() + "', not the lab of its directory");
             }
@@ -210,6 +223,13 @@ public final class StateStore {
      */
     public String refusal(LabRecord.Unreadable record) {
         Path directory = root.resolve(record.lab());
+        if (owner >= 0) {
+            // A user's labs are all held: their processes are what is left to end.
+            return "lab " + record.lab() + " is broken: its record in " + directory + " cannot be read ("
+                    + record.reason() + "), and netlab acts on no part of a record it cannot read; end its processes "
+                    + "by hand (its holder is a 'sleep infinity' child of an 'unshare' of yours, with slirp4netns "
+                    + "beside it: ps -u $(id -u) -o pid,args), then: rm -r " + directory;
+        }
         return "lab " + record.lab() + " is broken: its record " + directory.resolve(STATE) + " cannot be read ("
                 + record.reason() + "), and netlab acts on no part of a record it cannot read; remove what it lists "
                 + "by hand (ip netns del NAME, ip link del NAME, nft delete table FAMILY NAME, sysctl -w KEY=VALUE), "

@@ -1,7 +1,6 @@
 package netlab.state;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,9 +26,29 @@ final class UserDirectory {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             // There already, or made meanwhile: checked below like any other.
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make " + directory, e);
+            throw new LabStateException("cannot make " + directory + " (" + e.getMessage() + "), where netlab keeps "
+                    + "your labs' records; set XDG_RUNTIME_DIR to your own runtime directory");
         }
         check(directory, uid);
+    }
+
+    /**
+     * The user's runtime directory (XDG_RUNTIME_DIR), which holds the store: the user's own, and
+     * writable by nobody else, as the XDG specification has it.
+     */
+    static void requireRuntime(Path directory, int uid) {
+        try {
+            Object owner = Files.getAttribute(directory, "unix:uid");
+            Set<PosixFilePermission> modes = Files.getPosixFilePermissions(directory);
+            if (!owner.equals(uid) || modes.contains(PosixFilePermission.GROUP_WRITE)
+                    || modes.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new LabStateException("XDG_RUNTIME_DIR (" + directory + ") is not a directory of yours that only "
+                        + "you may write, so netlab will not keep your labs' records there; set it to your own runtime "
+                        + "directory, or unset it (netlab then uses /tmp/netlab-" + uid + ")");
+            }
+        } catch (IOException e) {
+            throw new LabStateException("cannot read XDG_RUNTIME_DIR (" + directory + "): " + e.getMessage());
+        }
     }
 
     /** Refuses the directory, if it exists, unless it is the user's own with mode 0700. */
@@ -46,7 +65,8 @@ final class UserDirectory {
                         + "keep your labs' records there; remove it, or set XDG_RUNTIME_DIR to your runtime directory");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make " + directory, e);
+            throw new LabStateException("cannot read " + directory + " (" + e.getMessage() + "), where netlab keeps "
+                    + "your labs' records");
         }
     }
 }

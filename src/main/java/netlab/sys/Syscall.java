@@ -46,6 +46,7 @@ public final class Syscall {
     public static final int CLONE_NEWNS = 0x00020000;
     public static final int CLONE_NEWNET = 0x40000000;
     public static final int SIGKILL = 9;
+    public static final int SIGTERM = 15;
     public static final long MS_RDONLY = 1;
     public static final long MS_NOSUID = 2;
     public static final long MS_NODEV = 4;

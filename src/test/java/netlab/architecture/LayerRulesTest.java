@@ -44,7 +44,7 @@ class LayerRulesTest {
                 .whereLayer("executor").mayOnlyAccessLayers("plan", "topology", "state", "kernel", "sys", "codec", "error")
                 .whereLayer("plan").mayOnlyAccessLayers("topology", "error")
                 .whereLayer("topology").mayOnlyAccessLayers("error")
-                .whereLayer("state").mayOnlyAccessLayers("error")
+                .whereLayer("state").mayOnlyAccessLayers("sys", "error")
                 .whereLayer("kernel").mayOnlyAccessLayers("codec", "sys", "error")
                 .whereLayer("sys").mayOnlyAccessLayers("error")
                 .whereLayer("codec").mayNotAccessAnyLayer()

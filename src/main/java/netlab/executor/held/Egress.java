@@ -23,7 +23,14 @@ import netlab.sys.SyscallException;
  * network stack that reaches what the user reaches. It reads the exit FIFO the holder keeps
  * open, so it ends when the holder does, whoever kills it.
  */
-final class Egress {
+public final class Egress {
+    /** What a lab needs of the way out: nothing, tap0 if it can have it, or tap0 by name (its NAT says out tap0). */
+    public enum Need {
+        NONE,
+        WANTED,
+        TAP0
+    }
+
     static final String INTERFACE = "tap0";
     static final String LOG = "egress.log";
     private static final long READY_MILLIS = 5000;

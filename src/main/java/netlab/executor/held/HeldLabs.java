@@ -22,6 +22,8 @@ import netlab.sys.Syscall;
 public final class HeldLabs {
     private static final Duration DEATH_PATIENCE = Duration.ofSeconds(5);
     private static final int SWEEPS = 100;
+    /** As the shell reports a process ended by SIGINT. */
+    private static final int INTERRUPTED = 130;
 
     private HeldLabs() {}
 
@@ -67,27 +69,35 @@ public final class HeldLabs {
      * {@code netlab ARGS} inside and returns its exit status. When it leaves no lab behind
      * (failed, or a test cycle that took its lab down), the holder goes too.
      */
-    public static int run(StateStore store, String lab, HeldLab.Kind kind, boolean egress, List<String> arguments,
+    public static int run(StateStore store, String lab, HeldLab.Kind kind, Egress.Need egress, List<String> arguments,
             Consumer<String> warn) {
-        HeldLab held = Holder.start(store, lab, kind);
-        try {
-            if (egress) {
-                String tun = Egress.tunProblem();
-                if (tun != null) {
-                    warn.accept(tun);
-                } else {
-                    held = held.withEgress(Egress.start(store, held));
-                    String ping = Egress.pingProblem(effectiveGid());
-                    if (ping != null) {
-                        warn.accept(ping);
+        try (Interrupts interrupts = new Interrupts()) {
+            HeldLab held = Holder.start(store, lab, kind);
+            try {
+                if (egress != Egress.Need.NONE && !interrupts.requested()) {
+                    String tun = Egress.tunProblem();
+                    if (tun != null && egress == Egress.Need.TAP0) {
+                        throw new LabStateException(tun + "; this lab's NAT goes out through tap0, so it cannot "
+                                + "come up without it");
+                    } else if (tun != null) {
+                        warn.accept(tun);
+                    } else {
+                        held = held.withEgress(Egress.start(store, held));
+                        String ping = Egress.pingProblem(effectiveGid());
+                        if (ping != null) {
+                            warn.accept(ping);
+                        }
                     }
                 }
-            }
-            return InnerRun.await(InnerNetlab.command(held, arguments),
-                    InnerNetlab.environment(held, store.directoryOf(lab).resolve(Holder.STAGING)));
-        } finally {
-            if (inside(held).isEmpty()) {
-                takeDown(store, held);
+                if (interrupts.requested()) {
+                    return INTERRUPTED;
+                }
+                return InnerRun.await(InnerNetlab.command(held, arguments),
+                        InnerNetlab.environment(held, store.directoryOf(lab).resolve(Holder.STAGING)), interrupts);
+            } finally {
+                if (inside(held).isEmpty()) {
+                    takeDown(store, held);
+                }
             }
         }
     }
@@ -207,9 +217,11 @@ public final class HeldLabs {
         }
     }
 
+    /** The lab the holder's /run says it is, read as a file the lab's user may have replaced. */
     private static String labOfRun(Path run) {
         try {
-            return java.nio.file.Files.readString(run.resolve("netlab-holder")).strip();
+            return new String(netlab.sys.RegularFiles.read(run.resolve("netlab-holder"), 256),
+                    java.nio.charset.StandardCharsets.US_ASCII).strip();
         } catch (java.io.IOException e) {
             return null;
         }

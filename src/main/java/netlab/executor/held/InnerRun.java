@@ -4,19 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
- * Runs the inner netlab as a child and waits for it, sharing the terminal. A Ctrl-C reaches both
- * (one process group); SIGINT or SIGTERM sent to this process alone is passed on. Either way this
- * process waits for the inner one to finish its work, so that what follows (taking a holder down
- * when no lab is left in it) sees the end state.
+ * Runs the inner netlab as a child and waits for it, sharing the terminal; signals meanwhile are
+ * {@link Interrupts}'. This process waits for the inner one to finish its work, so that what
+ * follows (taking a holder down when no lab is left in it) sees the end state.
  */
 final class InnerRun {
     private InnerRun() {}
 
-    static int await(List<String> command, Map<String, String> environment) {
+    static int await(List<String> command, Map<String, String> environment, Interrupts interrupts) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -26,21 +23,13 @@ final class InnerRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.getFirst(), e);
         }
-        Signal interrupt = new Signal("INT");
-        Signal terminate = new Signal("TERM");
-        SignalHandler previousInterrupt = Signal.handle(interrupt, signal -> { });
-        SignalHandler previousTerminate = Signal.handle(terminate, signal -> process.destroy());
-        try {
-            while (true) {
-                try {
-                    return process.waitFor();
-                } catch (InterruptedException e) {
-                    // Keep waiting: the inner netlab is finishing its work.
-                }
+        interrupts.running(process);
+        while (true) {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                // Keep waiting: the inner netlab is finishing its work.
             }
-        } finally {
-            Signal.handle(interrupt, previousInterrupt);
-            Signal.handle(terminate, previousTerminate);
         }
     }
 }

@@ -115,6 +115,11 @@ public final class TopologyReader {
      * again from the file, or without it when the file is gone, changed, or no longer a regular
      * file of at most {@link #MAX_BYTES}.
      */
+    /** Null when {@code name} can name a lab (as a file's lab line, or up --name), otherwise why not. */
+    public static String labNameProblem(String name) {
+        return Names.labProblem(name);
+    }
+
     public static Diagnostic diagnostic(Source source, String message) {
         String line = "";
         try {
