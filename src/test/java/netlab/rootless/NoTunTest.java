@@ -41,4 +41,17 @@ class NoTunTest {
         assertThat(succeeded(netlab(USER_A, "down", "lan"))).isEqualTo("lab lan is down\n");
         SANDBOX.assertNothingLeft(USER_A);
     }
+
+    /** A lab whose NAT names tap0 (the seed's) cannot do without it: refused, and nothing is left. */
+    @Test
+    void aLabThatGoesOutThroughTap0ByNameIsRefused() {
+        Shell.Result up = netlab(USER_A, "up", "../topologies/rootless.topo");
+
+        assertThat(up.exitCode()).as(up.stderr()).isEqualTo(6);
+        assertThat(up.stdout()).isEmpty();
+        assertThat(up.stderr()).isEqualTo("netlab: /dev/net/tun cannot be opened here (EACCES (Permission denied)), "
+                + "so this lab has no way out through tap0 (ask the admin: chmod 0666 /dev/net/tun); this lab's NAT "
+                + "goes out through tap0, so it cannot come up without it\n");
+        SANDBOX.assertNothingLeft(USER_A);
+    }
 }

@@ -106,6 +106,30 @@ class RootlessIsolationTest {
         SANDBOX.assertNothingLeft(USER_A);
     }
 
+    /**
+     * What a user leaves in their runtime directory cannot stop root's listing: a FIFO where a
+     * record goes (which would block a reader), a link to /dev/zero (endless) or to a file only
+     * root may read; each lab is listed broken, at once, and nothing of it is read.
+     */
+    @Test
+    void aUsersTrapsInTheirRecordsDoNotHoldUpRootsListing() throws Exception {
+        Path labs = RootlessSandbox.runtimeDirectory(USER_A).resolve("netlab/labs");
+        Shell.check(RootlessSandbox.asUser(USER_A, java.util.Map.of(), List.of("sh", "-c", "umask 077; mkdir -p "
+                + labs + "/fifo " + labs + "/zero " + labs + "/shadow; mkfifo " + labs + "/fifo/state; ln -s /dev/zero "
+                + labs + "/zero/holder; ln -s /etc/shadow " + labs + "/shadow/state")).toArray(String[]::new));
+        try {
+            Run all = NetlabRunner.inProcess("ls", "--all-users");
+
+            assertThat(all.exitCode()).as(all.err()).isZero();
+            assertThat(all.out()).isEqualTo("USER         LAB                  STATUS  NODES  SINCE                FILE\n"
+                    + "nobody       fifo                 broken      -  -                    -\n"
+                    + "nobody       shadow               broken      -  -                    -\n"
+                    + "nobody       zero                 broken      -  -                    -\n");
+        } finally {
+            Shell.check("rm", "-r", labs.getParent().toString());
+        }
+    }
+
     /** Exit 6 (lab state problem) with this one line, and nothing on stdout. */
     private static void notUp(Shell.Result run, String line) {
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(6);

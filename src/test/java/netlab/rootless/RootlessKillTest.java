@@ -187,6 +187,34 @@ class RootlessKillTest {
         SANDBOX.assertNothingLeft(USER_A);
     }
 
+    /**
+     * SIGINT (to the outer netlab alone, as `kill -INT` sends it; a Ctrl-C reaches the inner one
+     * from the terminal too) while a user's {@code test FILE} makes its holder, and while it checks:
+     * the signal is noted and passed on, the cycle ends, exit 130, and nothing is left.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"while the holder is made", "while the lab is checked"})
+    void anInterruptedTestCycleLeavesNothing(String moment) throws Exception {
+        Path out = directory.resolve("out");
+        Path err = directory.resolve("err");
+        // lan with a check that waits its whole 20 s: the signal surely lands inside the checks.
+        Path file = directory.resolve("slow.topo");
+        Files.writeString(file, Files.readString(Path.of(LAN)) + "expect ns1 !reaches 10.99.99.99 within 20s\n");
+        Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Process test = RootlessSandbox.start(USER_A, Map.of(), out, err, "test", file.toString());
+        if (moment.startsWith("while the holder")) {
+            awaitTrue(() -> Files.exists(RECORD), test, "the record of unshare");
+        } else {
+            awaitTrue(() -> read(err).contains("checking 5 expectations"), test, "the checks");
+        }
+        signal("INT", test.pid());
+
+        assertThat(test.waitFor(30, TimeUnit.SECONDS)).as("netlab test ended").isTrue();
+        assertThat(test.exitValue()).as(read(err)).isEqualTo(130);
+        SANDBOX.assertNothingLeft(USER_A);
+    }
+
     private Process startUp(Map<String, String> environment) {
         return RootlessSandbox.start(USER_A, environment, directory.resolve("out"), directory.resolve("err"), "up", LAN);
     }
