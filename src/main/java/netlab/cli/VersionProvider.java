@@ -10,7 +10,8 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"netlab " + version(), "Java " + Runtime.version()};
+        // ipspace's lab tool is a "netlab" too: the first line says which one answered.
+        return new String[] {"netlab " + version() + " (netlab lab orchestrator, Java " + Runtime.version() + ")"};
     }
 
     static String version() {

@@ -1,0 +1,84 @@
+package netlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import netlab.testing.NetlabRunner;
+import netlab.testing.NetlabRunner.Run;
+import netlab.testing.Shell;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** netlab completion bash|zsh: a script bash accepts, which completes verbs, options and files. */
+class CompletionScriptTest {
+    @TempDir
+    Path directory;
+
+    private Path script;
+    private Path cwd;
+
+    @BeforeEach
+    void writeScript() throws Exception {
+        script = BashCompletion.script(directory);
+        cwd = Files.createDirectory(directory.resolve("cwd"));
+    }
+
+    @Test
+    void bashAcceptsTheScript() {
+        assertThat(Shell.run("bash", "-n", script.toString())).isEqualTo(new Shell.Result(0, "", ""));
+    }
+
+    @Test
+    void completesEveryVerbButTheHiddenOne() {
+        List<String> verbs = NetlabCommand.commandLine().getSubcommands().keySet().stream()
+                .filter(verb -> !verb.equals(CompleteNamesCommand.NAME)).toList();
+
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "")).isEqualTo(verbs).contains("up", "completion");
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "u")).isEqualTo(List.of("up"));
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "-v", "--trace-netlink", "pi"))
+                .isEqualTo(List.of("pingall"));
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "help", "sh")).isEqualTo(List.of("show"));
+    }
+
+    @Test
+    void completesAVerbsOptions() {
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "test", "--j")).isEqualTo(List.of("--json", "--junit"));
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "down", "--a")).isEqualTo(List.of("--all"));
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "--vers")).isEqualTo(List.of("--version"));
+    }
+
+    @Test
+    void completesFilesWhereAFileIsTakenAndTheShellNames() throws Exception {
+        Files.writeString(cwd.resolve("lan.topo"), "");
+        Files.writeString(cwd.resolve("report.xml"), "");
+
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "up", "l")).isEqualTo(List.of("lan.topo"));
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "test", "--junit", "r")).isEqualTo(List.of("report.xml"));
+        // --name takes a word of the user's: nothing to offer, and the file after it is the FILE.
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "up", "--name", "")).isEmpty();
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "up", "--name", "x", "l")).isEqualTo(List.of("lan.topo"));
+        // One FILE only: nothing after it.
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "up", "lan.topo", "")).isEmpty();
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "completion", "")).isEqualTo(List.of("bash", "zsh"));
+    }
+
+    @Test
+    void theZshScriptIsTheBashOneThroughBashcompinit() throws Exception {
+        Run zsh = NetlabRunner.inProcess("completion", "zsh");
+
+        assertThat(zsh.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(zsh.out()).isEqualTo("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
+                + Files.readString(script));
+    }
+
+    @Test
+    void anotherShellIsAUsageError() {
+        Run fish = NetlabRunner.inProcess("completion", "fish");
+
+        assertThat(fish.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fish.err()).startsWith("Invalid value for positional parameter at index 0 (SHELL): expected one of [bash, zsh]");
+    }
+}
