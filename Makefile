@@ -22,6 +22,7 @@ deps:
 build: jdk
 	@$(MVN) -q -DskipTests install
 	@src/bin/train-aot
+	@"$$JAVA_HOME/bin/java" -cp src/target/netlab.jar netlab.cli.ManPages src/target/man >/dev/null
 
 # All tests. Kernel tests run inside a private sandbox (src/test/sandbox/bin/java); the
 # leak guard then proves that the machine's own network state is exactly as it was before.
@@ -66,10 +67,25 @@ bench: deps build
 		|| { echo "make bench: /usr/bin/time is missing: apt-get install time" >&2; exit 1; }
 	bench/run
 
+# The launcher under two names: netlab, and nlab for machines where ipspace's netlab (pip install
+# networklab) owns the name (README: "Two netlabs on one machine"); a /usr/local/bin/netlab that is
+# not this launcher is left alone. Then bash completion for both names and the man pages.
+LAUNCHER_MARK := \# netlab lab orchestrator launcher
+COMPLETIONS := $(shell [ -d /usr/share/bash-completion/completions ] && echo /usr/share/bash-completion/completions || echo /etc/bash_completion.d)
+MAN1 := /usr/local/share/man/man1
 install: build
-	@printf '#!/bin/sh\nexec %s/netlab "$$@"\n' "$(CURDIR)" > /usr/local/bin/netlab
-	@chmod 755 /usr/local/bin/netlab
-	@echo "installed /usr/local/bin/netlab (runs $(CURDIR)/netlab)"
+	@for name in netlab nlab; do \
+	  bin=/usr/local/bin/$$name; \
+	  if [ -e $$bin ] && ! grep -qx -e '$(LAUNCHER_MARK)' -e 'exec .*/netlab "$$@"' $$bin; then \
+	    echo "left $$bin alone: it is another program's (README: Two netlabs on one machine)"; continue; \
+	  fi; \
+	  printf '#!/bin/sh\n%s\nexec %s/netlab "$$@"\n' '$(LAUNCHER_MARK)' "$(CURDIR)" > $$bin && chmod 755 $$bin \
+	    && echo "installed $$bin (runs $(CURDIR)/netlab)"; \
+	done
+	@mkdir -p $(COMPLETIONS) && ./netlab completion bash > $(COMPLETIONS)/netlab && ln -sf netlab $(COMPLETIONS)/nlab
+	@echo "installed $(COMPLETIONS)/netlab and nlab (bash completion)"
+	@mkdir -p $(MAN1) && install -m 644 src/target/man/*.1 $(MAN1)/ && ln -sf netlab.1 $(MAN1)/nlab.1
+	@echo "installed the man pages in $(MAN1): man netlab, man netlab-up, ..."
 
 clean:
 	@$(MVN) -q clean
