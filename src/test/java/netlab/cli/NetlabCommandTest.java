@@ -22,8 +22,9 @@ class NetlabCommandTest {
     @Test
     void versionNamesNetlabAndTheRuntime() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString()).matches("(?s)netlab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"
-                + "Java " + Runtime.version().feature() + ".*");
+        // One line that tells this netlab from ipspace's (README: Two netlabs on one machine).
+        assertThat(out.toString()).matches("netlab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(netlab lab orchestrator, Java "
+                + java.util.regex.Pattern.quote(Runtime.version().toString()) + "\\)\\R");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -48,12 +49,17 @@ class NetlabCommandTest {
     @Test
     void helpListsEveryVerbInItsOrder() {
         assertThat(NetlabCommand.commandLine().getSubcommands().keySet())
-                .containsExactly("up", "down", "exec", "ls", "show", "check", "plan", "test", "pingall", "help");
+                .containsExactly("up", "down", "exec", "ls", "show", "check", "plan", "test", "pingall", "completion", "help",
+                        "__complete");
+        // The completion script's helper is not the user's: help does not list it.
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("  completion ").doesNotContain("__complete");
     }
 
     @Test
     void aNamedVerbIsTheOnlyOneBuilt() {
-        for (String verb : new String[] {"up", "down", "exec", "ls", "show", "check", "plan", "test", "pingall"}) {
+        for (String verb : new String[] {"up", "down", "exec", "ls", "show", "check", "plan", "test", "pingall", "completion",
+                "__complete"}) {
             CommandLine command = NetlabCommand.commandLine(new String[] {"-v", verb, "x"});
             assertThat(command.getSubcommands().keySet()).containsExactly(verb);
             // The name it is registered under is the one its own @Command declares.
@@ -64,7 +70,7 @@ class NetlabCommandTest {
     @Test
     void anythingElseBuildsEveryVerb() {
         for (String[] args : new String[][] {{}, {"help", "up"}, {"-h", "up"}, {"upp"}, {"--", "up"}, {"@file", "up"}}) {
-            assertThat(NetlabCommand.commandLine(args).getSubcommands()).hasSize(10);
+            assertThat(NetlabCommand.commandLine(args).getSubcommands()).hasSize(12);
         }
     }
 }
