@@ -47,7 +47,7 @@ final class CompletionScript {
             CommandSpec spec = verb.getValue().getCommandSpec();
             verbs.append("        ").append(verb.getKey()).append(") options='").append(options(spec, false))
                     .append("' valued='").append(options(spec, true)).append("' kinds='").append(kinds(spec))
-                    .append("' ;;\n");
+                    .append(spec.parser().stopAtPositional() ? "' stop=yes" : "'").append(" ;;\n");
         }
         return TEMPLATE.replace("@VERBS@", String.join(" ", visibleVerbs(root)))
                 .replace("@ROOT_OPTIONS@", options(root, false))
@@ -126,7 +126,8 @@ final class CompletionScript {
             _netlab() {
               local cur=${COMP_WORDS[COMP_CWORD]} command=${COMP_WORDS[0]}
               local verb='' options='@ROOT_OPTIONS@' valued='@ROOT_VALUED@' kinds=''
-              local i word kind entry names positional=0 ended=''
+              # stop: after its first argument every word is the program's (exec NODE PROG -x).
+              local i word kind entry names positional=0 ended='' stop=''
               # zsh (bashcompinit) runs this too: split words and count from 0 as bash does.
               [[ -n ${ZSH_VERSION-} ]] && setopt local_options sh_word_split ksh_arrays
               COMPREPLY=()
@@ -146,6 +147,7 @@ final class CompletionScript {
                 else
                   ((positional++))
                 fi
+                [[ -n $stop && $positional -gt 0 ]] && ended=yes
               done
               kind=$(_netlab_valued_kind "${COMP_WORDS[COMP_CWORD - 1]}" "$valued")
               if [[ $COMP_CWORD -gt 1 && -z $ended && -n $kind ]]; then

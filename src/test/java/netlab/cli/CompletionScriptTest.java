@@ -63,6 +63,10 @@ class CompletionScriptTest {
         // One FILE only: nothing after it.
         assertThat(BashCompletion.complete(script, cwd, "netlab", "up", "lan.topo", "")).isEmpty();
         assertThat(BashCompletion.complete(script, cwd, "netlab", "completion", "")).isEqualTo(List.of("bash", "zsh"));
+        // After exec's node every word is the program's: its options are not netlab's, its files are.
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "exec", "ns1", "ls", "--h")).isEmpty();
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "exec", "ns1", "cat", "l")).isEqualTo(List.of("lan.topo"));
+        assertThat(BashCompletion.complete(script, cwd, "netlab", "exec", "--h")).isEqualTo(List.of("--help"));
     }
 
     @Test
