@@ -124,12 +124,12 @@ final class CompletionScript {
             }
 
             _netlab() {
+              # zsh (bashcompinit) runs this too: split words and count from 0 as bash does.
+              [[ -n ${ZSH_VERSION-} ]] && setopt local_options sh_word_split ksh_arrays
               local cur=${COMP_WORDS[COMP_CWORD]} command=${COMP_WORDS[0]}
               local verb='' options='@ROOT_OPTIONS@' valued='@ROOT_VALUED@' kinds=''
               # stop: after its first argument every word is the program's (exec NODE PROG -x).
               local i word kind entry names positional=0 ended='' stop=''
-              # zsh (bashcompinit) runs this too: split words and count from 0 as bash does.
-              [[ -n ${ZSH_VERSION-} ]] && setopt local_options sh_word_split ksh_arrays
               COMPREPLY=()
               for ((i = 1; i < COMP_CWORD; i++)); do
                 word=${COMP_WORDS[i]}

@@ -26,12 +26,25 @@ final class BashCompletion {
 
     /** What the script offers for {@code words} (the last one under the cursor), typed in {@code cwd}. */
     static List<String> complete(Path script, Path cwd, String... words) {
-        List<String> command = new ArrayList<>(List.of("bash", "-c", """
+        return run(List.of("bash", "-c"), script, cwd, words);
+    }
+
+    /**
+     * The same in zsh, with {@code netlab completion zsh}'s script: zsh -f reads no rc file, and
+     * ZDOTDIR keeps compinit's dump file beside the script, out of the user's home.
+     */
+    static List<String> completeInZsh(Path script, Path cwd, String... words) {
+        return run(List.of("env", "ZDOTDIR=" + script.getParent(), "zsh", "-f", "-c"), script, cwd, words);
+    }
+
+    private static List<String> run(List<String> shell, Path script, Path cwd, String... words) {
+        List<String> command = new ArrayList<>(shell);
+        command.addAll(List.of("""
                 source "$1" && cd "$2" && shift 2 || exit 99
                 COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
                 _netlab
                 printf '%s\\n' "${COMPREPLY[@]}"
-                """, "bash", script.toString(), cwd.toString()));
+                """, "netlab-completion", script.toString(), cwd.toString()));
         command.addAll(List.of(words));
         Shell.Result result = Shell.run(command.toArray(String[]::new));
         if (result.exitCode() != 0 || !result.stderr().isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import netlab.testing.NetlabRunner;
 import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,29 @@ class CompletionScriptTest {
         assertThat(zsh.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(zsh.out()).isEqualTo("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
                 + Files.readString(script));
+    }
+
+    /**
+     * zsh runs the bash script through bashcompinit, whose compgen -W does not filter by the word
+     * typed (zsh's own matching does, after): so whole lists here where bash gives the matches.
+     */
+    @Test
+    void zshCompletesVerbsOptionsAndFilesToo() throws Exception {
+        Assumptions.assumeTrue(Shell.run("sh", "-c", "command -v zsh").exitCode() == 0, "zsh is not installed (make deps installs it)");
+        Path zsh = Files.writeString(directory.resolve("netlab.zsh"), NetlabRunner.inProcess("completion", "zsh").out());
+        Files.writeString(cwd.resolve("lan.topo"), "");
+        List<String> verbs = NetlabCommand.commandLine().getSubcommands().keySet().stream()
+                .filter(verb -> !verb.equals(CompleteNamesCommand.NAME)).toList();
+
+        assertThat(BashCompletion.completeInZsh(zsh, cwd, "netlab", "-v", "")).isEqualTo(verbs);
+        assertThat(BashCompletion.completeInZsh(zsh, cwd, "netlab", "down", "-")).isEqualTo(
+                List.of("-h", "--help", "--all", "-f", "--force", "-v", "--verbose", "--trace-netlink"));
+        assertThat(BashCompletion.completeInZsh(zsh, cwd, "netlab", "up", "--name", "x", "l")).isEqualTo(List.of("lan.topo"));
+        assertThat(BashCompletion.completeInZsh(zsh, cwd, "netlab", "completion", "")).isEqualTo(List.of("bash", "zsh"));
+        try (var left = Files.list(directory)) {
+            assertThat(left.map(path -> path.getFileName().toString()).sorted())
+                    .as("compinit's dump stays beside the script").contains(".zcompdump");
+        }
     }
 
     @Test
