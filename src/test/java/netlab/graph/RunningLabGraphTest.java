@@ -13,14 +13,22 @@ import netlab.testing.LeavesNoLab;
 import netlab.testing.NetlabRunner;
 import netlab.testing.NetlabRunner.Run;
 import netlab.testing.Shell;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import netlab.testing.ShippedTopologies;
+import netlab.topology.dsl.TopologyReader;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code netlab graph LAB} draws what the kernel reports, not the file: the lan lab drawn while up
  * is its file's picture (golden lan.dot) with nft's own text of the NAT rule; after an address and
  * a veth pair are added by hand with {@code ip}, the picture shows exactly those, as {@code ip -j}
- * reports them.
+ * reports them. Every shipped lab root can bring up draws, while up, as its file draws but for the
+ * NAT rules, which are nft's own text of the rules nft lists in the lab's namespaces.
  */
 @KernelTest
 @ExtendWith(LeavesNoLab.class)
@@ -50,8 +58,46 @@ class RunningLabGraphTest {
         }
     }
 
+    private static final Pattern NAT_ROW = Pattern.compile(
+            "<tr><td align=\"left\"><font point-size=\"9\">([^<]*(?:masquerade|snat)[^<]*)</font></td></tr>");
+
+    @TestFactory
+    Stream<DynamicTest> everyShippedLabDrawsWhileUpAsItsFileDrawsWithTheKernelsRules() {
+        return ShippedTopologies.machineWide().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            var lab = TopologyReader.read(file);
+            Run up = NetlabRunner.inProcess("up", file.toString());
+            assertThat(up.exitCode()).as(up.err()).isZero();
+            try {
+                String planned = NetlabRunner.inProcess("graph", file.toString()).out();
+                String running = graph(lab.name());
+                assertThat(NAT_ROW.matcher(running).replaceAll("")).isEqualTo(NAT_ROW.matcher(planned).replaceAll(""));
+                List<String> rules = new ArrayList<>();
+                for (var node : lab.nodes()) {
+                    String[] nft = node.isHost() ? new String[] {"nft", "list", "ruleset"}
+                            : new String[] {"ip", "netns", "exec", node.name(), "nft", "list", "ruleset"};
+                    Shell.check(nft).lines().map(String::strip).filter(l -> l.endsWith("masquerade") || l.contains(" snat to "))
+                            .forEach(rule -> rules.add("postrouting: " + rule));
+                }
+                List<String> drawn = new ArrayList<>();
+                Matcher row = NAT_ROW.matcher(running);
+                while (row.find()) {
+                    drawn.add(row.group(1).replace("&quot;", "\""));
+                }
+                assertThat(drawn).containsExactlyInAnyOrderElementsOf(rules);
+                assertThat(drawn).hasSize((int) lab.nodes().stream().mapToLong(n -> n.nat().size()).sum());
+            } finally {
+                Run down = NetlabRunner.inProcess("down", lab.name());
+                assertThat(down.exitCode()).as(down.err()).isZero();
+            }
+        }));
+    }
+
     private static String graph() {
-        Run graph = NetlabRunner.inProcess("graph", "lan", "--format", "dot");
+        return graph("lan");
+    }
+
+    private static String graph(String lab) {
+        Run graph = NetlabRunner.inProcess("graph", lab, "--format", "dot");
         assertThat(graph.exitCode()).as(graph.err()).isZero();
         return graph.out();
     }
