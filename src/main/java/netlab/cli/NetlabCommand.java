@@ -89,6 +89,7 @@ public final class NetlabCommand implements Runnable {
         verbs.put("plan", PlanCommand.class);
         verbs.put("test", TestCommand.class);
         verbs.put("pingall", PingallCommand.class);
+        verbs.put("graph", GraphCommand.class);
         verbs.put("completion", CompletionCommand.class);
         verbs.put("help", CommandLine.HelpCommand.class);
         verbs.put(CompleteNamesCommand.NAME, CompleteNamesCommand.class);

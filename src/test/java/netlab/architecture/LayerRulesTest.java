@@ -29,6 +29,7 @@ class LayerRulesTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("netlab.cli..")
                 .layer("check").definedBy("netlab.check..")
+                .layer("graph").definedBy("netlab.graph..")
                 .layer("executor").definedBy("netlab.executor..")
                 .layer("plan").definedBy("netlab.plan..")
                 .layer("topology").definedBy("netlab.topology..")
@@ -38,9 +39,10 @@ class LayerRulesTest {
                 .layer("codec").definedBy("netlab.netlink..")
                 .layer("error").definedBy("netlab.error..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("cli").mayOnlyAccessLayers("check", "executor", "plan", "topology", "state", "kernel", "sys",
+                .whereLayer("cli").mayOnlyAccessLayers("check", "graph", "executor", "plan", "topology", "state", "kernel", "sys",
                         "error")
                 .whereLayer("check").mayOnlyAccessLayers("topology", "state", "kernel", "error")
+                .whereLayer("graph").mayOnlyAccessLayers("executor", "topology", "error")
                 .whereLayer("executor").mayOnlyAccessLayers("plan", "topology", "state", "kernel", "sys", "codec", "error")
                 .whereLayer("plan").mayOnlyAccessLayers("topology", "error")
                 .whereLayer("topology").mayOnlyAccessLayers("error")
@@ -89,19 +91,21 @@ class LayerRulesTest {
 
     /**
      * No shelling out: the product starts programs only to run what a user asked for in a node
-     * (NodeExec) and the util-linux and slirp4netns processes of a held lab (README, "Without root").
+     * (NodeExec), the util-linux and slirp4netns processes of a held lab (README, "Without root"),
+     * and Graphviz's dot for a picture (GraphvizDot).
      */
     @Test
-    void onlyHeldLabsAndNodeExecStartProcesses() {
+    void onlyHeldLabsNodeExecAndGraphvizStartProcesses() {
         noClasses().that().resideOutsideOfPackage("netlab.executor.held..")
                 .and().doNotHaveFullyQualifiedName("netlab.kernel.NodeExec")
+                .and().doNotHaveFullyQualifiedName("netlab.graph.GraphvizDot")
                 .should().dependOnClassesThat().areAssignableTo(ProcessBuilder.class)
                 .check(netlab);
     }
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.executor", "netlab.executor.step", "netlab.executor.held", "netlab.plan",
+        for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.graph", "netlab.executor", "netlab.executor.step", "netlab.executor.held", "netlab.plan",
                 "netlab.topology", "netlab.topology.dsl", "netlab.state", "netlab.kernel", "netlab.kernel.probe", "netlab.sys", "netlab.netlink",
                 "netlab.netlink.route", "netlab.netlink.nftables", "netlab.error"}) {
             assertThat(netlab.stream().filter(c -> c.getPackageName().equals(layer)).count()).as(layer).isPositive();
