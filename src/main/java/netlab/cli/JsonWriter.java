@@ -14,6 +14,16 @@ final class JsonWriter {
     /** Per open container: whether it has no member yet. */
     private final Deque<Boolean> empty = new ArrayDeque<>();
     private boolean afterName;
+    /** All on one line (one document a line, as {@code watch --json} prints them). */
+    private final boolean oneLine;
+
+    JsonWriter() {
+        this(false);
+    }
+
+    JsonWriter(boolean oneLine) {
+        this.oneLine = oneLine;
+    }
 
     JsonWriter beginObject() {
         return open('{');
@@ -107,6 +117,9 @@ final class JsonWriter {
     }
 
     private void newline() {
+        if (oneLine) {
+            return;
+        }
         out.append('\n').append("  ".repeat(empty.size()));
     }
 

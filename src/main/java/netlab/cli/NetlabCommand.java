@@ -85,6 +85,7 @@ public final class NetlabCommand implements Runnable {
         verbs.put("exec", ExecCommand.class);
         verbs.put("ls", LsCommand.class);
         verbs.put("show", ShowCommand.class);
+        verbs.put("watch", WatchCommand.class);
         verbs.put("check", CheckCommand.class);
         verbs.put("plan", PlanCommand.class);
         verbs.put("test", TestCommand.class);

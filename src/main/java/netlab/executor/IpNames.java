@@ -9,7 +9,7 @@ import netlab.netlink.route.RtMsg;
  * ip/ipaddress.c), so that {@code netlab show} and {@code ip} can be read side by side. A number
  * iproute2 has no name for is printed as the number, as it does.
  */
-final class IpNames {
+public final class IpNames {
     /** iproute2's rtnl_rtprot_tab, by RTPROT_* value. */
     private static final String[] PROTOCOLS = new String[256];
     /** IF_OPER_* ({@code <linux/if.h>}): ip's oper_states. */
@@ -46,13 +46,13 @@ final class IpNames {
 
     private IpNames() {}
 
-    static String protocol(int protocol) {
+    public static String protocol(int protocol) {
         String name = protocol >= 0 && protocol < PROTOCOLS.length ? PROTOCOLS[protocol] : null;
         return name != null ? name : Integer.toString(protocol);
     }
 
     /** ip's rtnl_rtscope_n2a. */
-    static String scope(int scope) {
+    public static String scope(int scope) {
         return switch (scope) {
             case RtMsg.RT_SCOPE_UNIVERSE -> "global";
             case RtMsg.RT_SCOPE_SITE -> "site";
@@ -63,11 +63,11 @@ final class IpNames {
         };
     }
 
-    static String operState(int state) {
+    public static String operState(int state) {
         return state >= 0 && state < OPER_STATES.length ? OPER_STATES[state] : Integer.toString(state);
     }
 
-    static String routeType(int type) {
+    public static String routeType(int type) {
         return type >= 0 && type < ROUTE_TYPES.length ? ROUTE_TYPES[type] : Integer.toString(type);
     }
 
