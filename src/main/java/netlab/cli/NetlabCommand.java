@@ -89,6 +89,7 @@ public final class NetlabCommand implements Runnable {
         verbs.put("plan", PlanCommand.class);
         verbs.put("test", TestCommand.class);
         verbs.put("pingall", PingallCommand.class);
+        verbs.put("doctor", DoctorCommand.class);
         verbs.put("help", CommandLine.HelpCommand.class);
         return verbs;
     }

@@ -29,6 +29,7 @@ class LayerRulesTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("netlab.cli..")
                 .layer("check").definedBy("netlab.check..")
+                .layer("doctor").definedBy("netlab.doctor..")
                 .layer("executor").definedBy("netlab.executor..")
                 .layer("plan").definedBy("netlab.plan..")
                 .layer("topology").definedBy("netlab.topology..")
@@ -38,9 +39,10 @@ class LayerRulesTest {
                 .layer("codec").definedBy("netlab.netlink..")
                 .layer("error").definedBy("netlab.error..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("cli").mayOnlyAccessLayers("check", "executor", "plan", "topology", "state", "kernel", "sys",
+                .whereLayer("cli").mayOnlyAccessLayers("check", "doctor", "executor", "plan", "topology", "state", "kernel", "sys",
                         "error")
                 .whereLayer("check").mayOnlyAccessLayers("topology", "state", "kernel", "error")
+                .whereLayer("doctor").mayOnlyAccessLayers("executor", "topology", "kernel", "sys", "codec", "error")
                 .whereLayer("executor").mayOnlyAccessLayers("plan", "topology", "state", "kernel", "sys", "codec", "error")
                 .whereLayer("plan").mayOnlyAccessLayers("topology", "error")
                 .whereLayer("topology").mayOnlyAccessLayers("error")
@@ -101,7 +103,7 @@ class LayerRulesTest {
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.executor", "netlab.executor.step", "netlab.executor.held", "netlab.plan",
+        for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.doctor", "netlab.executor", "netlab.executor.step", "netlab.executor.held", "netlab.plan",
                 "netlab.topology", "netlab.topology.dsl", "netlab.state", "netlab.kernel", "netlab.kernel.probe", "netlab.sys", "netlab.netlink",
                 "netlab.netlink.route", "netlab.netlink.nftables", "netlab.error"}) {
             assertThat(netlab.stream().filter(c -> c.getPackageName().equals(layer)).count()).as(layer).isPositive();

@@ -1,0 +1,45 @@
+package netlab.doctor;
+
+import java.util.ArrayList;
+import java.util.List;
+import netlab.kernel.Kernel;
+import netlab.kernel.NetNamespace;
+import netlab.netlink.nftables.NftablesDecoder;
+import netlab.sys.NetlinkSocket;
+import netlab.topology.Lab;
+
+/**
+ * {@code netlab doctor}: looks at the machine for what would make a lab fail or misbehave, and
+ * changes nothing (netlink dumps, /proc and /sys reads). What only root may read, a user is told
+ * was not checked.
+ */
+public final class Doctor {
+    private Doctor() {}
+
+    /**
+     * Every finding, in a fixed order: the kernel, user namespaces, the firewall, mounts, and
+     * {@code labs}' subnets against the machine's routes.
+     */
+    public static List<Finding> examine(boolean root, List<Lab> labs) {
+        List<Finding> findings = new ArrayList<>(KernelChecks.check(KernelFeatures.ofRunningKernel()));
+        findings.addAll(UserNamespaceCheck.check(root));
+        try (Kernel kernel = new Kernel(); NetNamespace host = NetNamespace.host()) {
+            if (root) {
+                findings.addAll(ForwardPolicy.check(kernel.channel(host, NetlinkSocket.NETLINK_NETFILTER,
+                        NftablesDecoder.INSTANCE)));
+            } else {
+                findings.add(Finding.needsRoot("cannot list the nf_tables chains (a forward hook with policy drop)"));
+            }
+            findings.addAll(BridgeNetfilter.check());
+            findings.addAll(LegacyIptables.check());
+            findings.addAll(NetnsPropagation.check());
+            findings.addAll(RouteOverlap.check(kernel.route(host), labs));
+        }
+        return findings;
+    }
+
+    /** Whether a finding blocks a lab: doctor's exit status is 1 then. */
+    public static boolean blocks(List<Finding> findings) {
+        return findings.stream().anyMatch(finding -> finding.level() == Finding.Level.PROBLEM);
+    }
+}
