@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.kernel.Kernel;
 import netlab.kernel.NetNamespace;
+import netlab.kernel.NetlinkChannel;
 import netlab.netlink.nftables.NftablesDecoder;
 import netlab.sys.NetlinkSocket;
 import netlab.topology.Lab;
@@ -33,7 +34,9 @@ public final class Doctor {
             findings.addAll(BridgeNetfilter.check());
             findings.addAll(LegacyIptables.check());
             findings.addAll(NetnsPropagation.check());
-            findings.addAll(RouteOverlap.check(kernel.route(host), labs));
+            try (NetlinkChannel route = kernel.routeHere()) {
+                findings.addAll(RouteOverlap.check(route, labs));
+            }
         }
         return findings;
     }

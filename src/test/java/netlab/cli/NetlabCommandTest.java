@@ -48,12 +48,12 @@ class NetlabCommandTest {
     @Test
     void helpListsEveryVerbInItsOrder() {
         assertThat(NetlabCommand.commandLine().getSubcommands().keySet())
-                .containsExactly("up", "down", "exec", "ls", "show", "check", "plan", "test", "pingall", "help");
+                .containsExactly("up", "down", "exec", "ls", "show", "check", "plan", "test", "pingall", "doctor", "help");
     }
 
     @Test
     void aNamedVerbIsTheOnlyOneBuilt() {
-        for (String verb : new String[] {"up", "down", "exec", "ls", "show", "check", "plan", "test", "pingall"}) {
+        for (String verb : new String[] {"up", "down", "exec", "ls", "show", "check", "plan", "test", "pingall", "doctor"}) {
             CommandLine command = NetlabCommand.commandLine(new String[] {"-v", verb, "x"});
             assertThat(command.getSubcommands().keySet()).containsExactly(verb);
             // The name it is registered under is the one its own @Command declares.
@@ -64,7 +64,7 @@ class NetlabCommandTest {
     @Test
     void anythingElseBuildsEveryVerb() {
         for (String[] args : new String[][] {{}, {"help", "up"}, {"-h", "up"}, {"upp"}, {"--", "up"}, {"@file", "up"}}) {
-            assertThat(NetlabCommand.commandLine(args).getSubcommands()).hasSize(10);
+            assertThat(NetlabCommand.commandLine(args).getSubcommands()).hasSize(11);
         }
     }
 }
