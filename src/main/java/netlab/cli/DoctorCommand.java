@@ -40,7 +40,7 @@ final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         findings.forEach(finding -> out.println(finding.line()));
         out.println(summary(findings));
-        return Doctor.blocks(findings) ? 1 : 0;
+        return Doctor.blocks(findings) ? ExitCodes.EXPECTATION_FAILED : ExitCodes.OK;
     }
 
     private static String summary(List<Finding> findings) {
