@@ -11,8 +11,8 @@ import netlab.topology.Lab;
 
 /**
  * {@code netlab doctor}: looks at the machine for what would make a lab fail or misbehave, and
- * changes nothing (netlink dumps, /proc and /sys reads). What only root may read, a user is told
- * was not checked.
+ * changes nothing in use: netlink dumps, reads of /proc, and as root a trial of what labs need in
+ * a throwaway namespace. What only root may read, a user is told was not checked.
  */
 public final class Doctor {
     private Doctor() {}
@@ -22,9 +22,14 @@ public final class Doctor {
      * {@code labs}' subnets against the machine's routes.
      */
     public static List<Finding> examine(boolean root, List<Lab> labs) {
-        List<Finding> findings = new ArrayList<>(KernelChecks.check(KernelFeatures.ofRunningKernel()));
-        findings.addAll(UserNamespaceCheck.check(root));
+        List<Finding> findings = new ArrayList<>();
         try (Kernel kernel = new Kernel(); NetNamespace host = NetNamespace.host()) {
+            // Root tries what labs need for real; a user reads what the kernel says of itself.
+            if (root) {
+                findings.addAll(KernelTrial.check(kernel));
+            }
+            findings.addAll(KernelChecks.check(KernelFeatures.ofRunningKernel(), !root));
+            findings.addAll(UserNamespaceCheck.check(root));
             if (root) {
                 findings.addAll(ForwardPolicy.check(kernel.channel(host, NetlinkSocket.NETLINK_NETFILTER,
                         NftablesDecoder.INSTANCE)));

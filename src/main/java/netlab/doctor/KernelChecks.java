@@ -8,10 +8,13 @@ import java.util.Optional;
 final class KernelChecks {
     private KernelChecks() {}
 
-    static List<Finding> check(KernelFeatures kernel) {
+    /** {@code labFeatures}: false when they were tried for real instead ({@link KernelTrial}). */
+    static List<Finding> check(KernelFeatures kernel, boolean labFeatures) {
         List<Finding> findings = new ArrayList<>();
-        for (KernelFeatures.Feature feature : KernelFeatures.LAB_FEATURES) {
-            findings.addAll(finding(kernel, feature, Finding.Level.PROBLEM));
+        if (labFeatures) {
+            for (KernelFeatures.Feature feature : KernelFeatures.LAB_FEATURES) {
+                findings.addAll(finding(kernel, feature, Finding.Level.PROBLEM));
+            }
         }
         for (KernelFeatures.Feature feature : KernelFeatures.IMPAIRMENT_FEATURES) {
             findings.addAll(finding(kernel, feature, Finding.Level.WARNING));

@@ -86,7 +86,13 @@ class DoctorTest {
 
     /** The kernel's lines, then {@code findings}, then the summary doctor ends with. */
     private static String output(List<String> findings) {
-        List<String> lines = new ArrayList<>(kernelLines);
+        return output(List.of(), findings);
+    }
+
+    /** As {@link #output(List)}, with the trial's lines, which come before what the kernel says of itself. */
+    private static String output(List<String> trial, List<String> findings) {
+        List<String> lines = new ArrayList<>(trial);
+        lines.addAll(kernelLines);
         lines.addAll(findings);
         long problems = lines.stream().filter(line -> line.startsWith("problem: ")).count();
         long warnings = lines.stream().filter(line -> line.startsWith("warning: ")).count();
@@ -220,5 +226,42 @@ class DoctorTest {
                 + "addresses may take the wrong way; fix: give the lab other addresses (in a copy of the file), or bring it up "
                 + "without root (in namespaces of its own: README, \"Without root\")")));
         assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    /**
+     * As root, veth, bridge, macvlan and a masquerade rule are made for real in a throwaway
+     * namespace: the trace shows them made, and the namespace doctor runs in has no link but lo
+     * and no nf_tables table afterwards.
+     */
+    @Test
+    void asRootWhatLabsNeedIsMadeInAThrowawayNamespaceThatLeavesNothing() {
+        List<String> command = new ArrayList<>(List.of("unshare", "--net", "sh", "-ec", "ip link set lo up; "
+                + "\"$@\" >/dev/null; ip -o link | wc -l; nft list ruleset | wc -l", "sh"));
+        command.addAll(NetlabRunner.javaCommand(Main.class, "--trace-netlink", "doctor", Cli.LAN));
+        Shell.Result run = Shell.run(command.toArray(String[]::new));
+
+        assertThat(run.stdout()).as(run.stderr()).isEqualTo("1\n0\n");
+        assertThat(run.stderr()).contains("Name name=\"doctor0\"", "Name name=\"doctor-br\"", "Name name=\"doctor-mv\"",
+                "NFT_MSG_NEWRULE");
+    }
+
+    /**
+     * A refusal of the kernel is a problem naming its reason; the kernel is made to refuse one
+     * request (NETLAB_TEST_REFUSE_MESSAGE: the veth pair, the bridge, the NAT table). Without
+     * a veth there is no parent for the macvlan, which is then not tried.
+     */
+    @Test
+    void aFeatureTheKernelRefusesIsAProblemWithItsReason() {
+        String[][] cases = {{"1", "veth pairs (add a veth pair: EOPNOTSUPP (Operation not supported)); fix: modprobe veth"},
+                {"2", "bridges (add a bridge: EOPNOTSUPP (Operation not supported)); fix: modprobe bridge"},
+                {"4", "masquerade rules (add a table with a masquerade rule: EINVAL (Invalid argument)); fix: modprobe nf_tables "
+                        + "nft_masq"}};
+        for (String[] refused : cases) {
+            Shell.Result run = doctor(List.of("env", "NETLAB_TEST_REFUSE_MESSAGE=" + refused[0]), NO_BRIDGE_NETFILTER, Cli.LAN);
+
+            assertThat(run.stdout()).as(run.stderr()).isEqualTo(output(List.of("problem: the kernel cannot make " + refused[1]
+                    + ", or install a kernel that has them"), List.of()));
+            assertThat(run.exitCode()).isEqualTo(1);
+        }
     }
 }
