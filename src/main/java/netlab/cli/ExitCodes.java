@@ -5,7 +5,7 @@ import netlab.error.FailureKind;
 /** What netlab's exit status means; scripts and tests rely on these. */
 public final class ExitCodes {
     public static final int OK = 0;
-    /** {@code test}: an expectation failed; {@code pingall}: a pair did not answer. */
+    /** {@code test}: an expectation failed; {@code pingall}: a pair did not answer; {@code doctor}: a problem found. */
     public static final int EXPECTATION_FAILED = 1;
     /** Wrong command line: unknown option, missing argument. */
     public static final int USAGE = 2;

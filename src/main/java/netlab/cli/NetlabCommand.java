@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "Builds virtual network labs (namespaces, veths, bridges, routes, NAT) "
                 + "from a topology file, speaking netlink to the kernel directly.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:test: an expectation failed; pingall: a pair did not answer", "2:usage error",
+        exitCodeList = {"0:ok", "1:test: an expectation failed; pingall: a pair did not answer; doctor: a problem found", "2:usage error",
                 "3:topology file error", "4:the kernel refused a change", "5:not permitted (run as root)",
                 "6:lab state problem (not up, already up, broken)",
                 "70:netlab failed unexpectedly (a bug)", "126:exec: the program cannot be run",
@@ -91,6 +91,7 @@ public final class NetlabCommand implements Runnable {
         verbs.put("test", TestCommand.class);
         verbs.put("pingall", PingallCommand.class);
         verbs.put("graph", GraphCommand.class);
+        verbs.put("doctor", DoctorCommand.class);
         verbs.put("completion", CompletionCommand.class);
         verbs.put("help", CommandLine.HelpCommand.class);
         verbs.put(CompleteNamesCommand.NAME, CompleteNamesCommand.class);

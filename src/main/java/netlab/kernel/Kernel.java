@@ -56,6 +56,15 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
+     * An rtnetlink channel in the namespace of the calling thread, opened there: entering even
+     * one's own namespace (setns) needs CAP_SYS_ADMIN, which an ordinary user lacks. The caller
+     * closes it.
+     */
+    public NetlinkChannel routeHere() {
+        return NetlinkChannel.register(NetlinkSocket.open(NetlinkSocket.NETLINK_ROUTE, 0), loop(), RtnetlinkDecoder.INSTANCE);
+    }
+
+    /**
      * Takes over each socket, opened inside its namespace, as that namespace's request channel
      * for the socket's protocol; all registered on the loop at once.
      */

@@ -31,6 +31,18 @@ public final class NetNamespace implements AutoCloseable {
         return open(null, Path.of("/proc/self/ns/net"));
     }
 
+    /**
+     * A new network namespace with no name under /run/netns, held only by this handle (its name
+     * is for messages): it goes when the handle and every socket opened in it are closed. For
+     * trying what the kernel can make without touching any namespace in use.
+     */
+    public static NetNamespace throwaway() {
+        return InNamespace.onNewThread("netlab-netns-throwaway", () -> {
+            Syscall.unshare(Syscall.CLONE_NEWNET);
+            return open("a throwaway namespace", Path.of("/proc/thread-self/ns/net"));
+        });
+    }
+
     static NetNamespace open(String name, Path path) {
         int fd = Syscall.open(path.toString(), Syscall.O_RDONLY | Syscall.O_CLOEXEC, 0);
         try {

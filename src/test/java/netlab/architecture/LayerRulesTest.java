@@ -30,6 +30,7 @@ class LayerRulesTest {
                 .layer("cli").definedBy("netlab.cli..")
                 .layer("check").definedBy("netlab.check..")
                 .layer("graph").definedBy("netlab.graph..")
+                .layer("doctor").definedBy("netlab.doctor..")
                 .layer("executor").definedBy("netlab.executor..")
                 .layer("plan").definedBy("netlab.plan..")
                 .layer("topology").definedBy("netlab.topology..")
@@ -39,10 +40,11 @@ class LayerRulesTest {
                 .layer("codec").definedBy("netlab.netlink..")
                 .layer("error").definedBy("netlab.error..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("cli").mayOnlyAccessLayers("check", "graph", "executor", "plan", "topology", "state", "kernel", "sys",
-                        "error")
+                .whereLayer("cli").mayOnlyAccessLayers("check", "graph", "doctor", "executor", "plan", "topology", "state", "kernel",
+                        "sys", "error")
                 .whereLayer("check").mayOnlyAccessLayers("topology", "state", "kernel", "error")
                 .whereLayer("graph").mayOnlyAccessLayers("executor", "topology", "error")
+                .whereLayer("doctor").mayOnlyAccessLayers("executor", "topology", "kernel", "sys", "codec", "error")
                 .whereLayer("executor").mayOnlyAccessLayers("plan", "topology", "state", "kernel", "sys", "codec", "error")
                 .whereLayer("plan").mayOnlyAccessLayers("topology", "error")
                 .whereLayer("topology").mayOnlyAccessLayers("error")
@@ -105,7 +107,7 @@ class LayerRulesTest {
 
     @Test
     void theRulesSeeEveryLayer() {
-        for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.graph", "netlab.executor", "netlab.executor.step", "netlab.executor.held", "netlab.plan",
+        for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.graph", "netlab.doctor", "netlab.executor", "netlab.executor.step", "netlab.executor.held", "netlab.plan",
                 "netlab.topology", "netlab.topology.dsl", "netlab.state", "netlab.kernel", "netlab.kernel.probe", "netlab.sys", "netlab.netlink",
                 "netlab.netlink.route", "netlab.netlink.nftables", "netlab.error"}) {
             assertThat(netlab.stream().filter(c -> c.getPackageName().equals(layer)).count()).as(layer).isPositive();

@@ -6,10 +6,20 @@ import java.io.IOException;
  * Why an ordinary user cannot make a user namespace here, from whichever of the switches this
  * kernel has (docs/rootless.md, "User namespaces disabled"); null when none is off.
  */
-final class UserNamespaces {
+public final class UserNamespaces {
+    /** The switch that is off, as sysctl names it, and the command that turns it on. */
+    public record Off(String setting, String fix) {}
+
     private UserNamespaces() {}
 
     static String whyOff() {
+        Off off = off();
+        return off == null ? null : "user namespaces are off on this machine (" + off.setting()
+                + "), so labs without root cannot be made; root can enable them: " + off.fix();
+    }
+
+    /** The first switch that keeps an ordinary user from making a user namespace; null when none is off. */
+    public static Off off() {
         String debian = read("kernel/unprivileged_userns_clone");
         if ("0".equals(debian)) {
             return off("kernel.unprivileged_userns_clone = 0", "sysctl -w kernel.unprivileged_userns_clone=1");
@@ -26,9 +36,8 @@ final class UserNamespaces {
         return null;
     }
 
-    private static String off(String setting, String fix) {
-        return "user namespaces are off on this machine (" + setting + "), so labs without root cannot be made; "
-                + "root can enable them: " + fix;
+    private static Off off(String setting, String fix) {
+        return new Off(setting, fix);
     }
 
     private static String read(String key) {

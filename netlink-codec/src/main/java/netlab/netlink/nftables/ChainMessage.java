@@ -45,6 +45,11 @@ public record ChainMessage(NfGenMsg header, List<ChainAttribute> attributes) imp
         return new ChainMessage(NfGenMsg.of(family), List.of(new ChainAttribute.Table(table), new ChainAttribute.Name(name)));
     }
 
+    /** A dump request for every chain of {@code family} (NFPROTO_UNSPEC: all). Equivalent to: {@code nft list chains}. */
+    public static ChainMessage dumpAll(int family) {
+        return new ChainMessage(NfGenMsg.of(family), List.of());
+    }
+
     public Optional<String> table() {
         return find(ChainAttribute.Table.class).map(ChainAttribute.Table::name);
     }

@@ -45,4 +45,10 @@ public final class NftRequests {
         return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_GETTABLE), NLM_F_REQUEST | NLM_F_DUMP,
                 TableMessage.dumpAll(family));
     }
+
+    /** NFT_MSG_GETCHAIN dump of every chain of {@code family}, as {@code nft list chains} asks for them. */
+    public static NlMessage dumpChains(int family) {
+        return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_GETCHAIN), NLM_F_REQUEST | NLM_F_DUMP,
+                ChainMessage.dumpAll(family));
+    }
 }

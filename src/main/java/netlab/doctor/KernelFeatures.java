@@ -1,0 +1,106 @@
+package netlab.doctor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Whether the running kernel has a feature, from what it says of itself: its build configuration
+ * (/proc/config.gz, when the kernel keeps it), the modules loaded (/proc/modules), built in
+ * (modules.builtin) or installed (modules.dep) under /lib/modules/RELEASE. Reading files only
+ * works for every user and changes nothing; a module that is installed is loaded on first use.
+ */
+final class KernelFeatures {
+    /** A feature by its kernel configuration symbol and its module's name. */
+    record Feature(String config, String module, String use) {}
+
+    /** What labs need: every lab uses some of these. */
+    static final List<Feature> LAB_FEATURES = List.of(
+            new Feature("CONFIG_VETH", "veth", "veth pairs"),
+            new Feature("CONFIG_BRIDGE", "bridge", "bridges"),
+            new Feature("CONFIG_MACVLAN", "macvlan", "macvlan interfaces"),
+            new Feature("CONFIG_NF_TABLES", "nf_tables", "nf_tables"),
+            new Feature("CONFIG_NFT_NAT", "nft_nat", "snat rules"),
+            new Feature("CONFIG_NFT_MASQ", "nft_masq", "masquerade rules"));
+
+    /** What link impairments (delay, loss, rate) need. */
+    static final List<Feature> IMPAIRMENT_FEATURES = List.of(
+            new Feature("CONFIG_NET_SCH_NETEM", "sch_netem", "delay and loss on links"),
+            new Feature("CONFIG_NET_SCH_TBF", "sch_tbf", "rate limits on links"));
+
+    private final Optional<List<String>> config;
+    private final List<String> loaded;
+    private final Optional<List<String>> moduleLists;
+    private final String release;
+
+    private KernelFeatures(Optional<List<String>> config, List<String> loaded, Optional<List<String>> moduleLists,
+            String release) {
+        this.config = config;
+        this.loaded = loaded;
+        this.moduleLists = moduleLists;
+        this.release = release;
+    }
+
+    static KernelFeatures ofRunningKernel() {
+        String release = firstLine(Path.of("/proc/sys/kernel/osrelease")).orElse("unknown");
+        Path modules = Path.of("/lib/modules", release);
+        Optional<List<String>> lists = Files.isDirectory(modules)
+                ? Optional.of(concat(lines(modules.resolve("modules.builtin")), lines(modules.resolve("modules.dep"))))
+                : Optional.empty();
+        return new KernelFeatures(gzipLines(Path.of("/proc/config.gz")), lines(Path.of("/proc/modules")), lists, release);
+    }
+
+    /** Whether the kernel has {@code feature}; empty when nothing says. */
+    Optional<Boolean> has(Feature feature) {
+        String module = feature.module();
+        if (loaded.stream().anyMatch(line -> line.startsWith(module + " "))) {
+            return Optional.of(true);
+        }
+        if (config.isPresent()) {
+            return Optional.of(config.get().contains(feature.config() + "=y") || config.get().contains(feature.config() + "=m"));
+        }
+        // modules.builtin and modules.dep name kernel/net/.../MODULE.ko (modules.dep compressed too).
+        return moduleLists.map(lines -> lines.stream().anyMatch(line -> {
+            String path = line.contains(":") ? line.substring(0, line.indexOf(':')) : line;
+            String file = path.substring(path.lastIndexOf('/') + 1);
+            return file.equals(module + ".ko") || file.startsWith(module + ".ko.");
+        }));
+    }
+
+    /** Where doctor looked, for a line that says it could not tell. */
+    String sources() {
+        return "/proc/config.gz, /proc/modules, /lib/modules/" + release;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Optional<String> firstLine(Path file) {
+        return lines(file).stream().findFirst().map(String::strip);
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Optional<List<String>> gzipLines(Path file) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
