@@ -21,7 +21,7 @@ final class ShowText {
                     .append(lab.lab()).append(')');
         }
         text.append('\n');
-        lab.notCompared().ifPresent(why -> text.append("not compared with the lab's plan (").append(why)
+        lab.notCompared().ifPresent(why -> text.append("  not compared with the lab's plan (").append(why)
                 .append("): only routes are marked as made by hand\n"));
         for (LabView.Node node : lab.nodes()) {
             text.append('\n').append(node.name()).append('\n');
