@@ -6,6 +6,9 @@ import netlab.executor.LabView;
  * {@code netlab show --json}: the lab view as JSON. Field names follow {@code ip -j} where ip has
  * the same field (ifname, operstate, address, addr_info, dst, gateway, dev, prefsrc, lladdr), so
  * scripts that read ip's JSON read this; every key is always present, null when it has no value.
+ * netlab's own: {@code schema_version}, {@code status}, {@code not_compared}, each node's
+ * {@code problems} and {@code sysctls}, each interface's {@code peer}, and {@code by_hand} on
+ * interfaces, addresses, routes and neighbours (docs/show.md).
  */
 final class ShowJson {
     private ShowJson() {}
