@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import netlab.kernel.KernelException;
 import netlab.kernel.NamedNamespaces;
+import netlab.kernel.NamespaceCookies;
+import netlab.kernel.NamespaceIdentity;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkRequest;
 import netlab.netlink.NlMessage;
@@ -100,7 +102,11 @@ public final class LabInspector {
         }
     }
 
-    /** Why a recorded namespace cannot be read: gone, or a same-named one made since (its inode says which). */
+    /**
+     * Why a recorded namespace cannot be read: gone, or a same-named one made since. Its inode says
+     * which, and its cookie where the inode is the same (a kernel may give a freed inode number
+     * to the next namespace: see {@link NamespaceIdentity}).
+     */
     private static Optional<String> problemWith(LabState.NamespaceRecord record) {
         if (!NamedNamespaces.exists(record.name())) {
             return Optional.of("namespace " + record.name() + " is gone");
@@ -109,6 +115,11 @@ public final class LabInspector {
             if (namespace.inode() != record.inode()) {
                 return Optional.of("namespace " + record.name() + " is not the one the lab made (inode "
                         + namespace.inode() + ", recorded " + record.inode() + ")");
+            }
+            long cookie = NamespaceCookies.of(List.of(namespace)).getFirst();
+            if (!new NamespaceIdentity(record.inode(), record.cookie()).matches(new NamespaceIdentity(namespace.inode(), cookie))) {
+                return Optional.of("namespace " + record.name() + " is not the one the lab made (cookie "
+                        + Long.toUnsignedString(cookie) + ", recorded " + Long.toUnsignedString(record.cookie()) + ")");
             }
         }
         return Optional.empty();

@@ -103,7 +103,9 @@ class ShowBrokenLabTest {
         Run up = netlab("up", "../topologies/lan.topo");
         assertThat(up.exitCode()).as(up.err()).isZero();
         StateStore store = StateStore.system(); // /run/netlab, private to the sandbox
-        store.save(store.load("lan").orElseThrow().withStatus(LabState.Status.GOING_DOWN));
+        LabState state = store.load("lan").orElseThrow();
+        long recorded = state.namespaces().get(1).inode();
+        store.save(state.withStatus(LabState.Status.GOING_DOWN));
         // The pair first: the kernel dismantles a deleted namespace's devices later, in a work queue.
         Shell.check("ip", "link", "del", "ns2-eth0");
         Shell.check("ip", "netns", "del", "ns2");
@@ -134,6 +136,21 @@ class ShowBrokenLabTest {
             JsonNode ls = new ObjectMapper().readTree(netlab("ls", "--json").out());
             assertThat(ls.get("labs")).hasSize(1);
             assertThat(ls.get("labs").get(0).get("status").asText()).isEqualTo("broken");
+
+            // A same-named namespace made since is a stranger: named, never read. The kernel may give
+            // it the freed inode number, so the cookie may be what tells them apart.
+            Shell.check("ip", "netns", "add", "ns2");
+            try {
+                String inode = Shell.check("stat", "-L", "-c", "%i", "/run/netns/ns2").strip();
+                Run stranger = netlab("show", "lan", "ns2");
+                assertThat(stranger.exitCode()).as(stranger.err()).isZero();
+                assertThat(stranger.out()).containsPattern(inode.equals(Long.toString(recorded))
+                        ? "\nns2\n  cannot read: namespace ns2 is not the one the lab made \\(cookie \\d+, recorded \\d+\\)\n$"
+                        : "\nns2\n  cannot read: namespace ns2 is not the one the lab made \\(inode " + inode + ", recorded "
+                                + recorded + "\\)\n$");
+            } finally {
+                Shell.check("ip", "netns", "del", "ns2");
+            }
         } finally {
             Run down = netlab("down", "lan");
             assertThat(down.exitCode()).as(down.err()).isZero();
