@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import netlab.executor.LabInspector;
+import netlab.executor.LabView;
+import netlab.executor.PlanToCompare;
 import netlab.graph.DotWriter;
 import netlab.graph.Graph;
 import netlab.graph.GraphvizDot;
@@ -65,7 +67,9 @@ final class GraphCommand implements Runnable {
         Privileges.requireAdmin();
         NettyLogging.quiet();
         // The file says which veth ends pair and which bridge a port is on; the kernel says the rest.
-        return LabGraph.running(Labs.recordedLab(state), LabInspector.inspect(state));
+        // Every node, and nothing to compare with: the picture shows what is there, by hand or not.
+        LabView view = LabInspector.inspect(state, node -> true, PlanToCompare.none("a picture compares nothing"));
+        return LabGraph.running(Labs.recordedLab(state), view);
     }
 
     private Format fromExtension() {

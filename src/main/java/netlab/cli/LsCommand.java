@@ -32,6 +32,9 @@ final class LsCommand implements Runnable {
     @Option(names = "--all-users", description = "Root: also list every user's labs (in /run/user/UID), reading only.")
     boolean allUsers;
 
+    @Option(names = "--json", description = "Print JSON for machines.")
+    boolean json;
+
     /** One lab of the listing, and whose it is (null: this user's). */
     private record Owned(String user, LabRecord record) {}
 
@@ -44,7 +47,13 @@ final class LsCommand implements Runnable {
             Privileges.requireAdmin();
             labs.addAll(usersLabs());
         }
-        if (labs.isEmpty()) {
+        List<ListedLab> listed = labs.stream().map(owned -> listed(owned.user(), owned.record())).toList();
+        if (json) {
+            out.print(LsJson.render(listed));
+            out.flush();
+            return;
+        }
+        if (listed.isEmpty()) {
             out.println("no lab is up");
             return;
         }
@@ -53,35 +62,19 @@ final class LsCommand implements Runnable {
                 : new Object[] {"LAB", "STATUS", "NODES", "SINCE", "FILE"});
         List<String> unreadable = new ArrayList<>();
         boolean interrupted = false;
-        for (Owned owned : labs) {
+        for (ListedLab lab : listed) {
             List<Object> row = new ArrayList<>();
             if (allUsers) {
-                row.add(owned.user() == null ? "root" : owned.user());
+                row.add(lab.user().orElse("root"));
             }
-            switch (owned.record()) {
-                case LabRecord.Readable(LabState lab) -> {
-                    interrupted |= !lab.isUp();
-                    row.addAll(columns(lab));
-                }
-                case LabRecord.Held(HeldLab held) -> {
-                    Optional<LabRecord> inside = HeldLabs.inside(held);
-                    if (inside.isPresent() && inside.get() instanceof LabRecord.Readable(LabState lab)
-                            && HeldLabs.isAlive(held)) {
-                        interrupted |= !lab.isUp();
-                        row.addAll(columns(lab));
-                    } else {
-                        // Its holder (or its way out) is gone, or it died before it was made.
-                        interrupted = true;
-                        row.addAll(List.of(held.lab(), "broken", "-", "-", "-"));
-                    }
-                }
-                case LabRecord.Unreadable lab -> {
-                    row.addAll(List.of(lab.lab(), "broken", "-", "-", "-"));
-                    if (owned.user() == null) {
-                        unreadable.add("lab " + lab.lab() + ": its record cannot be read (" + lab.reason()
-                                + "); netlab down " + lab.lab() + " says how to remove it");
-                    }
-                }
+            interrupted |= lab.broken() && lab.problem().isEmpty();
+            row.addAll(List.of(printable(lab.lab()), lab.broken() ? "broken" : "up",
+                    lab.nodes().map(String::valueOf).orElse("-"),
+                    lab.since().map(since -> since.toString().substring(0, 19).replace('T', ' ')).orElse("-"),
+                    lab.file().map(LsCommand::printable).orElse("-")));
+            if (lab.problem().isPresent() && lab.user().isEmpty()) {
+                unreadable.add("lab " + lab.lab() + ": its record cannot be read (" + lab.problem().get()
+                        + "); netlab down " + lab.lab() + " says how to remove it");
             }
             out.printf(userColumn + ROW, row.toArray());
         }
@@ -91,9 +84,23 @@ final class LsCommand implements Runnable {
         unreadable.forEach(out::println);
     }
 
-    private static List<Object> columns(LabState lab) {
-        return List.of(printable(lab.lab()), lab.isUp() ? "up" : "broken", Integer.toString(lab.namespaces().size()),
-                lab.since().toString().substring(0, 19).replace('T', ' '), printable(lab.file()));
+    /** What the listing says of one record: a held lab whose holder is gone is broken. */
+    private static ListedLab listed(String user, LabRecord record) {
+        Optional<String> owner = Optional.ofNullable(user);
+        return switch (record) {
+            case LabRecord.Readable(LabState lab) -> ListedLab.of(owner, lab);
+            case LabRecord.Held(HeldLab held) -> {
+                Optional<LabRecord> inside = HeldLabs.inside(held);
+                if (inside.isPresent() && inside.get() instanceof LabRecord.Readable(LabState lab) && HeldLabs.isAlive(held)) {
+                    yield ListedLab.of(owner, lab);
+                }
+                // Its holder (or its way out) is gone, or it died before it was made.
+                yield new ListedLab(owner, held.lab(), true, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty());
+            }
+            case LabRecord.Unreadable lab -> new ListedLab(owner, lab.lab(), true, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(lab.reason()));
+        };
     }
 
     /**

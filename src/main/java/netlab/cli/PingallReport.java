@@ -49,7 +49,7 @@ final class PingallReport {
     }
 
     static String json(String lab, List<Pingall.Pair> pairs, Duration took) {
-        JsonWriter json = new JsonWriter().beginObject();
+        JsonWriter json = JsonSchema.document();
         json.name("lab").value(lab);
         json.name("pairs").value(pairs.size());
         json.name("answered").value(pairs.stream().filter(Pingall.Pair::answered).count());

@@ -6,14 +6,21 @@ import netlab.executor.LabView;
  * {@code netlab show --json}: the lab view as JSON. Field names follow {@code ip -j} where ip has
  * the same field (ifname, operstate, address, addr_info, dst, gateway, dev, prefsrc, lladdr), so
  * scripts that read ip's JSON read this; every key is always present, null when it has no value.
+ * netlab's own: {@code schema_version}, {@code status}, {@code not_compared}, each node's
+ * {@code problems} and {@code sysctls}, each interface's {@code peer}, and {@code by_hand} on
+ * interfaces, addresses, routes and neighbours (docs/show.md).
  */
 final class ShowJson {
     private ShowJson() {}
 
     static String render(LabView lab) {
-        JsonWriter json = new JsonWriter().beginObject().name("lab").value(lab.lab()).name("nodes").beginArray();
+        JsonWriter json = JsonSchema.document().name("lab").value(lab.lab())
+                .name("status").value(lab.broken() ? "broken" : "up").name("not_compared").value(lab.notCompared())
+                .name("nodes").beginArray();
         for (LabView.Node node : lab.nodes()) {
-            json.beginObject().name("name").value(node.name());
+            json.beginObject().name("name").value(node.name()).name("problems").beginArray();
+            node.problems().forEach(json::value);
+            json.endArray();
             json.name("interfaces").beginArray();
             node.interfaces().forEach(i -> writeInterface(json, i));
             json.endArray().name("routes").beginArray();
@@ -21,7 +28,7 @@ final class ShowJson {
             json.endArray().name("neighbours").beginArray();
             for (LabView.Neighbour n : node.neighbours()) {
                 json.beginObject().name("dst").value(n.address()).name("lladdr").value(n.mac()).name("dev").value(n.device())
-                        .name("state").value("PERMANENT").endObject();
+                        .name("state").value("PERMANENT").name("by_hand").value(n.byHand()).endObject();
             }
             json.endArray().name("nat").beginArray();
             for (LabView.NatTable table : node.tables()) {
@@ -32,6 +39,9 @@ final class ShowJson {
                 }
                 json.endArray().endObject();
             }
+            json.endArray().name("sysctls").beginArray();
+            node.sysctls().forEach(s -> json.beginObject().name("key").value(s.key()).name("value").value(s.value())
+                    .name("set").value(s.set()).endObject());
             json.endArray().endObject();
         }
         return json.endArray().endObject().toString();
@@ -41,10 +51,16 @@ final class ShowJson {
         json.beginObject().name("ifindex").value(i.index()).name("ifname").value(i.name())
                 .name("admin_up").value(i.adminUp()).name("operstate").value(i.operState())
                 .name("address").value(i.mac()).name("mtu").value(i.mtu()).name("kind").value(i.kind())
-                .name("master").value(i.master()).name("addr_info").beginArray();
+                .name("master").value(i.master()).name("peer");
+        if (i.peer().isPresent()) {
+            json.beginObject().name("node").value(i.peer().get().node()).name("ifname").value(i.peer().get().name()).endObject();
+        } else {
+            json.nullValue();
+        }
+        json.name("by_hand").value(i.byHand()).name("addr_info").beginArray();
         for (LabView.Address a : i.addresses()) {
             json.beginObject().name("local").value(a.address()).name("prefixlen").value(a.prefixLength())
-                    .name("scope").value(a.scope()).endObject();
+                    .name("scope").value(a.scope()).name("by_hand").value(a.byHand()).endObject();
         }
         json.endArray().endObject();
     }
@@ -60,6 +76,6 @@ final class ShowJson {
         }
         json.name("flags").beginArray();
         r.flags().forEach(json::value);
-        json.endArray().name("pref").value(r.preference()).endObject();
+        json.endArray().name("pref").value(r.preference()).name("by_hand").value(r.byHand()).endObject();
     }
 }

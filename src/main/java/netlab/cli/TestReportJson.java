@@ -14,7 +14,7 @@ final class TestReportJson {
     private TestReportJson() {}
 
     static String of(TestRun run) {
-        JsonWriter json = new JsonWriter().beginObject();
+        JsonWriter json = JsonSchema.document();
         json.name("lab").value(run.lab());
         json.name("passed").value(run.passed());
         json.name("failed").value(run.failed());

@@ -31,11 +31,11 @@ final class WatchLines {
     }
 
     /**
-     * {@code {"schemaVersion": 1, "time": "2026-12-03T08:00:01.234Z", "node": "ns1", "kind": "link",
+     * {@code {"schema_version": 1, "time": "2026-12-03T08:00:01.234Z", "node": "ns1", "kind": "link",
      * "action": "down", "subject": "eth0", "details": {...}}} on one line; time in UTC, to the millisecond.
      */
     static String json(LabEvent event) {
-        JsonWriter json = new JsonWriter(true).beginObject().name("schemaVersion").value(SCHEMA_VERSION)
+        JsonWriter json = new JsonWriter(true).beginObject().name("schema_version").value(SCHEMA_VERSION)
                 .name("time").value(event.time().truncatedTo(ChronoUnit.MILLIS).toString()).name("node").value(event.node())
                 .name("kind").value(event.kind().word()).name("action").value(event.action())
                 .name("subject").value(event.subject()).name("details").beginObject();

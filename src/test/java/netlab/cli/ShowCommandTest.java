@@ -12,9 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import netlab.state.LabGroups;
-import netlab.state.LabState;
-import netlab.state.StateStore;
 import netlab.testing.Json;
 import netlab.testing.KernelTest;
 import netlab.testing.NetlabRunner.Run;
@@ -28,7 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * {@code netlab show} of the lan lab, field by field against what ip and nft report for the same
  * kernel state. Besides the lab, the test adds state the topology file does not hold (a permanent
- * neighbour in ns1 and in the host, a route in ns2): show must read the kernel, not the file.
+ * neighbour in ns1 and in the host, an address in ns1, a route and a veth pair in ns2): show must
+ * read the kernel, not the file, and mark exactly those as made by hand.
  */
 @KernelTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +46,10 @@ class ShowCommandTest {
                 "nud", "permanent");
         Shell.check("ip", "neigh", "add", "192.168.0.98", "lladdr", "02:00:00:00:00:98", "dev", "br0", "nud", "permanent");
         Shell.check("ip", "-n", "ns2", "route", "add", "10.9.0.0/16", "via", "192.168.0.1", "metric", "7");
+        Shell.check("ip", "-n", "ns1", "addr", "add", "10.1.1.1/24", "dev", "eth0");
+        Shell.check("ip", "-n", "ns2", "link", "add", "extra0", "type", "veth", "peer", "name", "extra1");
+        Shell.check("ip", "-n", "ns2", "link", "set", "extra0", "up");
+        Shell.check("ip", "-n", "ns2", "link", "set", "extra1", "up");
     }
 
     @AfterAll
@@ -72,8 +74,42 @@ class ShowCommandTest {
         return command.toArray(String[]::new);
     }
 
-    /** Each interface as "name operstate mac mtu kind master addresses...", from ip -j addr and ip -j -d link. */
+    /**
+     * Each veth end's peer as "NODE:IFNAME", from ip -j: a host end names its peer's namespace by
+     * IFLA_LINK_NETNSID, which ip netns list-id maps to a name, and its ifindex by IFLA_LINK; the
+     * namespace's end is the other way round; ip names a peer inside the same namespace itself.
+     */
+    private static Map<String, String> oraclePeers() {
+        Map<Integer, String> namespaceById = new LinkedHashMap<>();
+        for (JsonNode id : Json.of("ip", "-j", "netns", "list-id")) {
+            namespaceById.put(id.get("nsid").asInt(), id.path("name").asText());
+        }
+        Map<String, String> peers = new LinkedHashMap<>();
+        for (JsonNode link : Json.of("ip", "-j", "-d", "link", "show")) {
+            if (link.has("link_netnsid") && HOST_LINKS.contains(link.get("ifname").asText())) {
+                String namespace = namespaceById.get(link.get("link_netnsid").asInt());
+                for (JsonNode peer : Json.of(ip(namespace, "-j", "link", "show"))) {
+                    if (peer.get("ifindex").asInt() == link.get("link_index").asInt()) {
+                        peers.put("host:" + link.get("ifname").asText(), namespace + ":" + peer.get("ifname").asText());
+                        peers.put(namespace + ":" + peer.get("ifname").asText(), "host:" + link.get("ifname").asText());
+                    }
+                }
+            }
+        }
+        for (String namespace : List.of("ns1", "ns2")) {
+            for (JsonNode link : Json.of(ip(namespace, "-j", "-d", "link", "show"))) {
+                if (link.path("linkinfo").path("info_kind").asText().equals("veth") && !link.has("link_netnsid")) {
+                    // ip names a peer in the same namespace itself ("link": "extra1").
+                    peers.put(namespace + ":" + link.get("ifname").asText(), namespace + ":" + link.get("link").asText());
+                }
+            }
+        }
+        return peers;
+    }
+
+    /** Each interface as "name operstate mac mtu kind master peer addresses...", from ip -j addr and ip -j -d link. */
     private static Map<String, String> oracleInterfaces(String node, List<String> only) {
+        Map<String, String> peers = oraclePeers();
         Map<String, String> kinds = new LinkedHashMap<>();
         Map<String, String> masters = new LinkedHashMap<>();
         for (JsonNode link : Json.of(ip(node, "-j", "-d", "link", "show"))) {
@@ -87,7 +123,8 @@ class ShowCommandTest {
                 continue;
             }
             List<String> words = new ArrayList<>(List.of(name, link.get("operstate").asText(), link.get("address").asText(),
-                    link.get("mtu").asText(), kinds.get(name), masters.get(name)));
+                    link.get("mtu").asText(), kinds.get(name), masters.get(name),
+                    peers.getOrDefault((node == null ? "host" : node) + ":" + name, "-")));
             for (JsonNode address : link.get("addr_info")) {
                 words.add(address.get("local").asText() + "/" + address.get("prefixlen").asInt());
             }
@@ -209,6 +246,101 @@ class ShowCommandTest {
     }
 
     @Test
+    void eachVethEndNamesItsPeer() {
+        Map<String, List<String>> blocks = blocks(netlab("show", "lan").out());
+
+        assertThat(oraclePeers()).containsOnly(Map.entry("host:ns1-eth0", "ns1:eth0"), Map.entry("ns1:eth0", "host:ns1-eth0"),
+                Map.entry("host:ns2-eth0", "ns2:eth0"), Map.entry("ns2:eth0", "host:ns2-eth0"),
+                Map.entry("ns2:extra0", "ns2:extra1"), Map.entry("ns2:extra1", "ns2:extra0"));
+        assertThat(interfaceRows(blocks.get("ns1")).get("eth0").split(" ")[6]).isEqualTo("host:ns1-eth0");
+        assertThat(interfaceRows(blocks.get("host")).get("ns1-eth0").split(" ")[6]).isEqualTo("ns1:eth0");
+        assertThat(interfaceRows(blocks.get("ns2")).get("extra0").split(" ")[6]).isEqualTo("ns2:extra1");
+        assertThat(interfaceRows(blocks.get("host")).get("br0").split(" ")[6]).isEqualTo("-");
+    }
+
+    @Test
+    void changesMadeByHandSinceUpAreMarkedAndNothingElse() {
+        Map<String, List<String>> blocks = blocks(netlab("show", "lan").out());
+        String byHand = "made by hand since up (not the lab's):";
+
+        assertThat(section(blocks.get("host"), byHand)).containsExactly(
+                "neighbour 192.168.0.98 dev br0 lladdr 02:00:00:00:00:98 PERMANENT");
+        assertThat(section(blocks.get("ns1"), byHand)).containsExactly(
+                "address 10.1.1.1/24 dev eth0",
+                "neighbour 192.168.0.99 dev eth0 lladdr 02:00:00:00:00:99 PERMANENT");
+        assertThat(section(blocks.get("ns2"), byHand)).containsExactly(
+                "interface extra1",
+                "interface extra0",
+                "route 10.9.0.0/16 via 192.168.0.1 dev eth0 metric 7");
+        // What ip says of them: the address is on eth0, the route is ip route add's (proto boot).
+        assertThat(Shell.check("ip", "-n", "ns1", "-br", "addr", "show", "eth0")).contains("10.1.1.1/24");
+        assertThat(Shell.check("ip", "-n", "ns2", "route", "show", "proto", "boot")).isEqualTo(
+                "10.9.0.0/16 via 192.168.0.1 dev eth0 metric 7 \n");
+    }
+
+    @Test
+    void theSysctlsTheLabSetAreShownWithTheirLiveValues() {
+        String key = "net.ipv4.ip_forward";
+        String title = "sysctls set by the lab (live values):";
+        assertThat(Shell.check("sysctl", "-n", key)).isEqualTo("1\n");
+        assertThat(section(blocks(netlab("show", "lan").out()).get("host"), title)).containsExactly(key + " = 1");
+
+        Shell.check("sysctl", "-qw", key + "=0"); // a student turns forwarding off
+        try {
+            assertThat(section(blocks(netlab("show", "lan").out()).get("host"), title))
+                    .containsExactly(key + " = 0 (the lab set 1)");
+        } finally {
+            Shell.check("sysctl", "-qw", key + "=1");
+        }
+        for (String node : List.of("ns1", "ns2")) {
+            assertThat(blocks(netlab("show", "lan").out()).get(node)).noneMatch(line -> line.contains("sysctls"));
+        }
+    }
+
+    @Test
+    void oneNodeIsShownAloneAsInTheWholeLab() {
+        Run whole = netlab("show", "lan");
+        Run ns1 = netlab("show", "lan", "ns1");
+
+        assertThat(ns1.exitCode()).as(ns1.err()).isZero();
+        Map<String, List<String>> blocks = blocks(ns1.out());
+        assertThat(blocks.keySet()).containsExactly("ns1");
+        assertThat(blocks.get("ns1")).isEqualTo(blocks(whole.out()).get("ns1"));
+        assertThat(ns1.out()).isEqualTo("lab lan\n\nns1\n" + String.join("\n", blocks.get("ns1")) + "\n");
+    }
+
+    @Test
+    void anUnknownNodeIsALabStateErrorNamingTheNodes() {
+        Run show = netlab("show", "lan", "ns9");
+
+        assertThat(show.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+        assertThat(show.out()).isEmpty();
+        assertThat(show.err()).isEqualTo("netlab: lab lan has no node ns9; its nodes are host, ns1, ns2\n");
+    }
+
+    @Test
+    void lsJsonListsTheLab() throws Exception {
+        Run ls = netlab("ls", "--json");
+
+        assertThat(ls.exitCode()).as(ls.err()).isZero();
+        JsonNode listing = STRICT.readTree(ls.out());
+        assertThat(listing.get("schema_version").asInt()).isEqualTo(1);
+        assertThat(listing.get("labs")).hasSize(1);
+        JsonNode lan = listing.get("labs").get(0);
+        List<String> fields = new ArrayList<>();
+        lan.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("lab", "status", "user", "nodes", "since", "file", "problem");
+        assertThat(lan.get("lab").asText()).isEqualTo("lan");
+        assertThat(lan.get("status").asText()).isEqualTo("up");
+        assertThat(lan.get("user").isNull()).isTrue();
+        assertThat(lan.get("nodes").isInt()).isTrue();
+        assertThat(lan.get("nodes").asInt()).isEqualTo(Shell.check("ip", "netns", "list").strip().split("\n").length).isEqualTo(2);
+        assertThat(Instant.parse(lan.get("since").asText())).isBefore(Instant.now());
+        assertThat(lan.get("file").asText()).endsWith("/topologies/lan.topo");
+        assertThat(lan.get("problem").isNull()).isTrue();
+    }
+
+    @Test
     void aTopologyFileNamesItsLab() {
         Run byName = netlab("show", "lan");
         Run byFile = netlab("show", "../topologies/lan.topo");
@@ -225,7 +357,10 @@ class ShowCommandTest {
 
         assertThat(show.exitCode()).as(show.err()).isZero();
         JsonNode lab = STRICT.readTree(show.out());
+        assertThat(lab.get("schema_version").asInt()).isEqualTo(1);
         assertThat(lab.get("lab").asText()).isEqualTo("lan");
+        assertThat(lab.get("status").asText()).isEqualTo("up");
+        assertThat(lab.get("not_compared").isNull()).isTrue();
         Map<String, JsonNode> nodes = new LinkedHashMap<>();
         lab.get("nodes").forEach(node -> nodes.put(node.get("name").asText(), node));
         assertThat(nodes.keySet()).containsExactly("host", "ns1", "ns2");
@@ -243,13 +378,53 @@ class ShowCommandTest {
                 .matches("ip netlab-lan postrouting handle \\d+: ip saddr 192.168.0.0/24 ip daddr != 192.168.0.0/24 masquerade");
         assertThat(nodes.get("ns1").get("nat")).isEmpty();
         assertThat(nodes.get("ns1").get("interfaces").get(0).get("admin_up").isBoolean()).isTrue();
+        assertThat(jsonByHand(lab)).containsExactlyInAnyOrder("ns1 address 10.1.1.1/24", "ns1 neighbour 192.168.0.99",
+                "ns2 interface extra0", "ns2 interface extra1", "ns2 route 10.9.0.0/16", "host neighbour 192.168.0.98");
+        assertThat(nodes.get("host").get("sysctls").toString())
+                .isEqualTo("[{\"key\":\"net.ipv4.ip_forward\",\"value\":\"1\",\"set\":\"1\"}]");
+        assertThat(nodes.get("ns1").get("sysctls")).isEmpty();
+        assertThat(nodes.get("ns1").get("problems")).isEmpty();
+    }
+
+    /** Everything marked by_hand, as "NODE KIND WHAT", nodes in JSON order (the host last here, as listed below). */
+    private static List<String> jsonByHand(JsonNode lab) {
+        List<String> marked = new ArrayList<>();
+        List<String> hostMarked = new ArrayList<>();
+        for (JsonNode node : lab.get("nodes")) {
+            String name = node.get("name").asText();
+            List<String> into = name.equals("host") ? hostMarked : marked;
+            for (JsonNode i : node.get("interfaces")) {
+                if (i.get("by_hand").asBoolean()) {
+                    into.add(name + " interface " + i.get("ifname").asText());
+                }
+                for (JsonNode a : i.get("addr_info")) {
+                    if (a.get("by_hand").asBoolean()) {
+                        into.add(name + " address " + a.get("local").asText() + "/" + a.get("prefixlen").asInt());
+                    }
+                }
+            }
+            node.get("routes").forEach(r -> {
+                if (r.get("by_hand").asBoolean()) {
+                    into.add(name + " route " + r.get("dst").asText());
+                }
+            });
+            node.get("neighbours").forEach(n -> {
+                if (n.get("by_hand").asBoolean()) {
+                    into.add(name + " neighbour " + n.get("dst").asText());
+                }
+            });
+        }
+        marked.addAll(hostMarked);
+        return marked;
     }
 
     private static Map<String, String> jsonInterfaces(JsonNode node) {
         Map<String, String> interfaces = new LinkedHashMap<>();
         for (JsonNode i : node.get("interfaces")) {
+            JsonNode peer = i.get("peer");
             List<String> words = new ArrayList<>(List.of(i.get("ifname").asText(), i.get("operstate").asText(),
-                    i.get("address").asText(), Integer.toString(i.get("mtu").asInt()), text(i.get("kind")), text(i.get("master"))));
+                    i.get("address").asText(), Integer.toString(i.get("mtu").asInt()), text(i.get("kind")), text(i.get("master")),
+                    peer.isNull() ? "-" : peer.get("node").asText() + ":" + peer.get("ifname").asText()));
             for (JsonNode address : i.get("addr_info")) {
                 words.add(address.get("local").asText() + "/" + address.get("prefixlen").asInt());
             }
@@ -380,20 +555,5 @@ class ShowCommandTest {
         assertThat(byName.err()).isEqualTo("netlab: lab no-such-lab is not up (see netlab ls)\n");
         assertThat(byFile.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
         assertThat(byFile.err()).contains("lab aws-secondary-ip is not up");
-    }
-
-    @Test
-    void aBrokenLabIsALabStateError() {
-        StateStore store = StateStore.system(); // /run/netlab, private to the sandbox
-        store.save(LabState.started("half", "/nowhere/half.topo", Instant.now(), LabGroups.of("half"))); // as up leaves it when interrupted
-        try {
-            Run show = netlab("show", "half");
-
-            assertThat(show.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
-            assertThat(show.err()).isEqualTo("netlab: lab half is broken (interrupted while brought up or down); "
-                    + "remove it with: netlab down half\n");
-        } finally {
-            store.delete("half");
-        }
     }
 }

@@ -86,7 +86,7 @@ class WatchCommandTest {
         Instant after = Instant.now();
 
         JsonNode event = new ObjectMapper().readTree(line);
-        assertThat(event.toString()).isEqualTo("{\"schemaVersion\":1,\"time\":" + event.get("time")
+        assertThat(event.toString()).isEqualTo("{\"schema_version\":1,\"time\":" + event.get("time")
                 + ",\"node\":\"ns2\",\"kind\":\"link\",\"action\":\"down\",\"subject\":\"eth0\",\"details\":{}}");
         assertThat(Instant.parse(event.get("time").asText())).isBetween(before, after);
         assertThat(ipJson("ip", "-j", "-n", "ns2", "link", "show", "eth0").get(0).get("operstate").asText())
@@ -96,7 +96,7 @@ class WatchCommandTest {
         assertThat(watch.awaitExit()).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(watch.err()).containsExactly("watching lab lan; Ctrl-C to stop", "netlab: interrupted; watch ends");
         for (String printed : watch.out()) {
-            assertThat(new ObjectMapper().readTree(printed).get("schemaVersion").asInt()).as(printed).isEqualTo(1);
+            assertThat(new ObjectMapper().readTree(printed).get("schema_version").asInt()).as(printed).isEqualTo(1);
         }
         assertThat(Cli.netlab("ls").out()).contains("lan"); // the lab is untouched
     }
