@@ -68,7 +68,8 @@ class DoctorTest {
     /** {@code netlab doctor args} in a child JVM in namespaces of its own, after {@code plant} ran there. */
     private static Shell.Result doctor(List<String> prefix, String plant, String... args) {
         List<String> command = new ArrayList<>(List.of("unshare", "--net", "--mount", "--propagation", "private", "sh", "-ec",
-                "ip link set lo up; " + plant + "exec \"$@\"", "sh"));
+                // A /run of its own: the suite's /run/netns, made private by this very unshare, is not the case's.
+                "ip link set lo up; mount -t tmpfs doctor-run /run; " + plant + "exec \"$@\"", "sh"));
         command.addAll(prefix);
         command.addAll(NetlabRunner.javaCommand(Main.class, concat("doctor", args)));
         return Shell.run(command.toArray(String[]::new));
