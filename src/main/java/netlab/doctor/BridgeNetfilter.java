@@ -1,10 +1,9 @@
 package netlab.doctor;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import netlab.kernel.Sysctl;
 
 /**
  * br_netfilter with {@code bridge-nf-call-iptables=1} sends frames bridged between two nodes
@@ -31,8 +30,8 @@ final class BridgeNetfilter {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file).strip();
-        } catch (IOException e) {
+            return Sysctl.readOnce(file);
+        } catch (java.io.UncheckedIOException e) {
             return null; // no br_netfilter: nothing to say
         }
     }

@@ -76,7 +76,7 @@ public final class Sysctl {
     /** Equivalent to: {@code ip netns exec NS sysctl -n KEY}. */
     public static String read(NetNamespace namespace, String key) {
         Path file = pathOf(key);
-        return namespace.call(() -> readFile(file));
+        return namespace.call(() -> readOnce(file));
     }
 
     /**
@@ -86,7 +86,7 @@ public final class Sysctl {
     public static String write(NetNamespace namespace, String key, String value) {
         Path file = pathOf(key);
         return namespace.call(() -> {
-            String old = readFile(file);
+            String old = readOnce(file);
             try {
                 Files.writeString(file, value);
             } catch (IOException e) {
@@ -142,7 +142,7 @@ public final class Sysctl {
      * one byte first and then goes on at offset 1, where the kernel's numeric sysctls answer end of
      * file (64 would read as "6").
      */
-    static String readFile(Path file) {
+    public static String readOnce(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return new String(in.readNBytes(MAX_VALUE_BYTES), StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {

@@ -108,7 +108,7 @@ public final class Egress {
      */
     static String pingProblem(long gid) {
         try {
-            String[] range = ProcSys.read("net/ipv4/ping_group_range").split("\\s+");
+            String[] range = netlab.kernel.Sysctl.readOnce(Path.of("/proc/sys/net/ipv4/ping_group_range")).split("\\s+");
             long low = Long.parseLong(range[0]);
             long high = Long.parseLong(range[1]);
             if (gid >= low && gid <= high) {
@@ -116,7 +116,7 @@ public final class Egress {
             }
             return "ping through tap0 will fail: your group " + gid + " is not in net.ipv4.ping_group_range ("
                     + low + " " + high + "); as root once: sysctl -w net.ipv4.ping_group_range=\"0 2147483647\"";
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }

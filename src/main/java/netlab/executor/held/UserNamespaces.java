@@ -1,6 +1,5 @@
 package netlab.executor.held;
 
-import java.io.IOException;
 
 /**
  * Why an ordinary user cannot make a user namespace here, from whichever of the switches this
@@ -42,8 +41,8 @@ public final class UserNamespaces {
 
     private static String read(String key) {
         try {
-            return ProcSys.read(key);
-        } catch (IOException e) {
+            return netlab.kernel.Sysctl.readOnce(java.nio.file.Path.of("/proc/sys", key));
+        } catch (java.io.UncheckedIOException e) {
             return null;
         }
     }
