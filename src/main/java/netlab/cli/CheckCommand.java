@@ -3,6 +3,8 @@ package netlab.cli;
 import java.nio.file.Path;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
+import netlab.topology.warnings.LabWarnings;
+import netlab.topology.warnings.Warning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -29,6 +31,11 @@ final class CheckCommand implements Runnable {
         // Said only when there are some: a lab without expect lines reads as it always has.
         String expecting = expectations == 0 ? ""
                 : ", " + expectations + (expectations == 1 ? " expectation" : " expectations");
+        // Warnings do not change the verdict or the exit status: the kernel would take the file.
+        for (Warning warning : LabWarnings.of(lab)) {
+            spec.commandLine().getErr().println(warning);
+        }
+        spec.commandLine().getErr().flush();
         spec.commandLine().getOut().printf("%s: lab %s is valid (%d nodes, %d interfaces%s)%n",
                 file, lab.name(), lab.namespaces().size(), interfaces, expecting);
     }

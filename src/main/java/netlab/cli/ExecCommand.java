@@ -72,7 +72,7 @@ final class ExecCommand implements Runnable {
         }
         String problem = NamespaceNames.problem(node);
         if (problem != null || !NamedNamespaces.exists(node)) {
-            throw new LabStateException(problem != null ? problem : "no node " + node + " is up (see netlab ls)");
+            throw new LabStateException(problem != null ? problem : UnknownNode.message(node));
         }
         Privileges.requireAdmin();
         // Replaces this process: the program keeps the terminal, and its exit status is ours.

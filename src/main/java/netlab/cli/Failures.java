@@ -22,10 +22,10 @@ final class Failures {
             code = ExitCodes.of(failure.kind());
             // A topology file's problems are whole lines of their own (FILE:LINE:COL: ...).
             err.println(failure.kind() == FailureKind.TOPOLOGY_FILE
-                    ? failure.getMessage() : "netlab: " + failure.getMessage());
+                    ? failure.getMessage() : Colour.err().red("netlab: " + failure.getMessage()));
         } else {
             code = ExitCodes.INTERNAL;
-            err.println("netlab: " + e);
+            err.println(Colour.err().red("netlab: " + e));
         }
         if (verbose) {
             e.printStackTrace(err);

@@ -71,6 +71,7 @@ public final class NetlabCommand implements Runnable {
             }
         }
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(new UnknownVerb(commandLine.getParameterExceptionHandler()));
         if (verbs.contains("exec")) {
             // netlab exec ns1 ping -c1 ...: everything after the node belongs to the program.
             commandLine.getSubcommands().get("exec").setStopAtPositional(true);

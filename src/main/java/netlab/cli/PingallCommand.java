@@ -45,7 +45,7 @@ final class PingallCommand implements Callable<Integer> {
         Instant start = Instant.now();
         List<Pingall.Pair> pairs = Pingall.run(state, lab);
         Duration took = Duration.between(start, Instant.now());
-        out.print(json ? PingallReport.json(lab.name(), pairs, took) : PingallReport.text(lab, pairs, took));
+        out.print(json ? PingallReport.json(lab.name(), pairs, took) : PingallReport.text(lab, pairs, took, Colour.out()));
         out.flush();
         return pairs.stream().allMatch(Pingall.Pair::answered) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }

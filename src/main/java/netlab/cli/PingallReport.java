@@ -17,7 +17,8 @@ import netlab.topology.Addresses;
 final class PingallReport {
     private PingallReport() {}
 
-    static String text(Lab lab, List<Pingall.Pair> pairs, Duration took) {
+    /** The text report, a node that did not answer (X) or not always (NODE(1/2)) in {@code colour}'s red. */
+    static String text(Lab lab, List<Pingall.Pair> pairs, Duration took, Colour colour) {
         // Per sending node, per node reached: [answered, probed]; pairs come grouped by sender.
         Map<String, Map<String, int[]>> counts = new LinkedHashMap<>();
         for (Pingall.Pair pair : pairs) {
@@ -34,9 +35,9 @@ final class PingallReport {
                 if (count[0] == count[1]) {
                     text.append(to);
                 } else if (count[0] == 0) {
-                    text.append('X');
+                    text.append(colour.red("X"));
                 } else {
-                    text.append(to).append('(').append(count[0]).append('/').append(count[1]).append(')');
+                    text.append(colour.red(to + "(" + count[0] + "/" + count[1] + ")"));
                 }
             });
             text.append('\n');

@@ -108,7 +108,7 @@ final class TestCommand implements Callable<Integer> {
         if (run.isEmpty()) {
             return ExitCodes.INTERRUPTED;
         }
-        out.print(json ? TestReportJson.of(run.get()) : TestReportText.of(run.get()));
+        out.print(json ? TestReportJson.of(run.get()) : TestReportText.of(run.get(), Colour.out()));
         out.flush();
         if (report != null) {
             try {

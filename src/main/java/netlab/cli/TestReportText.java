@@ -12,12 +12,13 @@ import netlab.topology.Source;
 final class TestReportText {
     private TestReportText() {}
 
-    static String of(TestRun run) {
+    /** The report, its pass and FAIL marks in {@code colour}'s green and red. */
+    static String of(TestRun run, Colour colour) {
         int where = run.verdicts().stream().mapToInt(v -> location(v.expectation().source()).length()).max().orElse(0);
         int what = run.verdicts().stream().mapToInt(v -> v.expectation().text().length()).max().orElse(0);
         StringBuilder text = new StringBuilder();
         for (Verdict verdict : run.verdicts()) {
-            text.append(verdict.passed() ? "pass  " : "FAIL  ")
+            text.append(verdict.passed() ? colour.green("pass") : colour.red("FAIL")).append("  ")
                     .append(pad(location(verdict.expectation().source()), where)).append("  ")
                     .append(pad(verdict.expectation().text(), what)).append("  ")
                     .append(verdict.seen()).append('\n');

@@ -83,7 +83,14 @@ final class UpCommand implements Runnable {
                     throw new LabStateException("lab " + lab.name() + " is already up (since " + state.since()
                             + (state.isUp() ? "" : ", broken") + "); take it down first: netlab down " + lab.name());
                 });
-                new Executor(store).up(lab, plan, verbose ? stepTimes(err) : StepTimes.NONE, kernel);
+                // -v prints each group's time on stderr: that is its progress.
+                if (verbose) {
+                    new Executor(store).up(lab, plan, stepTimes(err), kernel);
+                } else {
+                    try (Progress progress = Progress.of(lab.name(), err)) {
+                        new Executor(store).up(lab, plan, progress, kernel);
+                    }
+                }
             }
             out.print(summary(lab, Duration.between(start, Instant.now())));
             out.flush();

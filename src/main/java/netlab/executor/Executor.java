@@ -32,6 +32,7 @@ import netlab.topology.Lab;
  * fails, what was already made is removed before the failure is reported.
  */
 public final class Executor {
+    private static final String LINK_WAIT = "wait until every link and address is up";
     private final StateStore store;
 
     public Executor(StateStore store) {
@@ -82,6 +83,7 @@ public final class Executor {
         try (LabSession session = new LabSession(lab.name(), recorder.current().group(), kernel, recorder,
                 new SharedHostSysctls(store.hostSysctls()))) {
             int done = 0;
+            times.starting(steps.size() + 1); // the wait for links counts as the last step
             for (List<Step> group : groups(steps)) {
                 try {
                     FaultInjection.beforeSteps(done, group);
@@ -92,13 +94,15 @@ public final class Executor {
                     throw new StepFailedException(injected.step, injected);
                 }
                 long start = System.nanoTime();
+                times.group(group.getFirst().command(), group.size());
                 run(group, session);
                 times.took(group.getFirst().command(), group.size(), Duration.ofNanos(System.nanoTime() - start));
                 done += group.size();
             }
             long start = System.nanoTime();
+            times.group(LINK_WAIT, 1);
             LinkReadiness.await(lab, steps, session);
-            times.took("wait until every link and address is up", 1, Duration.ofNanos(System.nanoTime() - start));
+            times.took(LINK_WAIT, 1, Duration.ofNanos(System.nanoTime() - start));
             return recorder.complete();
         } catch (RuntimeException failure) {
             try {

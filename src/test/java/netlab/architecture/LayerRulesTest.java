@@ -108,7 +108,7 @@ class LayerRulesTest {
     @Test
     void theRulesSeeEveryLayer() {
         for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.graph", "netlab.doctor", "netlab.executor", "netlab.executor.step", "netlab.executor.held", "netlab.plan",
-                "netlab.topology", "netlab.topology.dsl", "netlab.state", "netlab.kernel", "netlab.kernel.probe", "netlab.sys", "netlab.netlink",
+                "netlab.topology", "netlab.topology.dsl", "netlab.topology.warnings", "netlab.state", "netlab.kernel", "netlab.kernel.probe", "netlab.sys", "netlab.netlink",
                 "netlab.netlink.route", "netlab.netlink.nftables", "netlab.error"}) {
             assertThat(netlab.stream().filter(c -> c.getPackageName().equals(layer)).count()).as(layer).isPositive();
         }

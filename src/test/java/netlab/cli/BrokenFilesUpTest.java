@@ -33,7 +33,7 @@ class BrokenFilesUpTest {
 
     @Test
     void allBrokenFilesAreTried() throws IOException {
-        assertThat(brokenFiles()).hasSize(70);
+        assertThat(brokenFiles()).hasSize(71);
     }
 
     @ParameterizedTest(name = "{0}")

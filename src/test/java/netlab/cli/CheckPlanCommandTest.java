@@ -153,7 +153,22 @@ class CheckPlanCommandTest {
         Run run = netlab("frobnicate", LAN);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("Unmatched arguments from index 0: 'frobnicate'");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("netlab: unknown verb 'frobnicate'; the verbs are " + verbs() + "\n");
+    }
+
+    @Test
+    void aMisspeltVerbGetsTheNearestOne() {
+        Run run = netlab("-v", "uo", LAN);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("netlab: unknown verb 'uo' (did you mean 'up'?); the verbs are " + verbs() + "\n");
+    }
+
+    /** Every verb in help's order, as the message lists them (other verbs may join the list). */
+    private static String verbs() {
+        return String.join(", ", NetlabCommand.commandLine().getSubcommands().keySet());
     }
 
     @Test

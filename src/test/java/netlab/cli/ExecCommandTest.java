@@ -94,7 +94,33 @@ class ExecCommandTest {
         Run run = netlab("exec", "ns3", "true");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
-        assertThat(run.err()).isEqualTo("netlab: no node ns3 is up (see netlab ls)\n");
+        assertThat(run.err()).isEqualTo("netlab: no node ns3 is up (did you mean 'ns1'?); the nodes up are ns1, ns2\n");
+    }
+
+    @Test
+    void aNodeFarFromEveryNameGetsTheListAlone() {
+        Run run = netlab("exec", "router", "true");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.LAB_STATE);
+        assertThat(run.err()).isEqualTo("netlab: no node router is up; the nodes up are ns1, ns2\n");
+    }
+
+    @Test
+    void aLargeLabListsItsFirstTenNodesAndCountsTheRest(@TempDir Path directory) throws Exception {
+        StringBuilder star = new StringBuilder("lab star12\nhost\n  bridge sbr0 10.77.0.254/24\n");
+        for (int i = 1; i <= 12; i++) {
+            star.append("node s").append(i).append("\n  link eth0 to sbr0 address 10.77.0.").append(i).append("/24\n");
+        }
+        Path file = Cli.topology(directory, "star12.topo", star.toString());
+        assertThat(netlab("up", file.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+        try {
+            Run run = netlab("exec", "s13", "true");
+
+            assertThat(run.err()).isEqualTo("netlab: no node s13 is up (did you mean 's1'?); the nodes up are "
+                    + "ns1, ns2, s1, s2, s3, s4, s5, s6, s7, s8 and 4 more\n");
+        } finally {
+            assertThat(netlab("down", "star12").exitCode()).isEqualTo(ExitCodes.OK);
+        }
     }
 
     @Test

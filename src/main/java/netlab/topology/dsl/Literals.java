@@ -60,9 +60,10 @@ final class Literals {
         String text = word.text();
         int slash = text.indexOf('/');
         if (slash < 0) {
-            if (IpText.parse(text) != null) {
+            InetAddress address = IpText.parse(text);
+            if (address != null) {
                 problems.add(word, word.quoted() + " needs a prefix length, e.g. " + Word.quote(text + "/"
-                        + (text.indexOf(':') >= 0 ? 128 : 32)));
+                        + PrefixHint.forAddress(address, problems.lines())));
             } else {
                 problems.add(word, "malformed address " + word.quoted());
             }
@@ -149,7 +150,7 @@ final class Literals {
     }
 
     /** Plain ASCII digits; -1 when there are none or others, Long.MAX_VALUE when too long to matter. */
-    private static long decimal(String text) {
+    static long decimal(String text) {
         if (text.isEmpty()) {
             return -1;
         }

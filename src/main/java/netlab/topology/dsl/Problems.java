@@ -26,6 +26,11 @@ final class Problems {
         return file;
     }
 
+    /** The file's lines, for a hint that reads what else the file says. */
+    List<String> lines() {
+        return lines;
+    }
+
     void add(Source source, String message) {
         int line = source.line();
         String text = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";

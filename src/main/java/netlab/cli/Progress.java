@@ -1,0 +1,94 @@
+package netlab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import netlab.executor.StepTimes;
+
+/**
+ * The one line an {@code up} on a terminal shows once it has run for about half a second: steps
+ * done of all, and the group running now. Each frame rewrites the line ({@code \r}, text, erase to
+ * the end); {@link #close} erases it, so what follows starts on a clean line. A quick up, or one
+ * whose standard error is not a terminal, shows nothing.
+ */
+final class Progress implements StepTimes, AutoCloseable {
+    /** Quick ups stay silent; a test sets 0 (system property) to see every frame. */
+    private static final long QUIET_MS = Long.getLong("netlab.progress.quietMs", 500);
+    /** No terminal width without an ioctl: 79 columns never wrap on the usual 80, and \r erases one row only. */
+    private static final int WIDTH = 79;
+    private static final String ERASE = "\033[K";
+
+    private final String lab;
+    private final PrintWriter err;
+    private final long start = System.nanoTime();
+    private final ScheduledExecutorService timer;
+    private int total;
+    private int done;
+    private String current = "";
+    private String shown = "";
+    private boolean closed;
+
+    private Progress(String lab, PrintWriter err, boolean terminal) {
+        this.lab = lab;
+        this.err = err;
+        closed = !terminal;
+        timer = terminal ? Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory()) : null;
+        if (timer != null) {
+            // One frame when the quiet time is over, in case a single group runs long.
+            timer.schedule(this::draw, QUIET_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A progress line for {@code lab}'s up, shown only when standard error is a terminal. */
+    static Progress of(String lab, PrintWriter err) {
+        return new Progress(lab, err, Terminal.is(2));
+    }
+
+    @Override
+    public synchronized void starting(int steps) {
+        total = steps;
+    }
+
+    @Override
+    public void group(String what, int steps) {
+        synchronized (this) {
+            current = what;
+        }
+        draw();
+    }
+
+    @Override
+    public synchronized void took(String what, int steps, Duration took) {
+        done += steps;
+    }
+
+    private synchronized void draw() {
+        if (closed || total == 0 || System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(QUIET_MS)) {
+            return;
+        }
+        String line = "netlab: up " + lab + ": " + done + "/" + total + " steps, " + current;
+        line = line.length() > WIDTH ? line.substring(0, WIDTH) : line;
+        if (!line.equals(shown)) {
+            err.print("\r" + line + ERASE);
+            err.flush();
+            shown = line;
+        }
+    }
+
+    /** Erases the line if one was shown; called whether the up worked or not. */
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        synchronized (this) {
+            closed = true;
+            if (!shown.isEmpty()) {
+                err.print("\r" + ERASE);
+                err.flush();
+            }
+        }
+    }
+}
