@@ -42,7 +42,7 @@ final class Forwarding {
                 .filter(i -> !VethSubnets.family(i.addresses(), ipv4).isEmpty()).count();
     }
 
-    private static boolean forwards(Node node, boolean ipv4) {
+    static boolean forwards(Node node, boolean ipv4) {
         for (SysctlSetting setting : node.sysctls()) {
             boolean on = !setting.value().equals("0");
             boolean key = ipv4 ? setting.key().equals("net.ipv4.ip_forward") || setting.key().equals("net.ipv4.conf.all.forwarding")

@@ -20,6 +20,7 @@ public final class LabWarnings {
         warnings.addAll(VethSubnets.check(lab));
         warnings.addAll(OverlappingSubnets.check(lab));
         warnings.addAll(Forwarding.check(lab));
+        warnings.addAll(MissingRoutes.check(lab));
         warnings.sort(Comparator.comparingInt((Warning w) -> w.source().line()).thenComparingInt(w -> w.source().column()));
         return warnings;
     }
