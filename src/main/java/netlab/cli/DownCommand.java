@@ -5,14 +5,15 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import netlab.error.LabStateException;
 import netlab.error.NetlabException;
 import netlab.executor.Executor;
 import netlab.executor.held.HeldLabs;
 import netlab.state.HeldLab;
-import java.util.Optional;
 import netlab.state.LabLock;
 import netlab.state.LabRecord;
+import netlab.state.LabState;
 import netlab.state.StateStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -89,7 +90,14 @@ final class DownCommand implements Runnable {
                         Privileges.requireAdmin();
                     }
                     NettyLogging.quiet();
-                    store.load(name).ifPresent(state -> executor.down(state).forEach(note -> err.println("netlab: " + note)));
+                    Optional<LabState> state = store.load(name);
+                    if (state.isPresent()) {
+                        List<String> notes;
+                        try (Progress progress = Progress.ofDown(name, err)) {
+                            notes = executor.down(state.get(), progress);
+                        }
+                        notes.forEach(note -> err.println("netlab: " + note));
+                    }
                 }
                 out.println("lab " + name + " is down");
             } catch (NetlabException e) {

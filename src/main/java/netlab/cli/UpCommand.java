@@ -87,7 +87,7 @@ final class UpCommand implements Runnable {
                 if (verbose) {
                     new Executor(store).up(lab, plan, stepTimes(err), kernel);
                 } else {
-                    try (Progress progress = Progress.of(lab.name(), err)) {
+                    try (Progress progress = Progress.ofUp(lab.name(), err)) {
                         new Executor(store).up(lab, plan, progress, kernel);
                     }
                 }

@@ -106,7 +106,7 @@ public final class Executor {
             return recorder.complete();
         } catch (RuntimeException failure) {
             try {
-                new Teardown(store).down(recorder.current());
+                new Teardown(store, TeardownProgress.NONE).down(recorder.current());
             } catch (RuntimeException cleanup) {
                 failure.addSuppressed(cleanup);
             }
@@ -119,7 +119,12 @@ public final class Executor {
      * it left alone because it is not the lab's (someone else's namespace under a lab's name).
      */
     public List<String> down(LabState state) {
-        List<String> notes = new Teardown(store).down(state);
+        return down(state, TeardownProgress.NONE);
+    }
+
+    /** {@link #down(LabState)}, telling {@code progress} how far it has got. */
+    public List<String> down(LabState state, TeardownProgress progress) {
+        List<String> notes = new Teardown(store, progress).down(state);
         store.hostSysctls().removeLeftovers();
         return notes;
     }

@@ -29,8 +29,8 @@ final class NamespaceRemoval {
         this.lab = lab;
     }
 
-    /** Removes, newest first, those of {@code records} that are the lab's. */
-    static Outcome removeAll(LabSession session, String lab, List<LabState.NamespaceRecord> records) {
+    /** Removes, newest first, those of {@code records} that are the lab's; {@code each} runs once per record. */
+    static Outcome removeAll(LabSession session, String lab, List<LabState.NamespaceRecord> records, Runnable each) {
         NamespaceRemoval removal = new NamespaceRemoval(lab);
         List<LabState.NamespaceRecord> candidates = new ArrayList<>();
         List<NetNamespace> handles = new ArrayList<>();
@@ -41,15 +41,19 @@ final class NamespaceRemoval {
                 if (handle != null) {
                     candidates.add(record);
                     handles.add(handle);
+                } else {
+                    each.run();
                 }
             } catch (RuntimeException e) {
                 removal.failed(record, e);
+                each.run();
             }
         }
         try {
             List<Long> cookies = NamespaceCookies.of(handles);
             for (int i = 0; i < candidates.size(); i++) {
                 removal.removeIfTheLabs(candidates.get(i), new NamespaceIdentity(handles.get(i).inode(), cookies.get(i)));
+                each.run();
             }
         } catch (RuntimeException e) {
             candidates.forEach(record -> removal.failed(record, e));

@@ -33,28 +33,36 @@ final class Teardown {
     private final SharedHostSysctls hostSysctls;
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final TeardownProgress progress;
     private LabState state;
 
-    Teardown(StateStore store) {
+    Teardown(StateStore store, TeardownProgress progress) {
         this.store = store;
         this.hostSysctls = new SharedHostSysctls(store.hostSysctls());
+        this.progress = progress;
     }
 
     /** Takes the lab down; returns what down left alone and why (someone else's namespace, say). */
     List<String> down(LabState recorded) {
         state = recorded;
         save(state.withStatus(LabState.Status.GOING_DOWN));
+        progress.starting(state.tables().size() + state.hostChanges().size() + state.hostLinks().size()
+                + state.namespaces().size() + state.hostSysctls().size());
         try (LabSession session = new LabSession(state.lab(), state.group())) {
+            progress.phase("delete nf_tables tables");
             List<LabState.TableRecord> tablesLeft = new ArrayList<>();
             for (LabState.TableRecord table : state.tables()) {
                 // A node's table goes with its namespace.
                 if (!Node.HOST.equals(table.node()) || !attempt(() -> deleteTable(session, table))) {
                     tablesLeft.add(table);
                 }
+                progress.removed(1);
             }
             save(state.withTables(tablesLeft));
+            progress.phase("undo changes to the host");
             HostChangeRemoval.Outcome host = HostChangeRemoval.undoAll(session, state.hostChanges());
             problems.addAll(host.problems());
+            progress.removed(state.hostChanges().size());
             save(state.withHostChanges(host.left()));
             // The kernel deletes the host's links while the namespaces' files are unmounted here:
             // the two share no lock, and a big lab's down takes the longer of them, not the sum.
@@ -68,11 +76,15 @@ final class Teardown {
                     problems.add(e.getMessage());
                 }
             }
+            progress.phase("remove namespaces");
             removeNamespaces(session);
             CompletableFuture<?> hostLinksDeleted = hostLinks;
+            progress.phase("delete the host's interfaces");
             if (attempt(() -> Answers.await(hostLinksDeleted))) {
                 save(state.withHostLinks(List.of()));
             }
+            progress.removed(state.hostLinks().size());
+            progress.phase("restore host sysctls");
             restoreHostSysctls();
         }
         if (!problems.isEmpty()) {
@@ -85,7 +97,8 @@ final class Teardown {
 
     /** The namespaces that are the lab's; the record keeps those that could not be removed. */
     private void removeNamespaces(LabSession session) {
-        NamespaceRemoval.Outcome outcome = NamespaceRemoval.removeAll(session, state.lab(), state.namespaces());
+        NamespaceRemoval.Outcome outcome = NamespaceRemoval.removeAll(session, state.lab(), state.namespaces(),
+                () -> progress.removed(1));
         notes.addAll(outcome.notes());
         problems.addAll(outcome.problems());
         List<String> names = outcome.left().stream().map(LabState.NamespaceRecord::name).toList();
@@ -101,6 +114,7 @@ final class Teardown {
                 if (!attempt(() -> hostSysctls.release(host, state.lab(), sysctl.key()))) {
                     left.add(sysctl);
                 }
+                progress.removed(1);
             }
         }
         save(state.withHostSysctls(left.reversed()));
