@@ -14,9 +14,10 @@ import java.util.Optional;
  * The processes of held labs that run in this test sandbox, read from /proc: holders (marked
  * {@code NETLAB_HOLDER=LAB} in their environment), {@code unshare} and {@code slirp4netns}. The
  * sandbox has no PID namespace of its own, so /proc shows every process of the machine, other
- * sandboxes' holders too; a process is this sandbox's when its root's /etc is the sandbox's own
- * overlay (a holder's mount namespace is a copy of the sandbox's, and /etc is never mounted
- * over). A zombie has ended: it is not counted (the machine's init reaps it in its own time).
+ * sandboxes' holders too; a process is this sandbox's when its mount table holds the sandbox's
+ * own /etc overlay (a holder's mount namespace is a copy of the sandbox's: its private /etc is
+ * mounted over that one, which stays beneath it). A zombie has ended: it is not counted (the
+ * machine's init reaps it in its own time).
  */
 record SandboxProcesses(List<String> holders, int unshares, int egresses) {
     static final SandboxProcesses NONE = new SandboxProcesses(List.of(), 0, 0);
@@ -69,14 +70,14 @@ record SandboxProcesses(List<String> holders, int unshares, int egresses) {
     record Process(long pid, String command, Optional<String> mark) {}
 
     static List<Process> ours() {
-        Object sandbox = device(Path.of("/etc"));
+        String sandbox = etcDevice(PROC.resolve("self"));
         List<Process> found = new ArrayList<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path process : processes) {
                 try {
                     String stat = Files.readString(process.resolve("stat"));
                     String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-                    if (state.equals("Z") || !sandbox.equals(device(process.resolve("root/etc")))) {
+                    if (state.equals("Z") || !hasMount(process, sandbox)) {
                         continue;
                     }
                     String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
@@ -100,9 +101,27 @@ record SandboxProcesses(List<String> holders, int unshares, int egresses) {
         return Optional.empty();
     }
 
-    private static Object device(Path path) {
+    /** MAJOR:MINOR of the file system mounted last on /etc in the process's mount table. */
+    private static String etcDevice(Path process) {
+        String device = null;
+        for (String[] mount : mounts(process)) {
+            if (mount[4].equals("/etc")) {
+                device = mount[2];
+            }
+        }
+        if (device == null) {
+            throw new IllegalStateException("the sandbox has no /etc of its own");
+        }
+        return device;
+    }
+
+    private static boolean hasMount(Path process, String device) {
+        return mounts(process).stream().anyMatch(mount -> mount[2].equals(device));
+    }
+
+    private static List<String[]> mounts(Path process) {
         try {
-            return Files.getAttribute(path, "unix:dev");
+            return Files.readAllLines(process.resolve("mountinfo")).stream().map(line -> line.split(" ")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
