@@ -2,6 +2,7 @@ package netlab.cli;
 
 import java.util.List;
 import netlab.error.LabStateException;
+import netlab.executor.NodeUts;
 import netlab.executor.held.HeldLabs;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NamespaceNames;
@@ -76,6 +77,6 @@ final class ExecCommand implements Runnable {
         }
         Privileges.requireAdmin();
         // Replaces this process: the program keeps the terminal, and its exit status is ours.
-        NodeExec.execInPlace(node, command, System.getenv());
+        NodeExec.execInPlace(node, NodeUts.of(Labs.store(), node), command, System.getenv());
     }
 }

@@ -105,7 +105,9 @@ final class UpCommand implements Runnable {
     /** -v: each group of steps with its time, on stderr (stdout stays the summary). */
     private static StepTimes stepTimes(PrintWriter err) {
         return (what, steps, took) -> {
-            err.printf("%6d ms  %s%s%n", took.toMillis(), what, steps > 1 ? " (and " + (steps - 1) + " more like it)" : "");
+            // A command may be long (the hosts file's printf names every address of the lab).
+            String command = what.length() > 100 ? what.substring(0, 96) + " ..." : what;
+            err.printf("%6d ms  %s%s%n", took.toMillis(), command, steps > 1 ? " (and " + (steps - 1) + " more like it)" : "");
             err.flush();
         };
     }

@@ -1,5 +1,7 @@
 package netlab.executor;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,6 +13,7 @@ import netlab.error.LabStateException;
 import netlab.executor.step.Creation;
 import netlab.executor.step.InterfaceUse;
 import netlab.executor.step.Step;
+import netlab.kernel.EtcNetns;
 import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.PrivateRun;
@@ -67,6 +70,14 @@ final class Conflicts {
                     // Netlab's route protocol marks its routes: down can never delete another's.
                     case Creation.HostRoute r -> { }
                     case Creation.LoopbackMtu m -> { } // SharedHostSettings: one lab at a time
+                    // A node whose namespace is taken is refused for that: its files would say it again.
+                    case Creation.EtcNetns e when NamedNamespaces.exists(e.node()) -> { }
+                    case Creation.EtcNetns e -> EtcNetns.directory().map(etc -> etc.resolve(e.node()))
+                            .filter(directory -> Files.exists(directory, LinkOption.NOFOLLOW_LINKS))
+                            .ifPresent(directory -> conflicts.add(directory + " already exists: files someone keeps for a "
+                                    + "namespace " + e.node() + ", which ip netns exec and netlab exec would bind into the "
+                                    + "lab's node; remove it, or rename the node"));
+                    case Creation.EtcNetnsDirectory d -> { } // made only where the machine has none
                 }
             }
             if (Node.HOST.equals(step.node())) {

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import netlab.executor.step.HostsFileStep;
 import netlab.executor.step.NamespaceStep;
+import netlab.executor.step.NodeNameStep;
 import netlab.executor.step.NatTableStep;
 import netlab.executor.step.RtnetlinkBatch;
 import netlab.executor.step.RtnetlinkStep;
@@ -81,7 +83,7 @@ public final class Executor {
             throw unrecorded;
         }
         try (LabSession session = new LabSession(lab.name(), recorder.current().group(), kernel, recorder,
-                new SharedHostSysctls(store.hostSysctls()))) {
+                new SharedHostSysctls(store.hostSysctls()), store.directoryOf(lab.name()))) {
             int done = 0;
             times.starting(steps.size() + 1); // the wait for links counts as the last step
             for (List<Step> group : groups(steps)) {
@@ -145,6 +147,8 @@ public final class Executor {
     private static void run(List<Step> group, LabSession session) {
         switch (group.getFirst()) {
             case NamespaceStep first -> NamespaceStep.createAll(only(group, NamespaceStep.class), session);
+            case HostsFileStep first -> only(group, HostsFileStep.class).forEach(step -> step.run(session));
+            case NodeNameStep first -> NodeNameStep.nameAll(only(group, NodeNameStep.class), session);
             case RtnetlinkStep first -> RtnetlinkBatch.send(only(group, RtnetlinkStep.class), session);
             case SysctlStep first -> only(group, SysctlStep.class).forEach(step -> step.run(session));
             case NatTableStep first -> only(group, NatTableStep.class).forEach(step -> step.run(session));

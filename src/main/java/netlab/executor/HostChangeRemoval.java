@@ -3,6 +3,7 @@ package netlab.executor;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,15 +27,18 @@ import netlab.topology.Addresses;
 import netlab.topology.Node;
 
 /**
- * Undoing what a lab set on the host's own lo, and the host routes no interface of the lab
- * carries: routes first (one may go through an address of lo), then neighbour entries, addresses,
- * and lo's old MTU last. Each undo is idempotent: a route, entry or address that is gone already
+ * Undoing what a lab set on the host's own lo, the host routes no interface of the lab carries,
+ * and its nodes' /etc/netns files: routes first (one may go through an address of lo), then
+ * neighbour entries, addresses, lo's old MTU, the nodes' files and /etc/netns last. Each undo is idempotent: a route, entry or address that is gone already
  * is done. Only what is provably the lab's is deleted: a route of netlab's protocol, an entry
  * still holding the lab's MAC; an address lo did not have before {@code up} (up checks).
  */
 final class HostChangeRemoval {
-    /** The changes that could not be undone (kept in the record), and why. */
-    record Outcome(List<HostChange> left, List<String> problems) {}
+    /**
+     * The changes that could not be undone (kept in the record), and why; what was left alone
+     * on purpose (someone else's files in a node's /etc/netns directory).
+     */
+    record Outcome(List<HostChange> left, List<String> problems, List<String> notes) {}
 
     private static final InetAddress IPV4_ANY = ipv4Any();
 
@@ -48,10 +52,12 @@ final class HostChangeRemoval {
         }
     }
 
-    static Outcome undoAll(LabSession session, List<HostChange> changes) {
+    /** {@code labHosts}: the lab's hosts file, which its nodes' /etc/netns links point at. */
+    static Outcome undoAll(LabSession session, List<HostChange> changes, Path labHosts) {
         NetlinkChannel host = session.route(Node.HOST);
         List<HostChange> left = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (HostChange change : changes.stream().sorted(Comparator.comparingInt(HostChangeRemoval::order)).toList()) {
             try {
                 switch (change) {
@@ -64,13 +70,15 @@ final class HostChangeRemoval {
                             AddressRequests.delete(LabSession.LOOPBACK_INDEX, a.address(), a.prefixLength()))));
                     case HostChange.LoopbackMtu m -> host.call(new NetlinkRequest("ip link set dev lo mtu " + m.oldMtu(),
                             LinkRequests.setMtu(LabSession.LOOPBACK_INDEX, m.oldMtu())));
+                    case HostChange.EtcNetns e -> EtcNetnsRemoval.removeNode(e.node(), labHosts).ifPresent(notes::add);
+                    case HostChange.EtcNetnsDirectory d -> EtcNetnsRemoval.removeDirectory();
                 }
             } catch (RuntimeException e) {
                 left.add(change);
                 problems.add(e.getMessage());
             }
         }
-        return new Outcome(left, problems);
+        return new Outcome(left, problems, notes);
     }
 
     private static int order(HostChange change) {
@@ -79,6 +87,8 @@ final class HostChangeRemoval {
             case HostChange.LoopbackNeighbour n -> 1;
             case HostChange.LoopbackAddress a -> 2;
             case HostChange.LoopbackMtu m -> 3;
+            case HostChange.EtcNetns e -> 4;
+            case HostChange.EtcNetnsDirectory d -> 5; // once the nodes' directories are gone
         };
     }
 

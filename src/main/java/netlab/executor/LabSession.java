@@ -1,17 +1,20 @@
 package netlab.executor;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import netlab.executor.step.Journal;
 import netlab.executor.step.SharedHostSysctls;
 import netlab.executor.step.StepContext;
 import netlab.kernel.Answers;
+import netlab.kernel.EtcNetns;
 import netlab.kernel.Kernel;
 import netlab.kernel.NamedNamespaces;
 import netlab.kernel.NetNamespace;
@@ -51,20 +54,35 @@ final class LabSession implements StepContext, AutoCloseable {
     private final int group;
     private final Journal journal;
     private final SharedHostSysctls hostSysctls;
+    private final Path labDirectory;
 
     /** A session that only reads and removes: it records and sets nothing. */
     LabSession(String lab, int group) {
-        this(lab, group, new Kernel(), Journal.NONE, null);
+        this(lab, group, new Kernel(), Journal.NONE, null, null);
     }
 
-    /** A session over {@code kernel}, which it closes when it closes. */
-    LabSession(String lab, int group, Kernel kernel, Journal journal, SharedHostSysctls hostSysctls) {
+    /** A session over {@code kernel}, which it closes when it closes; the lab's files go to {@code labDirectory}. */
+    LabSession(String lab, int group, Kernel kernel, Journal journal, SharedHostSysctls hostSysctls, Path labDirectory) {
         this.lab = lab;
         this.group = group;
         this.kernel = kernel;
         this.journal = journal;
         this.hostSysctls = hostSysctls;
+        this.labDirectory = labDirectory;
         namespaces.put(Node.HOST, NetNamespace.host());
+    }
+
+    @Override
+    public Path labDirectory() {
+        if (labDirectory == null) {
+            throw new IllegalStateException("this session writes no files");
+        }
+        return labDirectory;
+    }
+
+    @Override
+    public Optional<Path> etcNetns() {
+        return EtcNetns.directory();
     }
 
     @Override

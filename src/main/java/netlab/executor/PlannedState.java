@@ -42,6 +42,8 @@ public final class PlannedState {
                         planned.sysctls.computeIfAbsent(sysctl.node(), node -> new LinkedHashMap<>()).put(sysctl.key(), sysctl.value());
                 case Operation.DisableIpv6LinkLocal disable -> noLinkLocal.add(key(disable.node(), disable.interfaceName()));
                 case Operation.CreateNamespace ignored -> {}
+                case Operation.WriteHosts ignored -> {}
+                case Operation.NameNode ignored -> {}
                 case Operation.SetMtu ignored -> {}
                 case Operation.SetUp up -> {
                     // The kernel gives an interface that comes up with IPv6 on its own link-local address.

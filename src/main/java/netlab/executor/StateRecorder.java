@@ -56,6 +56,8 @@ final class StateRecorder implements Journal {
                 case Creation.LoopbackNeighbour n -> changes.add(hostChange(n));
                 case Creation.HostRoute r -> changes.add(hostChange(r));
                 case Creation.LoopbackMtu m -> changes.add(hostChange(m));
+                case Creation.EtcNetns e -> changes.add(new HostChange.EtcNetns(e.node()));
+                case Creation.EtcNetnsDirectory d -> changes.add(new HostChange.EtcNetnsDirectory());
             }
         }
         update(state.withHostLinks(links).withTables(tables).withHostChanges(changes));
@@ -75,6 +77,8 @@ final class StateRecorder implements Journal {
                 case Creation.LoopbackNeighbour n -> changes.remove(hostChange(n));
                 case Creation.HostRoute r -> changes.remove(hostChange(r));
                 case Creation.LoopbackMtu m -> changes.remove(hostChange(m));
+                case Creation.EtcNetns e -> changes.remove(new HostChange.EtcNetns(e.node()));
+                case Creation.EtcNetnsDirectory d -> changes.remove(new HostChange.EtcNetnsDirectory());
             }
         }
         update(state.withHostLinks(links).withTables(tables).withHostChanges(changes));

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import netlab.error.LabStateException;
+import netlab.executor.step.HostsFileStep;
+import netlab.executor.step.NodeNameStep;
 import netlab.executor.step.SharedHostSysctls;
 import netlab.kernel.Answers;
 import netlab.kernel.KernelException;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NftablesTransaction;
+import netlab.kernel.UtsNamespaces;
 import netlab.netlink.nftables.NfProto;
 import netlab.netlink.nftables.NftRequests;
 import netlab.netlink.nftables.TableMessage;
@@ -19,9 +22,10 @@ import netlab.topology.Node;
 
 /**
  * Removes what a lab state records, and only that: the lab's tables in the host, what it set on
- * the host's lo (HostChangeRemoval), its interfaces in the host (explicitly, so their names are
- * free at once), the namespaces that are still the ones netlab made (NamespaceRemoval), the host
- * sysctls back to their old values; then the record.
+ * the host's lo and its nodes' /etc/netns files (HostChangeRemoval), its interfaces in the host
+ * (explicitly, so their names are free at once), the namespaces that are still the ones netlab
+ * made (NamespaceRemoval) and its nodes' UTS namespaces, the host sysctls back to their old
+ * values; then the record.
  *
  * <p>Every removal is idempotent (what is gone already is done), and the record says "going
  * down" before the first one and loses each kind of thing once it is removed, so a {@code down}
@@ -60,8 +64,10 @@ final class Teardown {
             }
             save(state.withTables(tablesLeft));
             progress.phase("undo changes to the host");
-            HostChangeRemoval.Outcome host = HostChangeRemoval.undoAll(session, state.hostChanges());
+            HostChangeRemoval.Outcome host = HostChangeRemoval.undoAll(session, state.hostChanges(),
+                    HostsFileStep.file(store.directoryOf(state.lab())));
             problems.addAll(host.problems());
+            notes.addAll(host.notes());
             progress.removed(state.hostChanges().size());
             save(state.withHostChanges(host.left()));
             // The kernel deletes the host's links while the namespaces' files are unmounted here:
@@ -78,6 +84,8 @@ final class Teardown {
             }
             progress.phase("remove namespaces");
             removeNamespaces(session);
+            // The nodes' host names: everything in the lab's uts directory is the lab's.
+            attempt(() -> UtsNamespaces.removeAll(NodeNameStep.utsDirectory(store.directoryOf(state.lab()))));
             CompletableFuture<?> hostLinksDeleted = hostLinks;
             progress.phase("delete the host's interfaces");
             if (attempt(() -> Answers.await(hostLinksDeleted))) {

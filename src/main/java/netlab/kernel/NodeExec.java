@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import netlab.error.FailureKind;
@@ -20,8 +21,6 @@ import netlab.sys.SyscallException;
 
 /** Running a program inside a node (a named namespace), the way {@code ip netns exec} does. */
 public final class NodeExec {
-    private static final Path ETC_NETNS = Path.of("/etc/netns");
-
     private NodeExec() {}
 
     /** What a child run in a node printed, and how it ended. */
@@ -30,16 +29,18 @@ public final class NodeExec {
     /**
      * Equivalent to: {@code ip netns exec NAME COMMAND...}, replacing this process (the JVM) by
      * the program, so that its terminal, its standard streams and its exit status are the
-     * program's own. On a platform thread: join the namespace, take a private mount namespace
-     * whose changes do not propagate back, mount a /sys that shows the node's interfaces, bind
-     * /etc/netns/NAME/* over /etc, let no JVM descriptor leak, unblock signals, execve.
-     * Returns only by throwing.
+     * program's own. On a platform thread: join the namespace (and the node's UTS namespace,
+     * bound at {@code uts}, when it has one: its host name is the node's), take a private mount
+     * namespace whose changes do not propagate back, mount a /sys that shows the node's
+     * interfaces, bind /etc/netns/NAME/* over /etc, let no JVM descriptor leak, unblock signals,
+     * execve. Returns only by throwing.
      */
-    public static void execInPlace(String name, List<String> command, Map<String, String> environment) {
+    public static void execInPlace(String name, Optional<Path> uts, List<String> command, Map<String, String> environment) {
         String program = resolve(command.getFirst(), environment.get("PATH"));
         List<String> env = environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         try (NetNamespace namespace = NamedNamespaces.open(name)) {
             InNamespace.call(namespace.fd(), "netlab-exec", () -> {
+                uts.ifPresent(UtsNamespaces::join);
                 enterNodeMounts(name);
                 Syscall.closeRange(3, Integer.MAX_VALUE, Syscall.CLOSE_RANGE_CLOEXEC);
                 Syscall.unblockAllSignals();
@@ -99,7 +100,7 @@ public final class NodeExec {
     }
 
     private static List<Path> etcEntries(String name) {
-        Path dir = ETC_NETNS.resolve(NamespaceNames.require(name));
+        Path dir = EtcNetns.of(name);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -24,6 +24,22 @@ public sealed interface Operation {
     /** A named network namespace. */
     record CreateNamespace(String node, Source source) implements Operation {}
 
+    /**
+     * The lab's hosts file ({@link HostsFile}), kept with its record; {@code node} is the host,
+     * where the file is written.
+     */
+    record WriteHosts(String node, String lab, List<String> lines, Source source) implements Operation {
+        public WriteHosts {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * The node's names: a UTS namespace of its own with the node's name as host name, and
+     * /etc/netns/NODE/hosts linking to the lab's hosts file.
+     */
+    record NameNode(String node, String lab, Source source) implements Operation {}
+
     /** A bridge with the MAC address netlab chose for it. */
     record CreateBridge(String node, String name, String mac, Source source) implements Operation {}
 

@@ -21,7 +21,8 @@ import netlab.topology.Route;
  * Turns a resolved lab into the ordered operations that build it. Pure and deterministic: the
  * same lab always gives the same plan, and nothing here touches the kernel.
  *
- * <p>The order follows what each step needs: namespaces, then bridges (ports are enslaved when
+ * <p>The order follows what each step needs: namespaces, the lab's hosts file and each node's
+ * names (its host name, its /etc/netns/NODE/hosts), then bridges (ports are enslaved when
  * their veth is created), veth pairs (each made once, in place, with a bridge port on the
  * bridge's side), macvlans (their parent exists by then), MTUs (bridges', veth ends', lo's,
  * macvlans', in that order: see {@link Mtus}), sysctls (some name interfaces), IPv6 link-local
@@ -38,6 +39,12 @@ public final class Planner {
         List<Operation> steps = new ArrayList<>();
         for (Node node : lab.namespaces()) {
             steps.add(new Operation.CreateNamespace(node.name(), node.source()));
+        }
+        if (!lab.namespaces().isEmpty()) {
+            steps.add(new Operation.WriteHosts(Node.HOST, lab.name(), HostsFile.lines(lab), lab.namespaces().getFirst().source()));
+        }
+        for (Node node : lab.namespaces()) {
+            steps.add(new Operation.NameNode(node.name(), lab.name(), node.source()));
         }
         forEachInterface(lab, (node, i) -> {
             if (i instanceof Bridge bridge) {

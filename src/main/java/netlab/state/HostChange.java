@@ -6,8 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * A change a lab made to something in the host it does not own, as recorded before the change:
- * the host's lo, which every lab may set things on, and a host route that no interface of the
- * lab carries. {@code down} undoes each (what is gone already is done).
+ * the host's lo, which every lab may set things on, a host route that no interface of the lab
+ * carries, and the files of its nodes under /etc/netns. {@code down} undoes each (what is gone
+ * already is done).
  */
 public sealed interface HostChange {
     /** An address the lab added to lo. */
@@ -25,4 +26,13 @@ public sealed interface HostChange {
 
     /** The MTU lo had before the lab set its own. */
     record LoopbackMtu(int oldMtu) implements HostChange {}
+
+    /**
+     * /etc/netns/NODE, made by the lab for its node, with the link {@code hosts} to the lab's
+     * hosts file in it ({@code ip netns exec} and {@code netlab exec} bind it over /etc/hosts).
+     */
+    record EtcNetns(String node) implements HostChange {}
+
+    /** /etc/netns itself, which the lab made because the machine had none. */
+    record EtcNetnsDirectory() implements HostChange {}
 }

@@ -17,6 +17,8 @@ import netlab.state.StateText.Line;
  * lo-neighbour 2001:db8:77:0:0:0:0:9 02:00:00:00:77:09
  * lo-mtu 65536
  * host-route 10.88.0.0 24 GATEWAY DEVICE METRIC    (an empty word when there is none; DEVICE is lo)
+ * etc-netns ns1
+ * etc-netns-dir
  * </pre>
  *
  * An address is read as a literal only (never looked up), and an IPv6 one stays IPv6 (an
@@ -36,6 +38,8 @@ final class HostChangeRecords {
             case HostChange.Route r -> List.of("host-route", text(r.destination()), Integer.toString(r.prefixLength()),
                     r.gateway().map(HostChangeRecords::text).orElse(""), r.device(),
                     r.metric().isPresent() ? Long.toString(r.metric().getAsLong()) : "");
+            case HostChange.EtcNetns e -> List.of("etc-netns", e.node());
+            case HostChange.EtcNetnsDirectory d -> List.of("etc-netns-dir");
         };
     }
 
@@ -54,6 +58,14 @@ final class HostChangeRecords {
             }
             case "lo-mtu" -> new HostChange.LoopbackMtu((int) StateRecords.number(line, 0, Integer.MAX_VALUE));
             case "host-route" -> route(line);
+            case "etc-netns" -> {
+                String problem = RecordNames.pathElementProblem(line.value(0));
+                if (problem != null) {
+                    throw line.problem(problem);
+                }
+                yield new HostChange.EtcNetns(line.value(0));
+            }
+            case "etc-netns-dir" -> new HostChange.EtcNetnsDirectory();
             default -> throw line.problem("unknown record '" + line.keyword() + "'");
         };
     }

@@ -35,7 +35,7 @@ final class StateRecords {
                 case "sysctl" -> sysctls.add(new LabState.SysctlRecord(
                         checked(line, RecordNames.sysctlProblem(line.value(0))), line.value(1)));
                 case "table" -> tables.add(line);
-                case "lo-address", "lo-neighbour", "lo-mtu", "host-route" -> hostChanges.add(HostChangeRecords.read(line));
+                case "lo-address", "lo-neighbour", "lo-mtu", "host-route", "etc-netns", "etc-netns-dir" -> hostChanges.add(HostChangeRecords.read(line));
                 default -> throw line.problem("unknown record '" + line.keyword() + "'");
             }
         }

@@ -40,7 +40,8 @@ final class StateText {
     private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("lab", 1), Map.entry("file", 1),
             Map.entry("since", 1), Map.entry("status", 1), Map.entry("group", 1), Map.entry("namespace", 3),
             Map.entry("link", 1), Map.entry("sysctl", 2), Map.entry("table", 3), Map.entry("lo-address", 2),
-            Map.entry("lo-neighbour", 2), Map.entry("lo-mtu", 1), Map.entry("host-route", 5));
+            Map.entry("lo-neighbour", 2), Map.entry("lo-mtu", 1), Map.entry("host-route", 5),
+            Map.entry("etc-netns", 1), Map.entry("etc-netns-dir", 0));
     private static final List<String> HEADER = List.of("lab", "file", "since", "status", "group");
 
     private StateText() {}

@@ -1,6 +1,7 @@
 package netlab.sys;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static netlab.sys.SyscallNumbers.__NR_bind;
@@ -19,6 +20,7 @@ import static netlab.sys.SyscallNumbers.__NR_pidfd_send_signal;
 import static netlab.sys.SyscallNumbers.__NR_recvmsg;
 import static netlab.sys.SyscallNumbers.__NR_rt_sigprocmask;
 import static netlab.sys.SyscallNumbers.__NR_sendto;
+import static netlab.sys.SyscallNumbers.__NR_sethostname;
 import static netlab.sys.SyscallNumbers.__NR_setns;
 import static netlab.sys.SyscallNumbers.__NR_setsockopt;
 import static netlab.sys.SyscallNumbers.__NR_socket;
@@ -29,6 +31,7 @@ import static netlab.sys.SyscallNumbers.__NR_unshare;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,6 +47,7 @@ public final class Syscall {
     public static final int O_EXCL = 0200;
     public static final int O_CLOEXEC = 02000000;
     public static final int CLONE_NEWNS = 0x00020000;
+    public static final int CLONE_NEWUTS = 0x04000000;
     public static final int CLONE_NEWNET = 0x40000000;
     public static final int SIGKILL = 9;
     public static final int SIGTERM = 15;
@@ -58,6 +62,7 @@ public final class Syscall {
     public static final long MS_SLAVE = 1 << 19;
     public static final long MS_SHARED = 1 << 20;
     public static final int MNT_DETACH = 2;
+    public static final int UMOUNT_NOFOLLOW = 8;
     public static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
     private static final int AT_FDCWD = -100;
     private static final int RLIMIT_NOFILE = 7; // <asm-generic/resource.h>
@@ -231,6 +236,14 @@ public final class Syscall {
     /** Moves the calling thread into the namespace {@code fd} refers to. */
     public static void setns(int fd, int nstype) {
         call("setns", __NR_setns, fd, nstype);
+    }
+
+    /** Sets the host name of the calling thread's UTS namespace (its bytes, as they are). */
+    public static void sethostname(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        try (Arena arena = Arena.ofConfined()) {
+            call(arena, "sethostname " + name, __NR_sethostname, arena.allocateFrom(JAVA_BYTE, bytes).address(), bytes.length);
+        }
     }
 
     /** Gives the calling thread new namespaces of the {@code flags} kinds. */

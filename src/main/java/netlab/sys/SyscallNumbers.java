@@ -20,6 +20,7 @@ final class SyscallNumbers {
     static final long __NR_getrlimit = 97;
     static final long __NR_mount = 165;
     static final long __NR_umount2 = 166;
+    static final long __NR_sethostname = 170;
     static final long __NR_openat = 257;
     static final long __NR_mkdirat = 258;
     static final long __NR_mknodat = 259;

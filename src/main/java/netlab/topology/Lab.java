@@ -23,12 +23,12 @@ public record Lab(String name, String file, List<Node> nodes, List<Expectation> 
         this(name, file, nodes, List.of());
     }
 
-    /** The same lab with {@code more} expectations after its own (an expectations file's). */
     /** The same lab under another name: one copy of a file brought up with {@code --name}. */
     public Lab named(String other) {
         return new Lab(other, file, nodes, expectations);
     }
 
+    /** The same lab with {@code more} expectations after its own (an expectations file's). */
     public Lab withExpectations(List<Expectation> more) {
         List<Expectation> all = new java.util.ArrayList<>(expectations);
         all.addAll(more);

@@ -58,8 +58,10 @@ class UpDownLsTest {
 
         assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
         assertThat(up.out()).startsWith("lab lan is up");
-        assertThat(up.err().lines().toList()).hasSize(10).allMatch(line -> line.matches(" *\\d+ ms  .+"))
+        assertThat(up.err().lines().toList()).hasSize(12).allMatch(line -> line.matches(" *\\d+ ms  .+"))
                 .anyMatch(line -> line.endsWith("ms  ip netns add ns1 (and 1 more like it)"))
+                // A long command (the hosts file's printf) is cut to 100 characters.
+                .anyMatch(line -> line.matches(" *\\d+ ms  mkdir -p /run/netlab/lan && printf .{60,} \\.\\.\\."))
                 .anyMatch(line -> line.endsWith("ms  ip link set dev br0 up (and 6 more like it)"))
                 .last().satisfies(line -> assertThat(line).endsWith("ms  wait until every link and address is up"));
         assertThat(netlab("down", "lan").exitCode()).isEqualTo(ExitCodes.OK);

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * copy sees a packet of it; and the sandbox itself (its namespaces, links, addresses, routes,
  * sysctls, nf_tables ruleset) is the same while the copies are up as before them, and after
  * they are all down, with no holder, unshare or slirp4netns left running and nothing in
- * /run/netlab.
+ * /run/netlab. Each copy's nodes have their own names, and the sandbox's /etc/netns does not
+ * change.
  */
 @KernelTest
 class ContainedCopiesTest {
@@ -71,6 +72,7 @@ class ContainedCopiesTest {
         assertThat(SandboxProcesses.take()).isEqualTo(SandboxProcesses.NONE);
         KernelState before = Contained.sandboxState(directory.resolve("before"));
         List<String> locksBefore = Contained.tree(Path.of("/run/lock/netlab"));
+        List<String> etcNetnsBefore = Contained.tree(Path.of("/etc/netns"));
 
         List<Timed> ups = Contained.concurrently(AT_ONCE,
                 copies().stream().map(copy -> List.of("up", Contained.LAN, "--name", copy)).toList());
@@ -98,6 +100,7 @@ class ContainedCopiesTest {
         }
 
         onlyC0sNs2SeesC0sNs1();
+        eachCopysNodesHaveTheirOwnNamesAndTheSandboxsEtcNone(etcNetnsBefore);
 
         for (String copy : copies()) {
             Run down = Contained.inProcess("down", copy);
@@ -110,6 +113,25 @@ class ContainedCopiesTest {
         assertThat(Contained.tree(Path.of("/run/lock/netlab"))).isEqualTo(locksBefore);
         assertThat(StateDiff.between(before, "before", Contained.sandboxState(directory.resolve("after")), "after down"))
                 .as("the sandbox's own state after the copies").isEmpty();
+    }
+
+    /**
+     * Every copy's ns1 and ns2 have their names (exec's host name, and ns2 resolves in each
+     * copy's ns1 through its /etc/netns/ns1/hosts), kept inside the copy's holder: the sandbox's
+     * /etc/netns is what it was before the copies.
+     */
+    private void eachCopysNodesHaveTheirOwnNamesAndTheSandboxsEtcNone(List<String> etcNetnsBefore) {
+        for (String copy : List.of("c0", "c9")) {
+            for (String node : List.of("ns1", "ns2")) {
+                Shell.Result hostname = Contained.netlab("exec", copy + ":" + node, "hostname");
+                assertThat(hostname.stdout()).as("%s:%s %s", copy, node, hostname.stderr()).isEqualTo(node + "\n");
+            }
+            Shell.Result getent = Contained.netlab("exec", copy + ":ns1", "getent", "hosts", "ns2");
+            assertThat(getent.stdout().split("\\s+")).as(getent.stderr()).startsWith("192.168.0.2", "ns2");
+            Shell.Result ping = Contained.netlab("exec", copy + ":ns1", "ping", "-c", "1", "-W", "2", "ns2");
+            assertThat(ping.exitCode()).as(ping.stdout() + ping.stderr()).isZero();
+        }
+        assertThat(Contained.tree(Path.of("/etc/netns"))).isEqualTo(etcNetnsBefore);
     }
 
     /**

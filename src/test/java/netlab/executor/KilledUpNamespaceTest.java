@@ -101,7 +101,7 @@ class KilledUpNamespaceTest {
                 .map(NamespaceStep.class::cast).toList();
 
         try (LabSession session = new LabSession("pend", recorder.current().group(), new Kernel(),
-                killedAfterNamespacesAreRecorded(recorder), null)) {
+                killedAfterNamespacesAreRecorded(recorder), null, null)) {
             assertThatThrownBy(() -> NamespaceStep.createAll(steps, session)).isInstanceOf(Killed.class);
         }
         assertThat(store.load("pend").orElseThrow().namespaces()).extracting(LabState.NamespaceRecord::name)

@@ -12,6 +12,6 @@ public final class ExecInPlaceMain {
 
     public static void main(String[] args) {
         List<String> command = Arrays.asList(args).subList(1, args.length);
-        NodeExec.execInPlace(args[0], command, System.getenv());
+        NodeExec.execInPlace(args[0], java.util.Optional.empty(), command, System.getenv());
     }
 }

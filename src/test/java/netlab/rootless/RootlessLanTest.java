@@ -30,6 +30,10 @@ class RootlessLanTest {
         assertThat(succeeded(netlab(USER_A, "up", LAN))).startsWith("lab lan is up (");
 
         answered(netlab(USER_A, "exec", "ns1", "ping", "-c1", "-W5", "192.168.0.2"), "192.168.0.2", 64);
+        // The nodes' names, in the holder's own /etc (the sandbox's /etc/netns is in KernelTraces below).
+        assertThat(succeeded(netlab(USER_A, "exec", "ns2", "hostname"))).isEqualTo("ns2\n");
+        assertThat(succeeded(netlab(USER_A, "exec", "ns1", "ping", "-c1", "-W5", "ns2")))
+                .contains("bytes from ns2 (192.168.0.2): icmp_seq=1 ttl=64 ");
         String test = succeeded(netlab(USER_A, "test", "lan"));
         assertThat(test.lines().filter(line -> line.startsWith("pass  "))).hasSize(4);
         assertThat(test.lines().toList().getLast()).startsWith("lab lan: 4 of 4 expectations passed (");

@@ -38,4 +38,13 @@ public sealed interface Creation {
 
     /** The MTU the host's lo had before the lab changed it: {@code down} sets it back. */
     record LoopbackMtu(int oldMtu) implements Creation {}
+
+    /**
+     * /etc/netns/NODE with the link to the lab's hosts file: up checks nothing is there yet;
+     * {@code down} removes the link while it points at the lab's file, and the directory when empty.
+     */
+    record EtcNetns(String node) implements Creation {}
+
+    /** /etc/netns itself, made because the machine had none: {@code down} removes it when empty. */
+    record EtcNetnsDirectory() implements Creation {}
 }

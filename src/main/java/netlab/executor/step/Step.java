@@ -14,7 +14,8 @@ import netlab.plan.Operation;
  * <p>The executor dispatches over this sealed type with an exhaustive switch and no default, so a
  * new kind of step does not compile until every part of it is written.
  */
-public sealed interface Step permits NamespaceStep, RtnetlinkStep, SysctlStep, NatTableStep {
+public sealed interface Step permits NamespaceStep, HostsFileStep, NodeNameStep, RtnetlinkStep, SysctlStep,
+        NatTableStep {
     /** The plan's data for this step: where it runs and the statement it comes from. */
     Operation operation();
 

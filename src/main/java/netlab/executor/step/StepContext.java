@@ -1,6 +1,8 @@
 package netlab.executor.step;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkChannel;
@@ -19,6 +21,12 @@ public interface StepContext {
 
     /** The record to write before each change. */
     Journal journal();
+
+    /** The lab's own directory, its record's: its hosts file and its nodes' UTS namespaces are kept there. */
+    Path labDirectory();
+
+    /** Where the nodes' /etc/netns files go, or empty when this lab's nodes get none (see EtcNetns). */
+    Optional<Path> etcNetns();
 
     /** The host sysctls the machine's labs share. */
     SharedHostSysctls hostSysctls();

@@ -11,6 +11,8 @@ public final class Steps {
     public static Step of(Operation operation) {
         return switch (operation) {
             case Operation.CreateNamespace o -> new NamespaceStep(o);
+            case Operation.WriteHosts o -> new HostsFileStep(o);
+            case Operation.NameNode o -> new NodeNameStep(o);
             case Operation.CreateBridge o -> new BridgeStep(o);
             case Operation.CreateVeth o -> new VethStep(o);
             case Operation.CreateMacvlan o -> new MacvlanStep(o);

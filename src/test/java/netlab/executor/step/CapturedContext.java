@@ -1,6 +1,8 @@
 package netlab.executor.step;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkChannel;
@@ -25,6 +27,16 @@ record CapturedContext(Map<String, Integer> indexes, int namespaceFd) implements
     @Override
     public Journal journal() {
         return Journal.NONE;
+    }
+
+    @Override
+    public Path labDirectory() {
+        throw new UnsupportedOperationException("a captured context has no lab directory");
+    }
+
+    @Override
+    public Optional<Path> etcNetns() {
+        throw new UnsupportedOperationException("a captured context writes no files");
     }
 
     @Override
