@@ -3,6 +3,7 @@ package netlab.doctor;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.kernel.Kernel;
+import netlab.kernel.KernelFeatures;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkChannel;
 import netlab.netlink.nftables.NftablesDecoder;

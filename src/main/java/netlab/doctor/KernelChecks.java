@@ -3,6 +3,7 @@ package netlab.doctor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import netlab.kernel.KernelFeatures;
 
 /** The kernel features labs need (a problem when missing) and link impairments need (a warning). */
 final class KernelChecks {

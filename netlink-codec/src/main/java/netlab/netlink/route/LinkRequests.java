@@ -87,6 +87,12 @@ public final class LinkRequests {
                 new IfInfoMsg(RtFamily.AF_UNSPEC, 0, index, IfInfoMsg.IFF_UP, IfInfoMsg.IFF_UP), options);
     }
 
+    /** Equivalent to: {@code ip link set dev DEV down}: IFF_UP cleared, and only it changed. */
+    public static NlMessage setDown(int index) {
+        return request(RtmTypes.RTM_NEWLINK, CHANGE, new IfInfoMsg(RtFamily.AF_UNSPEC, 0, index, 0, IfInfoMsg.IFF_UP),
+                List.of());
+    }
+
     /**
      * No IPv6 link-local address when the link comes up: for lab interfaces that carry no IPv6,
      * so that they send no duplicate address detection, router or MLD solicitations (on a big

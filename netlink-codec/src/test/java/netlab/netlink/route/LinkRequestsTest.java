@@ -52,6 +52,7 @@ class LinkRequestsTest {
                         List.of(new LinkAttribute.Address(MacAddress.parse("02:00:00:00:00:03"))), 3,
                         MacvlanInfo.MACVLAN_MODE_BRIDGE)),
                 arguments("route/link-set-up.txt", LinkRequests.setUp(2, NONE)),
+                arguments("route/link-set-down.txt", LinkRequests.setDown(2)),
                 arguments("route/link-set-mtu.txt", LinkRequests.setMtu(3, 9000)),
                 arguments("route/link-dump-request.txt", LinkRequests.dump()));
     }

@@ -1,4 +1,4 @@
-package netlab.doctor;
+package netlab.kernel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +16,12 @@ import java.util.zip.GZIPInputStream;
  * (modules.builtin) or installed (modules.dep) under /lib/modules/RELEASE. Reading files only
  * works for every user and changes nothing; a module that is installed is loaded on first use.
  */
-final class KernelFeatures {
+public final class KernelFeatures {
     /** A feature by its kernel configuration symbol and its module's name. */
-    record Feature(String config, String module, String use) {}
+    public record Feature(String config, String module, String use) {}
 
     /** What labs need: every lab uses some of these. */
-    static final List<Feature> LAB_FEATURES = List.of(
+    public static final List<Feature> LAB_FEATURES = List.of(
             new Feature("CONFIG_VETH", "veth", "veth pairs"),
             new Feature("CONFIG_BRIDGE", "bridge", "bridges"),
             new Feature("CONFIG_MACVLAN", "macvlan", "macvlan interfaces"),
@@ -29,10 +29,15 @@ final class KernelFeatures {
             new Feature("CONFIG_NFT_NAT", "nft_nat", "snat rules"),
             new Feature("CONFIG_NFT_MASQ", "nft_masq", "masquerade rules"));
 
-    /** What link impairments (delay, loss, rate) need. */
-    static final List<Feature> IMPAIRMENT_FEATURES = List.of(
-            new Feature("CONFIG_NET_SCH_NETEM", "sch_netem", "delay and loss on links"),
-            new Feature("CONFIG_NET_SCH_TBF", "sch_tbf", "rate limits on links"));
+    /** Delay and jitter on a link: the netem qdisc. */
+    public static final Feature NETEM = new Feature("CONFIG_NET_SCH_NETEM", "sch_netem", "delay and jitter on links");
+    /** A rate limit on a link: the token bucket filter qdisc. */
+    public static final Feature TBF = new Feature("CONFIG_NET_SCH_TBF", "sch_tbf", "rate limits on links");
+    /** Loss on a link: a random number in an nf_tables rule (the lab's own table, egress hook). */
+    public static final Feature NUMGEN = new Feature("CONFIG_NFT_NUMGEN", "nft_numgen", "loss on links");
+
+    /** What link impairments (delay, rate, loss) need. */
+    public static final List<Feature> IMPAIRMENT_FEATURES = List.of(NETEM, TBF, NUMGEN);
 
     private final Optional<List<String>> config;
     private final List<String> loaded;
@@ -47,7 +52,7 @@ final class KernelFeatures {
         this.release = release;
     }
 
-    static KernelFeatures ofRunningKernel() {
+    public static KernelFeatures ofRunningKernel() {
         String release = firstLine(Path.of("/proc/sys/kernel/osrelease")).orElse("unknown");
         Path modules = Path.of("/lib/modules", release);
         Optional<List<String>> lists = Files.isDirectory(modules)
@@ -57,7 +62,7 @@ final class KernelFeatures {
     }
 
     /** Whether the kernel has {@code feature}; empty when nothing says. */
-    Optional<Boolean> has(Feature feature) {
+    public Optional<Boolean> has(Feature feature) {
         String module = feature.module();
         if (loaded.stream().anyMatch(line -> line.startsWith(module + " "))) {
             return Optional.of(true);
@@ -74,7 +79,7 @@ final class KernelFeatures {
     }
 
     /** Where doctor looked, for a line that says it could not tell. */
-    String sources() {
+    public String sources() {
         return "/proc/config.gz, /proc/modules, /lib/modules/" + release;
     }
 
