@@ -1,0 +1,62 @@
+package netlab.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import netlab.executor.LinkControl;
+import netlab.state.LabLock;
+import netlab.state.LabState;
+import netlab.state.StateStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netlab link LAB NODE:IF down|up}: a running lab's link taken down, or brought back up. */
+@Command(name = "link", description = "Take one of a running lab's interfaces down, or bring it back up "
+        + "(as ip link set dev IF down|up).")
+final class LinkCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LAB|FILE", description = "The lab's name (or its topology file).")
+    String lab;
+
+    @Parameters(index = "1", paramLabel = "NODE:IF", description = "The interface, as node:interface (host:IF for the host's).")
+    String target;
+
+    @Parameters(index = "2", paramLabel = "down|up", description = "What the interface becomes.")
+    String state;
+
+    @Override
+    public Integer call() {
+        boolean up = switch (state) {
+            case "up" -> true;
+            case "down" -> false;
+            default -> throw new ParameterException(spec.commandLine(), "the state is down or up, not '" + state + "'");
+        };
+        int colon = target.indexOf(':');
+        if (colon <= 0 || colon == target.length() - 1) {
+            throw new ParameterException(spec.commandLine(), "the interface is NODE:IF (host:IF for the host's), not '"
+                    + target + "'");
+        }
+        String name = Labs.nameOf(lab);
+        StateStore store = Labs.store();
+        Placement.forwardIfHeld(spec.commandLine(), store, name);
+        Privileges.requireAdmin();
+        NettyLogging.quiet();
+        try (LabLock lock = Labs.lock(store, name)) {
+            // Under the lock: a down running meanwhile has finished, or waits for this.
+            LabState labState = Labs.requireWhole(Labs.requireUp(store, name));
+            LinkControl.set(labState, target.substring(0, colon), target.substring(colon + 1), up);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("lab " + name + ": " + target + " is " + state);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
