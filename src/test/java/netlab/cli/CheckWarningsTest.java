@@ -73,6 +73,22 @@ class CheckWarningsTest {
     }
 
     @Test
+    void aRouteToTheGatewaysOwnAddressDoesNotGoThroughIt(@TempDir Path directory) throws Exception {
+        Path file = Cli.topology(directory, "w.topo", """
+                node h1
+                  address lo 10.80.0.1/32
+                  link eth0 to h2:eth0 address 10.80.1.1/24
+                  link eth1 to h2:eth1 address 10.80.2.1/24
+                node h2
+                  address eth0 10.80.1.2/24
+                  address eth1 10.80.2.2/24
+                  route 10.80.0.1/32 via 10.80.1.1
+                """);
+
+        assertWarns(file, "w.topo: lab w is valid (2 nodes, 4 interfaces)\n", "");
+    }
+
+    @Test
     void aNodeNextToARouterWithNoRouteToItsOtherSide(@TempDir Path directory) throws Exception {
         Path file = Cli.topology(directory, "w.topo", ROUTED.formatted("  sysctl net.ipv4.ip_forward=1\n")
                 .replace("  route default via 10.0.1.254\n", ""));

@@ -60,12 +60,19 @@ final class Forwarding {
                 continue;
             }
             for (Route route : node.routes()) {
-                if (route.via().isPresent() && route.destination().isIpv4() == ipv4 && owns(router, route.via().get())) {
+                if (route.via().isPresent() && route.destination().isIpv4() == ipv4 && owns(router, route.via().get())
+                        && !toItsOwnAddress(router, route)) {
                     return route;
                 }
             }
         }
         return null;
+    }
+
+    /** A route to one of the router's own addresses (on its lo, say) ends there: nothing is forwarded. */
+    private static boolean toItsOwnAddress(Node router, Route route) {
+        int hostLength = route.destination().isIpv4() ? 32 : 128;
+        return route.destination().prefixLength() == hostLength && owns(router, route.destination().address());
     }
 
     private static boolean owns(Node node, InetAddress address) {
