@@ -30,6 +30,19 @@ public record ChainMessage(NfGenMsg header, List<ChainAttribute> attributes) imp
     }
 
     /**
+     * A base chain with a policy, attributes in nft's order (the policy before the hook).
+     * Equivalent to: {@code nft add chain FAMILY TABLE NAME { type TYPE hook HOOK [device "DEV"]
+     * priority PRIORITY; policy accept|drop; }}.
+     *
+     * @param policy {@link NftData#NF_ACCEPT} or {@link NftData#NF_DROP}
+     */
+    public static ChainMessage baseChain(int family, String table, String name, String type, ChainHook hook, int policy) {
+        return new ChainMessage(NfGenMsg.of(family), List.of(new ChainAttribute.Table(table),
+                new ChainAttribute.Name(name), new ChainAttribute.Type(type), new ChainAttribute.Policy(policy),
+                new ChainAttribute.Hook(hook, Nesting.FLAGGED)));
+    }
+
+    /**
      * The source-NAT chain netlab puts its masquerade and snat rules in. Equivalent to:
      * {@code nft add chain FAMILY TABLE NAME { type nat hook postrouting priority srcnat; }}.
      * The same for {@code ip} and {@code ip6}: srcnat is 100 in both (NF_IP_PRI_NAT_SRC,

@@ -14,7 +14,8 @@ import netlab.netlink.DecodePath;
  * the modelled shape, is a {@link RawExpression} that keeps its name and data bytes.
  */
 public sealed interface Expression permits MetaExpression, CmpExpression, PayloadExpression, BitwiseExpression,
-        ImmediateExpression, NatExpression, MasqExpression, CounterExpression, RawExpression {
+        ImmediateExpression, NatExpression, MasqExpression, CounterExpression, NumgenExpression, ByteorderExpression,
+        RawExpression {
     int NFTA_LIST_ELEM = 1;
     int NFTA_EXPR_NAME = 1;
     int NFTA_EXPR_DATA = 2;
@@ -79,6 +80,8 @@ public sealed interface Expression permits MetaExpression, CmpExpression, Payloa
                 case NatExpression.NAME -> NatExpression.decode(body);
                 case MasqExpression.NAME -> MasqExpression.decode(body);
                 case CounterExpression.NAME -> CounterExpression.decode(body);
+                case NumgenExpression.NAME -> NumgenExpression.decode(body);
+                case ByteorderExpression.NAME -> ByteorderExpression.decode(body);
                 default -> null;
             };
         } catch (CodecException e) {

@@ -11,6 +11,7 @@ public final class NfProto {
     /** {@code ip}. */
     public static final int NFPROTO_IPV4 = 2;
     public static final int NFPROTO_ARP = 3;
+    /** {@code netdev}: chains on one device's ingress or egress (netlab's loss chains). */
     public static final int NFPROTO_NETDEV = 5;
     public static final int NFPROTO_BRIDGE = 7;
     /** {@code ip6}. */

@@ -5,6 +5,8 @@ import static netlab.netlink.NlmFlags.NLM_F_CREATE;
 import static netlab.netlink.NlmFlags.NLM_F_DUMP;
 import static netlab.netlink.NlmFlags.NLM_F_REQUEST;
 
+import java.util.ArrayList;
+import java.util.List;
 import netlab.netlink.NlMessage;
 
 /**
@@ -32,6 +34,24 @@ public final class NftRequests {
     /** NFT_MSG_NEWRULE with NLM_F_CREATE | NLM_F_APPEND: added at the end of the chain, like {@code nft add rule}. */
     public static NlMessage appendRule(RuleMessage rule) {
         return NlMessage.request(NftTypes.type(NftTypes.NFT_MSG_NEWRULE), NLM_F_REQUEST | NLM_F_CREATE | NLM_F_APPEND, rule);
+    }
+
+    /**
+     * The lab's loss table in a node: the netdev table, one egress chain per interface and each
+     * chain's rule, in nft's order (the table, every chain, then every rule), for one
+     * {@link NftBatch#transaction}. Equivalent to: {@code nft 'add table netdev TABLE { chain
+     * impair-IF { type filter hook egress device "IF" priority 0; policy accept; numgen random mod
+     * 10000 < N drop; }; ... }'} ({@link LossChain#addTable} writes that command).
+     *
+     * @throws IllegalArgumentException for no chains or two for one interface
+     */
+    public static List<NlMessage> lossTable(String table, List<LossChain> chains) {
+        LossChain.requireDistinct(chains);
+        List<NlMessage> messages = new ArrayList<>();
+        messages.add(newTable(TableMessage.add(NfProto.NFPROTO_NETDEV, table)));
+        chains.forEach(chain -> messages.add(newChain(chain.chain(table))));
+        chains.forEach(chain -> messages.add(appendRule(chain.rule(table))));
+        return List.copyOf(messages);
     }
 
     /** NFT_MSG_GETRULE dump of the rules of one table, as {@code nft list table FAMILY TABLE} asks for them. */

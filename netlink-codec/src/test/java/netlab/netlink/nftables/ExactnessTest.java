@@ -10,10 +10,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import netlab.netlink.NetlinkCodec;
+import netlab.netlink.NlAttr;
 import netlab.netlink.NlMessage;
+import netlab.netlink.RawAttribute;
 import netlab.netlink.testing.Fixture;
 import netlab.netlink.testing.RoundTrip;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bytes that differ from what the encoder writes stay raw instead of being decoded by guess. */
 class ExactnessTest {
@@ -49,6 +53,20 @@ class ExactnessTest {
         NlMessage message = NftRequests.appendRule(extended);
         RoundTrip.assertSurvives(message, NftablesDecoder.INSTANCE);
         assertRoundTrips(messages, fixture);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "0800010000000001 0800020000000000 08000300 65746830", // NFTA_HOOK_DEV without its NUL
+        "0800010000000001 0800020000000000 0900030065746830 00000000 10000480 0900010065746830 00000000", // list after name
+        "0800010000000001 0800020000000000 1c000480 0900010065746830 00000000 0900010065746831 00000000", // two devices
+    })
+    void hookDevicesInAnotherShapeThanNftsOrTheKernelsStayRaw(String hook) {
+        byte[] body = HexFormat.of().parseHex(hook.replace(" ", ""));
+        ChainMessage chain = new ChainMessage(NfGenMsg.of(NfProto.NFPROTO_NETDEV), List.of(new ChainAttribute.Name("c"),
+                new ChainAttribute.Other(new RawAttribute(ChainAttribute.NFTA_CHAIN_HOOK | NlAttr.NLA_F_NESTED, body))));
+
+        RoundTrip.assertSurvives(NftRequests.newChain(chain), NftablesDecoder.INSTANCE);
     }
 
     private static byte[] encode(List<NlMessage> messages) {

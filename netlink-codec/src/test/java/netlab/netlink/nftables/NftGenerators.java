@@ -41,7 +41,7 @@ final class NftGenerators {
                 case 0 -> new ChainAttribute.Table(Generators.name(random));
                 case 1 -> new ChainAttribute.Name(Generators.name(random));
                 case 2 -> new ChainAttribute.Handle(random.nextLong());
-                case 3 -> new ChainAttribute.Hook(new ChainHook(random.nextInt(5), random.nextInt()), nesting(random));
+                case 3 -> new ChainAttribute.Hook(hook(random), nesting(random));
                 case 4 -> new ChainAttribute.Policy(random.nextInt(2));
                 case 5 -> new ChainAttribute.Use(random.nextInt());
                 case 6 -> new ChainAttribute.Type(random.nextBoolean() ? "nat" : "filter");
@@ -50,6 +50,12 @@ final class NftGenerators {
             });
         }
         return new ChainMessage(header(random), attributes);
+    }
+
+    static ChainHook hook(SplittableRandom random) {
+        Optional<HookDevice> device = random.nextBoolean() ? Optional.empty()
+                : Optional.of(new HookDevice(Generators.name(random), random.nextBoolean()));
+        return new ChainHook(random.nextInt(5), random.nextInt(), device);
     }
 
     static RuleMessage rule(SplittableRandom random) {
@@ -68,7 +74,7 @@ final class NftGenerators {
     }
 
     static Expression expression(SplittableRandom random) {
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(11)) {
             case 0 -> new MetaExpression(random.nextInt(40), optionalInt(random), optionalInt(random));
             case 1 -> new CmpExpression(register(random), random.nextInt(6), data(random));
             case 2 -> new PayloadExpression(register(random), random.nextInt(4), random.nextInt(64), random.nextInt(1, 17));
@@ -79,6 +85,9 @@ final class NftGenerators {
                     optionalInt(random), optionalInt(random), optionalInt(random), optionalInt(random));
             case 6 -> new MasqExpression(optionalInt(random), optionalInt(random), optionalInt(random));
             case 7 -> new CounterExpression(optionalLong(random), optionalLong(random));
+            case 8 -> new NumgenExpression(register(random), random.nextInt(), random.nextInt(2), random.nextInt());
+            case 9 -> new ByteorderExpression(register(random), register(random), random.nextInt(2), random.nextInt(1, 17),
+                    random.nextBoolean() ? 2 : 4);
             default -> new RawExpression("x-" + Generators.name(random), Generators.bytes(random, random.nextInt(40)));
         };
     }

@@ -8,13 +8,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Renders decoded rule expressions the way {@code nft -j} prints them, for the statements netlab's
- * rules use: interface and prefix matches, masquerade, snat, counter, accept. The inet family
+ * rules use: interface and prefix matches, masquerade, snat, counter, accept, and the loss chains'
+ * {@code numgen random mod M < N} match and drop. The inet family
  * dependency ({@code meta nfproto ipv4}) is left out, as nft leaves it out. Any other sequence
  * fails the test: the renderer recognises, it does not guess.
  */
@@ -53,9 +55,20 @@ final class NftJson {
                 right.putObject("prefix").put("addr", ipv4(Arrays.copyOf(value(cmp), 4))).put("len", prefix);
                 statements.add(match(cmp, left, right));
                 i = next + 1;
+            } else if (expression instanceof NumgenExpression numgen && expressions.get(i + 1) instanceof ByteorderExpression order
+                    && expressions.get(i + 2) instanceof CmpExpression cmp) {
+                assertThat(numgen.type()).isEqualTo(NumgenExpression.NFT_NG_RANDOM);
+                assertThat(order).isEqualTo(ByteorderExpression.hostToNetwork(numgen.destination(), Integer.BYTES));
+                ObjectNode left = JSON.objectNode();
+                left.putObject("numgen").put("mode", "random").put("mod", numgen.modulus()).put("offset", numgen.offset());
+                statements.add(match(cmp, left, JSON.numberNode(ByteBuffer.wrap(value(cmp)).getInt())));
+                i += 3;
             } else if (expression instanceof ImmediateExpression immediate && immediate.data() instanceof NftData.Verdict verdict) {
-                assertThat(verdict.code()).isEqualTo(NftData.NF_ACCEPT);
-                statements.add(JSON.objectNode().putNull("accept"));
+                statements.add(JSON.objectNode().putNull(switch (verdict.code()) {
+                    case NftData.NF_ACCEPT -> "accept";
+                    case NftData.NF_DROP -> "drop";
+                    default -> throw new AssertionError("verdict " + verdict.code());
+                }));
                 i++;
             } else if (expression instanceof ImmediateExpression immediate && expressions.get(i + 1) instanceof NatExpression nat) {
                 assertThat(nat.type()).isEqualTo(NatExpression.NFT_NAT_SNAT);
@@ -87,6 +100,7 @@ final class NftJson {
         match.put("op", switch (cmp.op()) {
             case CmpExpression.NFT_CMP_EQ -> "==";
             case CmpExpression.NFT_CMP_NEQ -> "!=";
+            case CmpExpression.NFT_CMP_LT -> "<";
             default -> throw new AssertionError("operator " + cmp.op());
         });
         match.set("left", left);

@@ -3,62 +3,33 @@ package netlab.netlink.nftables;
 import static netlab.netlink.testing.FixtureAssert.assertRoundTrips;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import netlab.netlink.DonePayload;
-import netlab.netlink.NetlinkCodec;
 import netlab.netlink.NetlinkPrinter;
 import netlab.netlink.NlMessage;
 import netlab.netlink.NlMsgHeader;
-import netlab.netlink.testing.Fixture;
-import netlab.netlink.testing.Oracle;
 import org.junit.jupiter.api.Test;
 
 /** The kernel's replies to {@code nft list ruleset}, against {@code nft -j list ruleset} in the same namespace. */
 class RulesetDumpTest {
-    private final Fixture fixture = Fixture.load("nftables/ruleset-dump.txt");
-    private final List<NlMessage> messages = NetlinkCodec.decode(fixture.buffer(), NftablesDecoder.INSTANCE);
-    private final JsonNode oracle = Oracle.load("nftables/ruleset-dump.json").get("nftables");
+    private final NftDump dump = new NftDump("nftables/ruleset-dump.txt", "nftables/ruleset-dump.json");
+    private final List<NlMessage> messages = dump.messages;
 
     @Test
     void decodeThenEncodeGivesTheKernelsBytes() {
-        assertRoundTrips(messages, fixture);
+        assertRoundTrips(messages, dump.fixture);
         assertThat(messages).filteredOn(m -> m.type() == NlMsgHeader.NLMSG_DONE)
                 .extracting(NlMessage::payload).containsOnly(DonePayload.ok());
     }
 
     @Test
     void tablesMatchNftJson() {
-        List<String> decoded = new ArrayList<>();
-        for (TableMessage table : payloads(TableMessage.class)) {
-            decoded.add(NfProto.name(table.header().family()) + " " + table.name().orElseThrow() + " handle "
-                    + table.handle().orElseThrow());
-        }
-        List<String> expected = new ArrayList<>();
-        for (JsonNode table : objects("table")) {
-            expected.add(table.get("family").asText() + " " + table.get("name").asText() + " handle " + table.get("handle").asLong());
-        }
-        assertThat(decoded).hasSize(2).containsExactlyElementsOf(expected);
+        dump.assertTablesMatchNftJson(2);
     }
 
     @Test
     void chainsMatchNftJson() {
-        List<String> decoded = new ArrayList<>();
-        for (ChainMessage chain : payloads(ChainMessage.class)) {
-            ChainHook hook = chain.hook().orElseThrow();
-            decoded.add(String.join(" ", NfProto.name(chain.header().family()), chain.table().orElseThrow(),
-                    chain.name().orElseThrow(), "handle " + chain.handle().orElseThrow(), chain.type().orElseThrow(),
-                    hook.hook() == ChainHook.NF_INET_POST_ROUTING ? "postrouting" : "hook " + hook.hook(),
-                    "prio " + hook.priority(), chain.policy().orElseThrow() == NftData.NF_ACCEPT ? "accept" : "drop"));
-        }
-        List<String> expected = new ArrayList<>();
-        for (JsonNode chain : objects("chain")) {
-            expected.add(String.join(" ", chain.get("family").asText(), chain.get("table").asText(), chain.get("name").asText(),
-                    "handle " + chain.get("handle").asLong(), chain.get("type").asText(), chain.get("hook").asText(),
-                    "prio " + chain.get("prio").asInt(), chain.get("policy").asText()));
-        }
-        assertThat(decoded).hasSize(2).containsExactlyElementsOf(expected);
+        dump.assertChainsMatchNftJson(2);
     }
 
     @Test
@@ -75,20 +46,7 @@ class RulesetDumpTest {
 
     @Test
     void rulesMatchNftJson() {
-        List<RuleMessage> rules = payloads(RuleMessage.class);
-        List<JsonNode> expected = objects("rule");
-        assertThat(rules).hasSize(7).hasSameSizeAs(expected);
-        for (int i = 0; i < rules.size(); i++) {
-            RuleMessage rule = rules.get(i);
-            JsonNode json = expected.get(i);
-            int family = rule.header().family();
-            assertThat(NfProto.name(family)).isEqualTo(json.get("family").asText());
-            assertThat(rule.table()).contains(json.get("table").asText());
-            assertThat(rule.chain()).contains(json.get("chain").asText());
-            assertThat(rule.handle()).hasValue(json.get("handle").asLong());
-            assertThat(NftJson.statements(family, rule.expressions().orElseThrow()))
-                    .as("rule %d of %s", i, json).isEqualTo(json.get("expr"));
-        }
+        dump.assertRulesMatchNftJson(7);
     }
 
     @Test
@@ -110,16 +68,6 @@ class RulesetDumpTest {
     }
 
     private <P> List<P> payloads(Class<P> kind) {
-        return messages.stream().map(NlMessage::payload).filter(kind::isInstance).map(kind::cast).toList();
-    }
-
-    private List<JsonNode> objects(String kind) {
-        List<JsonNode> found = new ArrayList<>();
-        oracle.forEach(item -> {
-            if (item.has(kind)) {
-                found.add(item.get(kind));
-            }
-        });
-        return found;
+        return dump.payloads(kind);
     }
 }
