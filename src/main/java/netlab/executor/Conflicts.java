@@ -152,8 +152,8 @@ final class Conflicts {
     private static Set<String> tableNames(Kernel kernel, NetNamespace host) {
         Set<String> names = new HashSet<>();
         var netfilter = kernel.channel(host, NetlinkSocket.NETLINK_NETFILTER, NftablesDecoder.INSTANCE);
-        for (int family : new int[] {NfProto.NFPROTO_IPV4, NfProto.NFPROTO_IPV6}) {
-            String keyword = family == NfProto.NFPROTO_IPV4 ? "ip" : "ip6";
+        for (int family : new int[] {NfProto.NFPROTO_IPV4, NfProto.NFPROTO_IPV6, NfProto.NFPROTO_NETDEV}) {
+            String keyword = NfProto.name(family);
             for (NlMessage reply : netfilter.call(new NetlinkRequest("list the host's " + keyword + " tables",
                     NftRequests.dumpTables(family)))) {
                 if (reply.payload() instanceof TableMessage table) {

@@ -214,7 +214,7 @@ public final class LabInspector {
         List<LabView.NatTable> tables = new ArrayList<>();
         for (LabState.TableRecord table : state.tables()) {
             if (table.node().equals(node)) {
-                int family = nfproto(table.family());
+                int family = NfProto.of(table.family());
                 List<LabView.Rule> rules = new ArrayList<>();
                 List<NlMessage> replies;
                 try {
@@ -253,14 +253,6 @@ public final class LabInspector {
                         expressions.stream().map(Expression::name).toList()) + ")");
     }
 
-    private static int nfproto(String family) {
-        return switch (family) {
-            case "ip" -> NfProto.NFPROTO_IPV4;
-            case "ip6" -> NfProto.NFPROTO_IPV6;
-            case "inet" -> NfProto.NFPROTO_INET;
-            default -> throw new IllegalStateException("table family " + family + " is not ip, ip6 or inet");
-        };
-    }
 
     private List<NlMessage> dump(String node, String what, NlMessage request) {
         return session.route(node).call(new NetlinkRequest(what + " of " + LabSession.where(node), request));

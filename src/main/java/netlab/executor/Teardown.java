@@ -147,7 +147,7 @@ final class Teardown {
     }
 
     private static void deleteTable(LabSession session, LabState.TableRecord table) {
-        int family = table.family().equals("ip") ? NfProto.NFPROTO_IPV4 : NfProto.NFPROTO_IPV6;
+        int family = NfProto.of(table.family());
         try {
             NftablesTransaction.apply(session.netfilter(table.node()), "delete table " + table.family() + " "
                     + table.name(), List.of(NftRequests.deleteTable(TableMessage.delete(family, table.name()))));

@@ -104,8 +104,8 @@ final class StateRecords {
             throw line.problem("a table in '" + StateWords.shown(node) + "', which is neither the host nor a namespace "
                     + "of the lab");
         }
-        if (!line.value(1).equals("ip") && !line.value(1).equals("ip6")) {
-            throw line.problem("table family '" + StateWords.shown(line.value(1)) + "' is neither ip nor ip6");
+        if (!List.of("ip", "ip6", "netdev").contains(line.value(1))) {
+            throw line.problem("table family '" + StateWords.shown(line.value(1)) + "' is not ip, ip6 or netdev");
         }
         if (!line.value(2).equals("netlab-" + lab)) {
             throw line.problem("table '" + StateWords.shown(line.value(2)) + "' is not lab " + lab + "'s (netlab-" + lab

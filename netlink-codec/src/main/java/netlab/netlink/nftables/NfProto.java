@@ -31,4 +31,17 @@ public final class NfProto {
             default -> "family " + family;
         };
     }
+
+    /** The family nft spells {@code name} ({@code ip}, {@code ip6}, {@code inet}, {@code netdev}). */
+    public static int of(String name) {
+        return switch (name) {
+            case "inet" -> NFPROTO_INET;
+            case "ip" -> NFPROTO_IPV4;
+            case "arp" -> NFPROTO_ARP;
+            case "netdev" -> NFPROTO_NETDEV;
+            case "bridge" -> NFPROTO_BRIDGE;
+            case "ip6" -> NFPROTO_IPV6;
+            default -> throw new IllegalArgumentException("no nf_tables family is called " + name);
+        };
+    }
 }
