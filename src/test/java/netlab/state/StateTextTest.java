@@ -128,7 +128,7 @@ class StateTextTest {
                 new Damage(good + "link a%0Ab\n", "line 12: 'a?b' is not an interface name"),
                 new Damage(good + "sysctl kernel.core_pattern x\n", "line 12: 'kernel.core_pattern' is not a network sysctl key"),
                 new Damage(good + "table host ip victim\n", "line 12: table 'victim' is not lab lan's (netlab-lan)"),
-                new Damage(good + "table host inet netlab-lan\n", "line 12: table family 'inet' is neither ip nor ip6"),
+                new Damage(good + "table host inet netlab-lan\n", "line 12: table family 'inet' is not ip, ip6 or netdev"),
                 new Damage(good + "table other ip netlab-lan\n", "line 12: a table in 'other', which is neither the host nor a namespace of the lab"),
                 new Damage(good + "link a%2\n", "line 12: '%' without two hex digits in 'a%2'"),
                 new Damage(good + "link a%zz\n", "line 12: '%' without two hex digits in 'a%zz'"),
