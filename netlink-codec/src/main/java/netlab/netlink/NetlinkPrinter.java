@@ -3,6 +3,7 @@ package netlab.netlink;
 import io.netty.buffer.ByteBufUtil;
 import java.lang.reflect.RecordComponent;
 import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +86,7 @@ public final class NetlinkPrinter {
     private static boolean isSimple(Object value) {
         return value == null || value instanceof Number || value instanceof CharSequence
                 || value instanceof Boolean || value instanceof Enum<?> || value instanceof byte[]
+                || value instanceof int[]
                 || value instanceof InetAddress || value instanceof MacAddress
                 || value instanceof RawAttribute || value instanceof NlMsgHeader
                 || value instanceof OptionalInt || value instanceof OptionalLong
@@ -96,6 +98,7 @@ public final class NetlinkPrinter {
         return switch (value) {
             case null -> "-";
             case byte[] bytes -> ByteBufUtil.hexDump(bytes);
+            case int[] numbers -> Arrays.toString(numbers);
             case InetAddress address -> address.getHostAddress();
             case CharSequence text -> "\"" + text + "\"";
             case Optional<?> optional -> optional.map(NetlinkPrinter::simple).orElse("-");

@@ -6,9 +6,9 @@ import static netlab.netlink.NlmFlags.NLM_F_REQUEST;
 import netlab.netlink.NlMessage;
 
 /**
- * The rtnetlink dumps that read a namespace back (addresses, routes, neighbours), as iproute2
- * sends them; links have theirs in {@link LinkRequests#dump()}. Sequence number and port id are
- * left for the channel.
+ * The rtnetlink dumps that read a namespace back (addresses, routes, neighbours, qdiscs), as
+ * iproute2 sends them; links have theirs in {@link LinkRequests#dump()}. Sequence number and port
+ * id are left for the channel.
  */
 public final class DumpRequests {
     private static final int DUMP = NLM_F_REQUEST | NLM_F_DUMP;
@@ -36,5 +36,10 @@ public final class DumpRequests {
     /** Equivalent to: {@code ip neigh show} (AF_UNSPEC), {@code ip -4 neigh show} (AF_INET). */
     public static NlMessage neighbours(int family) {
         return NlMessage.request(RtmTypes.RTM_GETNEIGH, DUMP, NeighbourMessage.dumpAll(family));
+    }
+
+    /** Equivalent to: {@code tc qdisc show}: every qdisc of every device. */
+    public static NlMessage qdiscs() {
+        return NlMessage.request(RtmTypes.RTM_GETQDISC, DUMP, QdiscMessage.dumpAll());
     }
 }

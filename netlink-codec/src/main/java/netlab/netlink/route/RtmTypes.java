@@ -15,6 +15,10 @@ public final class RtmTypes {
     public static final int RTM_NEWNEIGH = 28;
     public static final int RTM_DELNEIGH = 29;
     public static final int RTM_GETNEIGH = 30;
+    /** Queueing disciplines (tc qdisc add/del/show). */
+    public static final int RTM_NEWQDISC = 36;
+    public static final int RTM_DELQDISC = 37;
+    public static final int RTM_GETQDISC = 38;
     /** Alternative names are added and removed with these (ip link property add/del). */
     public static final int RTM_NEWLINKPROP = 108;
     public static final int RTM_DELLINKPROP = 109;
@@ -36,6 +40,9 @@ public final class RtmTypes {
             case RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case RTM_DELNEIGH -> "RTM_DELNEIGH";
             case RTM_GETNEIGH -> "RTM_GETNEIGH";
+            case RTM_NEWQDISC -> "RTM_NEWQDISC";
+            case RTM_DELQDISC -> "RTM_DELQDISC";
+            case RTM_GETQDISC -> "RTM_GETQDISC";
             case RTM_NEWLINKPROP -> "RTM_NEWLINKPROP";
             case RTM_DELLINKPROP -> "RTM_DELLINKPROP";
             default -> "rtnetlink type " + type;

@@ -6,7 +6,7 @@ import netlab.netlink.NlMsgHeader;
 import netlab.netlink.NlPayload;
 import netlab.netlink.PayloadDecoder;
 
-/** Decodes the payloads of NETLINK_ROUTE: links, addresses, routes and neighbours. */
+/** Decodes the payloads of NETLINK_ROUTE: links, addresses, routes, neighbours and qdiscs. */
 public final class RtnetlinkDecoder implements PayloadDecoder {
     public static final RtnetlinkDecoder INSTANCE = new RtnetlinkDecoder();
 
@@ -29,6 +29,8 @@ public final class RtnetlinkDecoder implements PayloadDecoder {
                     RouteMessage.decode(message, offset, end, path);
             case RtmTypes.RTM_NEWNEIGH, RtmTypes.RTM_DELNEIGH, RtmTypes.RTM_GETNEIGH ->
                     NeighbourMessage.decode(message, offset, end, path);
+            case RtmTypes.RTM_NEWQDISC, RtmTypes.RTM_DELQDISC, RtmTypes.RTM_GETQDISC ->
+                    QdiscMessage.decode(message, offset, end, path);
             default -> null;
         };
     }
