@@ -50,6 +50,11 @@ public record ChainHook(int hook, int priority, Optional<HookDevice> device) {
         this(hook, priority, Optional.empty());
     }
 
+    /** The ingress hook of one device, as nft sends {@code hook ingress device "NAME" priority PRIORITY}. */
+    public static ChainHook ingress(String device, int priority) {
+        return new ChainHook(NF_NETDEV_INGRESS, priority, Optional.of(HookDevice.named(device)));
+    }
+
     /** The egress hook of one device, as nft sends {@code hook egress device "NAME" priority PRIORITY}. */
     public static ChainHook egress(String device, int priority) {
         return new ChainHook(NF_NETDEV_EGRESS, priority, Optional.of(HookDevice.named(device)));

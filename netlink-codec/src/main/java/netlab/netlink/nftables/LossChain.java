@@ -9,11 +9,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Random loss on one interface's egress: the base chain netlab puts in a node's own netdev table,
- * {@code chain impair-IF { type filter hook egress device "IF" priority 0; policy accept; numgen
- * random mod 10000 < N drop; }}, with N the loss in hundredths of a percent (30 % is 3000, 0.5 %
- * is 50). The egress hook runs before the device's qdisc, so loss needs no sch_netem and sits
- * beside a tbf or netem on the same interface.
+ * Random loss on what arrives at one interface: the base chain netlab puts in a node's own netdev
+ * table, {@code chain impair-IF { type filter hook ingress device "IF" priority 0; policy accept;
+ * numgen random mod 10000 < N drop; }}, with N the loss in hundredths of a percent (30 % is 3000,
+ * 0.5 % is 50). The chain drops at the ingress of {@code interfaceName}; netlab hooks it on the
+ * peer end of the impaired interface, so the loss is silent to every sender, as on a wire. A drop
+ * at the impaired end's egress would not be: it fails a local sender's sendto with ENOBUFS, and
+ * ping then re-sends, so ping from that node measured about 0 % of a 30 % loss. The hook needs no
+ * sch_netem and sits beside a tbf or netem on the same link.
  *
  * <p>One model, three faces, as the NAT rules: {@link #text()} is the chain as nft reads it (and
  * the plan prints it); {@link #chain} and {@link #rule} are what nft 1.0.6 sends for that text;
@@ -46,7 +49,7 @@ public record LossChain(String interfaceName, int hundredthsOfPercent) {
         }
     }
 
-    /** {@code impair-IF}. */
+    /** {@code impair-IF}, IF the hooked interface (the peer end of the one the lab impairs). */
     public String chainName() {
         return CHAIN_PREFIX + interfaceName;
     }
@@ -58,7 +61,7 @@ public record LossChain(String interfaceName, int hundredthsOfPercent) {
 
     /** The chain block as nft reads it inside a table block. */
     public String text() {
-        return "chain " + chainName() + " { type filter hook egress device \"" + interfaceName + "\" priority "
+        return "chain " + chainName() + " { type filter hook ingress device \"" + interfaceName + "\" priority "
                 + PRIORITY + "; policy accept; " + statement() + "; }";
     }
 
@@ -77,7 +80,7 @@ public record LossChain(String interfaceName, int hundredthsOfPercent) {
     /** NFT_MSG_NEWCHAIN's payload, as nft sends the chain of {@link #text()}. */
     public ChainMessage chain(String table) {
         return ChainMessage.baseChain(NfProto.NFPROTO_NETDEV, table, chainName(), "filter",
-                ChainHook.egress(interfaceName, PRIORITY), NftData.NF_ACCEPT);
+                ChainHook.ingress(interfaceName, PRIORITY), NftData.NF_ACCEPT);
     }
 
     /** NFT_MSG_NEWRULE's payload, as nft sends the rule of {@link #statement()}. */
@@ -99,7 +102,7 @@ public record LossChain(String interfaceName, int hundredthsOfPercent) {
 
     /**
      * The loss chain that a dumped chain and the rules of its table are: empty unless the chain is
-     * exactly one this model makes (netdev family, named for the device it hooks at egress, filter
+     * exactly one this model makes (netdev family, named for the device it hooks at ingress, filter
      * type, priority 0, policy accept) holding exactly one rule with exactly its expressions.
      */
     public static Optional<LossChain> fromDump(ChainMessage chain, List<RuleMessage> tableRules) {
@@ -108,7 +111,7 @@ public record LossChain(String interfaceName, int hundredthsOfPercent) {
         Optional<ChainHook> hook = chain.hook();
         Optional<String> device = hook.flatMap(ChainHook::deviceName);
         if (chain.header().family() != NfProto.NFPROTO_NETDEV || table.isEmpty() || name.isEmpty() || device.isEmpty()
-                || hook.get().hook() != ChainHook.NF_NETDEV_EGRESS || hook.get().priority() != PRIORITY
+                || hook.get().hook() != ChainHook.NF_NETDEV_INGRESS || hook.get().priority() != PRIORITY
                 || !chain.type().equals(Optional.of("filter")) || chain.policy().orElse(-1) != NftData.NF_ACCEPT) {
             return Optional.empty();
         }

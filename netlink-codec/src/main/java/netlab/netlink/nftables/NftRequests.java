@@ -37,10 +37,10 @@ public final class NftRequests {
     }
 
     /**
-     * The lab's loss table in a node: the netdev table, one egress chain per interface and each
+     * The lab's loss table in a node: the netdev table, one ingress chain per interface and each
      * chain's rule, in nft's order (the table, every chain, then every rule), for one
      * {@link NftBatch#transaction}. Equivalent to: {@code nft 'add table netdev TABLE { chain
-     * impair-IF { type filter hook egress device "IF" priority 0; policy accept; numgen random mod
+     * impair-IF { type filter hook ingress device "IF" priority 0; policy accept; numgen random mod
      * 10000 < N drop; }; ... }'} ({@link LossChain#addTable} writes that command).
      *
      * @throws IllegalArgumentException for no chains or two for one interface

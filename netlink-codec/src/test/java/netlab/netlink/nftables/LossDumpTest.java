@@ -73,10 +73,13 @@ class LossDumpTest {
         RuleMessage eth0Rule = rules.getFirst();
         List<Expression> expressions = eth0Rule.expressions().orElseThrow();
 
-        // Another name than impair-DEVICE, another priority, a drop policy, another family.
+        Optional<HookDevice> device = eth0.hook().orElseThrow().device();
+        // Another name than impair-DEVICE, the egress hook, another priority, a drop policy, another family.
         assertThat(LossChain.fromDump(withAttribute(eth0, new ChainAttribute.Name("impair-eth1")), rules)).isEmpty();
         assertThat(LossChain.fromDump(withAttribute(eth0, new ChainAttribute.Hook(
-                new ChainHook(ChainHook.NF_NETDEV_EGRESS, -10, eth0.hook().orElseThrow().device()), Nesting.PLAIN)), rules)).isEmpty();
+                new ChainHook(ChainHook.NF_NETDEV_EGRESS, 0, device), Nesting.PLAIN)), rules)).isEmpty();
+        assertThat(LossChain.fromDump(withAttribute(eth0, new ChainAttribute.Hook(
+                new ChainHook(ChainHook.NF_NETDEV_INGRESS, -10, device), Nesting.PLAIN)), rules)).isEmpty();
         assertThat(LossChain.fromDump(withAttribute(eth0, new ChainAttribute.Policy(NftData.NF_DROP)), rules)).isEmpty();
         assertThat(LossChain.fromDump(new ChainMessage(NfGenMsg.of(NfProto.NFPROTO_INET), eth0.attributes()), rules)).isEmpty();
         // A second rule, a counter added, a threshold of 0.
@@ -103,7 +106,7 @@ class LossDumpTest {
     /** The {@code device "NAME"} of each chain, in order, as {@code nft list ruleset} printed them. */
     private static List<String> devicesInNftsText() throws IOException {
         try (InputStream in = LossDumpTest.class.getResourceAsStream("/fixtures/nftables/loss-dump.nft")) {
-            Matcher device = Pattern.compile("hook egress device \"([^\"]+)\"")
+            Matcher device = Pattern.compile("hook ingress device \"([^\"]+)\"")
                     .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             List<String> devices = new ArrayList<>();
             while (device.find()) {

@@ -40,7 +40,7 @@ class LossTableTest {
     void theCapturedCommandsAreTheModelsText() {
         assertThat(Fixture.load(ONE).capture()).contains(" -- nft '" + LossChain.addTable(TABLE, ETH0) + "' |");
         assertThat(Fixture.load(TWO).capture()).contains(" -- nft '" + LossChain.addTable(TABLE, ETH0_ETH1) + "' |");
-        assertThat(new LossChain("eth1", 50).text()).isEqualTo("chain impair-eth1 { type filter hook egress device \"eth1\""
+        assertThat(new LossChain("eth1", 50).text()).isEqualTo("chain impair-eth1 { type filter hook ingress device \"eth1\""
                 + " priority 0; policy accept; numgen random mod 10000 < 50 drop; }");
     }
 
@@ -55,11 +55,12 @@ class LossTableTest {
     }
 
     @Test
-    void theSentChainNamesItsDeviceOnlyInNftaHookDev() {
+    void theSentChainHooksItsDevicesIngressNamingItOnlyInNftaHookDev() {
         ChainMessage chain = (ChainMessage) decodeTransactionRequests(ONE).get(1).payload();
 
-        assertThat(chain.hook()).contains(new ChainHook(ChainHook.NF_NETDEV_EGRESS, 0, Optional.of(new HookDevice("eth0", false))));
+        assertThat(chain.hook()).contains(new ChainHook(ChainHook.NF_NETDEV_INGRESS, 0, Optional.of(new HookDevice("eth0", false))));
         assertThat(chain.hook().flatMap(ChainHook::deviceName)).contains("eth0");
+        assertThat(chain.hook()).contains(ChainHook.ingress("eth0", 0));
         assertThat(chain.policy()).hasValue(NftData.NF_ACCEPT);
         assertThat(chain.attributes()).noneMatch(ChainAttribute.Other.class::isInstance);
     }
