@@ -28,7 +28,7 @@ final class TcUnits {
 
     private TcUnits() {}
 
-    /** A rate in bits per second, within {@code min..max} (both whole in {@code bit}'s unit names). */
+    /** A rate in bits per second, within {@code min..max} (the message writes them in the largest unit that fits). */
     static OptionalLong rate(Word word, String what, long min, long max, Problems problems) {
         OptionalLong bits = amount(word, what, "rate", RATES, "10mbit", problems);
         if (bits.isPresent() && (bits.getAsLong() < min || bits.getAsLong() > max)) {
