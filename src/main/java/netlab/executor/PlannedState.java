@@ -53,6 +53,8 @@ public final class PlannedState {
                 }
                 case Operation.AddRoute ignored -> {}
                 case Operation.ApplyNat ignored -> {}
+                case Operation.SetQdisc ignored -> {}
+                case Operation.ApplyLoss ignored -> {}
             }
         }
         return planned;

@@ -88,4 +88,18 @@ public sealed interface Operation {
             rules = List.copyOf(rules);
         }
     }
+
+    /** An impaired interface's root qdisc ({@code impair} with a rate or a delay). */
+    record SetQdisc(String node, String interfaceName, Qdisc qdisc, Source source) implements Operation {}
+
+    /**
+     * The lab's own nf_tables table of family {@code netdev} in this node (the NAT tables, of
+     * families ip and ip6, have the same name), with one egress chain per lossy interface, made in
+     * one transaction.
+     */
+    record ApplyLoss(String node, String table, List<LossRule> rules, Source source) implements Operation {
+        public ApplyLoss {
+            rules = List.copyOf(rules);
+        }
+    }
 }

@@ -8,7 +8,10 @@ public record Plan(String lab, List<Operation> operations) {
         operations = List.copyOf(operations);
     }
 
-    /** The nf_tables table netlab owns for lab {@code lab} in each namespace with NAT rules. */
+    /**
+     * The nf_tables tables netlab owns for lab {@code lab} in each namespace with NAT rules (families
+     * ip, ip6) or lossy interfaces (family netdev).
+     */
     public static String tableName(String lab) {
         return "netlab-" + lab;
     }

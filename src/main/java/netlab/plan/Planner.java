@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import netlab.topology.Endpoint;
+import netlab.topology.Impairment;
 import netlab.topology.Lab;
 import netlab.topology.Mtus;
 import netlab.topology.NatRule;
@@ -28,8 +30,8 @@ import netlab.topology.Route;
  * macvlans', in that order: see {@link Mtus}), sysctls (some name interfaces), IPv6 link-local
  * generation off where the kernel's own is not wanted (before the links come up; see
  * {@link LinkLocals}), links up, addresses (netlab's link-local one first), neighbours, device
- * routes before gateway routes, and NAT last. Every interface it creates gets a MAC address of
- * netlab's choosing ({@link MacAddresses}).
+ * routes before gateway routes, impaired interfaces' qdiscs, NAT, and loss tables last. Every
+ * interface it creates gets a MAC address of netlab's choosing ({@link MacAddresses}).
  */
 public final class Planner {
     private Planner() {}
@@ -100,7 +102,17 @@ public final class Planner {
             routesInOrder(node).forEach(r -> steps.add(new Operation.AddRoute(node.name(), r, r.source())));
         }
         for (Node node : lab.nodes()) {
+            for (Impairment impairment : node.impairments()) {
+                OptionalInt mtu = mtus.mtu(new Endpoint(node.name(), impairment.interfaceName()));
+                ImpairmentQueues.of(impairment, mtu).ifPresent(qdisc -> steps.add(new Operation.SetQdisc(node.name(),
+                        impairment.interfaceName(), qdisc, impairment.source())));
+            }
+        }
+        for (Node node : lab.nodes()) {
             steps.addAll(nat(lab, node));
+        }
+        for (Node node : lab.nodes()) {
+            loss(lab, node).ifPresent(steps::add);
         }
         return new Plan(lab.name(), steps);
     }
@@ -142,6 +154,17 @@ public final class Planner {
         byFamily.forEach((family, rules) -> steps.add(new Operation.ApplyNat(
                 node.name(), family, Plan.tableName(lab.name()), rules, rules.getFirst().source())));
         return steps;
+    }
+
+    /** One netdev table per node, named as the NAT tables, holding a chain for each lossy interface. */
+    private static Optional<Operation> loss(Lab lab, Node node) {
+        List<Impairment> lossy = node.impairments().stream().filter(i -> i.lossHundredthsOfPercent().isPresent()).toList();
+        if (lossy.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LossRule> rules = lossy.stream()
+                .map(i -> new LossRule(i.interfaceName(), i.lossHundredthsOfPercent().getAsInt())).toList();
+        return Optional.of(new Operation.ApplyLoss(node.name(), Plan.tableName(lab.name()), rules, lossy.getFirst().source()));
     }
 
     private static boolean isIpv4(NatRule rule) {

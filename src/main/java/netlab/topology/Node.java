@@ -24,9 +24,16 @@ public final class Node {
     private final List<Neighbour> neighbours;
     private final List<SysctlSetting> sysctls;
     private final List<NatRule> nat;
+    private final List<Impairment> impairments;
 
+    /** A node whose links are not impaired. */
     public Node(String name, Source source, List<NetInterface> interfaces, List<Route> routes,
             List<Neighbour> neighbours, List<SysctlSetting> sysctls, List<NatRule> nat) {
+        this(name, source, interfaces, routes, neighbours, sysctls, nat, List.of());
+    }
+
+    public Node(String name, Source source, List<NetInterface> interfaces, List<Route> routes,
+            List<Neighbour> neighbours, List<SysctlSetting> sysctls, List<NatRule> nat, List<Impairment> impairments) {
         this.name = Objects.requireNonNull(name);
         this.source = Objects.requireNonNull(source);
         this.interfaces = List.copyOf(interfaces);
@@ -34,6 +41,7 @@ public final class Node {
         this.neighbours = List.copyOf(neighbours);
         this.sysctls = List.copyOf(sysctls);
         this.nat = List.copyOf(nat);
+        this.impairments = List.copyOf(impairments);
         for (NetInterface i : this.interfaces) {
             interfacesByName.putIfAbsent(i.name(), i);
         }
@@ -68,6 +76,11 @@ public final class Node {
         return nat;
     }
 
+    /** The node's impaired interfaces, at most one impairment each ({@code both} lines included). */
+    public List<Impairment> impairments() {
+        return impairments;
+    }
+
     public boolean isHost() {
         return HOST.equals(name);
     }
@@ -80,17 +93,18 @@ public final class Node {
     public boolean equals(Object other) {
         return other instanceof Node that && name.equals(that.name) && source.equals(that.source)
                 && interfaces.equals(that.interfaces) && routes.equals(that.routes)
-                && neighbours.equals(that.neighbours) && sysctls.equals(that.sysctls) && nat.equals(that.nat);
+                && neighbours.equals(that.neighbours) && sysctls.equals(that.sysctls) && nat.equals(that.nat)
+                && impairments.equals(that.impairments);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, source, interfaces, routes, neighbours, sysctls, nat);
+        return Objects.hash(name, source, interfaces, routes, neighbours, sysctls, nat, impairments);
     }
 
     @Override
     public String toString() {
         return "Node[name=" + name + ", source=" + source + ", interfaces=" + interfaces + ", routes=" + routes
-                + ", neighbours=" + neighbours + ", sysctls=" + sysctls + ", nat=" + nat + "]";
+                + ", neighbours=" + neighbours + ", sysctls=" + sysctls + ", nat=" + nat + ", impairments=" + impairments + "]";
     }
 }

@@ -45,6 +45,7 @@ final class BlockResolver {
                     case Syntax.Link l -> {}
                     case Syntax.Macvlan m -> {}
                     case Syntax.Expect e -> {} // against the built lab: ExpectationResolver
+                    case Syntax.Impair i -> {} // with the far ends of veths: ImpairResolver
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netlab.topology.Impairment;
 import netlab.topology.NatRule;
 import netlab.topology.Neighbour;
 import netlab.topology.NetInterface;
@@ -13,7 +14,10 @@ import netlab.topology.Route;
 import netlab.topology.Source;
 import netlab.topology.SysctlSetting;
 
-/** A node while the resolver fills it: interfaces by name, and its routes, neighbours, sysctls and NAT. */
+/**
+ * A node while the resolver fills it: interfaces by name, and its routes, neighbours, sysctls, NAT
+ * and impairments.
+ */
 final class NodeDraft {
     final String name;
     final Source source;
@@ -22,6 +26,7 @@ final class NodeDraft {
     final List<Neighbour> neighbours = new ArrayList<>();
     final Map<String, SysctlSetting> sysctls = new LinkedHashMap<>();
     final List<NatRule> nat = new ArrayList<>();
+    final List<Impairment> impairments = new ArrayList<>();
 
     NodeDraft(String name, Source source) {
         this.name = name;
@@ -46,6 +51,10 @@ final class NodeDraft {
                 .map(r -> new Route(r.destination().value(), r.via().map(Located::value),
                         r.dev().map(Word::text), r.onlink(), r.metric(), r.src().map(Located::value), r.source()))
                 .toList();
-        return new Node(name, source, built, builtRoutes, neighbours, List.copyOf(sysctls.values()), nat);
+        // In the order of their lines: a 'both' written in another block sits where it was written.
+        List<Impairment> builtImpairments = impairments.stream()
+                .sorted(Comparator.comparingInt((Impairment i) -> i.source().line()).thenComparingInt(i -> i.source().column()))
+                .toList();
+        return new Node(name, source, built, builtRoutes, neighbours, List.copyOf(sysctls.values()), nat, builtImpairments);
     }
 }

@@ -28,6 +28,8 @@ final class Parser {
             Map.entry("sysctl", "sysctl KEY=VALUE"),
             Map.entry("masquerade", "masquerade [src NET|ADDR] [dst [!]NET|ADDR] [out IF]"),
             Map.entry("snat", "snat ADDR [src NET|ADDR] [dst [!]NET|ADDR] [out IF]"),
+            Map.entry("impair", "impair IF [rate RATE [burst SIZE]] [delay TIME [jitter TIME]] [loss PERCENT] "
+                    + "[limit PACKETS] [both]"),
             Map.entry("expect", "expect [NODE] reaches|!reaches ADDR|NODE:IF [ttl N] [as ADDR] [within DURATION]"));
 
     private final Problems problems;

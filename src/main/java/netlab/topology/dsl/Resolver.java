@@ -16,9 +16,9 @@ import netlab.topology.Source;
 /**
  * Syntax to model. Passes, so that nothing depends on the order of blocks: nodes; bridges;
  * links and macvlans (the interfaces they make, in both nodes); then each block's addresses,
- * MTUs, neighbours, sysctls, NAT and routes; then the checks that need the whole lab
- * (duplicate addresses, gateway reachability, what the MTUs allow); then the expectations,
- * against the lab built.
+ * MTUs, neighbours, sysctls, NAT and routes; then impairments (a {@code both} reaches the far
+ * end of a veth); then the checks that need the whole lab (duplicate addresses, gateway
+ * reachability, what the MTUs allow, tbf's frames); then the expectations, against the lab built.
  */
 final class Resolver {
     private final Problems problems;
@@ -36,13 +36,17 @@ final class Resolver {
         resolver.bridges(file.blocks());
         new LinkResolver(problems, resolver.nodes, resolver.owners).resolve(file.blocks());
         new BlockResolver(problems, resolver.owners).resolve(file.blocks());
+        ImpairResolver impairs = new ImpairResolver(problems, resolver.nodes, resolver.owners);
+        impairs.resolve(file.blocks());
         AddressCheck.check(resolver.nodes.values(), problems);
         resolver.nodes.values().forEach(node -> RouteCheck.check(node, problems));
         // The MTUs the kernel derives need the whole model; a lab with problems builds one as well.
         List<Node> built = new ArrayList<>();
         resolver.nodes.values().forEach(node -> built.add(node.build()));
         Lab lab = new Lab(name, fileName, built);
-        MtuCheck.check(resolver.nodes.values(), Mtus.of(lab), problems);
+        Mtus mtus = Mtus.of(lab);
+        MtuCheck.check(resolver.nodes.values(), mtus, problems);
+        impairs.checkFrames(mtus);
         List<Expectation> expectations = resolver.expectations(file.blocks(), lab);
         problems.throwIfAny();
         return new Lab(name, fileName, built, expectations);

@@ -55,6 +55,7 @@ final class StatementParser {
             case "sysctl" -> new SysctlParser(problems).parse(words);
             case "masquerade", "snat" -> nat(words, at);
             case "expect" -> new ExpectParser(problems).parse(words);
+            case "impair" -> new ImpairParser(problems).parse(words);
             default -> throw new IllegalStateException("not a block statement: " + keyword.text());
         };
     }

@@ -55,6 +55,15 @@ final class Syntax {
             Optional<Located<Cidr>> dst, boolean dstNegated, Optional<Word> out) implements Statement {}
 
     /**
+     * {@code impair IF [rate R [burst S]] [delay T [jitter T]] [loss P] [limit N] [both]}, its
+     * values read (bits per second, bytes); rate, burst and limit keep their place for the checks
+     * that need the interface's MTU, {@code both} its word for the checks of the veth's far end.
+     */
+    record Impair(Source source, Word name, Optional<Located<Long>> rate, Optional<Located<Long>> burst,
+            Optional<Duration> delay, Optional<Duration> jitter, OptionalInt loss, Optional<Located<Integer>> limit,
+            Optional<Word> both) implements Statement {}
+
+    /**
      * {@code expect [NODE] reaches|!reaches TARGET [ttl N] [as ADDR] [within DURATION]}; node empty
      * when left out (the block's node). {@code as} keeps its option word: a target outside the lab
      * is reported there.
