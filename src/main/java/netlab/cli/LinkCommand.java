@@ -1,6 +1,7 @@
 package netlab.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import netlab.executor.LinkControl;
 import netlab.state.LabLock;
@@ -49,11 +50,15 @@ final class LinkCommand implements Callable<Integer> {
         Placement.forwardIfHeld(spec.commandLine(), store, name);
         Privileges.requireAdmin();
         NettyLogging.quiet();
+        List<String> notes;
         try (LabLock lock = Labs.lock(store, name)) {
             // Under the lock: a down running meanwhile has finished, or waits for this.
             LabState labState = Labs.requireWhole(Labs.requireUp(store, name));
-            LinkControl.set(labState, target.substring(0, colon), target.substring(colon + 1), up);
+            notes = LinkControl.set(labState, target.substring(0, colon), target.substring(colon + 1), up);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        notes.forEach(note -> err.println("netlab: " + note));
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.println("lab " + name + ": " + target + " is " + state);
         out.flush();

@@ -28,7 +28,6 @@ final class PlanCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         Lab lab = Labs.read(file);
-        ImpairNotBuilt.refuse(lab); // TEMPORARY (issue 18)
         out.print(Steps.script(Planner.plan(lab)));
         out.print(expectations(lab.expectations()));
         // print() does not flush picocli's autoflush writer, and System.exit would drop the plan.

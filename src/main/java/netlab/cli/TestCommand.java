@@ -68,7 +68,6 @@ final class TestCommand implements Callable<Integer> {
         if (fromFile && Placement.rootless()) {
             // Not up: the whole cycle (up, checks, down) runs inside a holder made for it.
             Lab lab = Labs.read(Path.of(target));
-            ImpairNotBuilt.refuse(lab); // TEMPORARY (issue 18)
             HeldUp.requireVisibleInside(Path.of(target));
             CommandLine root = spec.commandLine();
             while (root.getParent() != null) {
@@ -79,7 +78,6 @@ final class TestCommand implements Callable<Integer> {
         }
         Lab lab = fromFile ? Labs.read(Path.of(target)) : Labs.recordedLab(Labs.requireUp(store, Labs.nameOf(target)));
         if (fromFile) {
-            ImpairNotBuilt.refuse(lab); // TEMPORARY (issue 18)
         }
         for (Path file : expectFiles) {
             lab = lab.withExpectations(TopologyReader.readExpectations(file, lab));

@@ -60,7 +60,6 @@ final class UpCommand implements Runnable {
     static void up(Path file, Placing placing, boolean dryRun, boolean verbose, PrintWriter out, PrintWriter err) {
         if (dryRun) {
             Lab lab = named(Labs.read(file), placing);
-            ImpairNotBuilt.refuse(lab); // TEMPORARY (issue 18)
             out.print(Steps.script(Planner.plan(lab)));
             out.print(PlanCommand.expectations(lab.expectations()));
             out.flush();
@@ -75,7 +74,6 @@ final class UpCommand implements Runnable {
         }
         try (KernelInBackground background = KernelInBackground.start()) {
             Lab lab = named(Labs.read(file), placing);
-            ImpairNotBuilt.refuse(lab); // TEMPORARY (issue 18)
             Plan plan = Planner.plan(lab);
             Privileges.requireAdmin();
             StateStore store = Labs.store();

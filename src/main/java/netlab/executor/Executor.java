@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.executor.step.HostsFileStep;
+import netlab.executor.step.LossTableStep;
 import netlab.executor.step.NamespaceStep;
 import netlab.executor.step.NodeNameStep;
 import netlab.executor.step.NatTableStep;
@@ -18,6 +19,7 @@ import netlab.executor.step.StepFailedException;
 import netlab.executor.step.Steps;
 import netlab.executor.step.SysctlStep;
 import netlab.kernel.Kernel;
+import netlab.kernel.KernelFeatures;
 import netlab.plan.Plan;
 import netlab.state.LabGroups;
 import netlab.state.LabState;
@@ -60,6 +62,7 @@ public final class Executor {
         int group;
         try {
             OpenFiles.check(lab);
+            KernelSupport.require(lab.name(), steps, KernelFeatures.ofRunningKernel());
             group = LabGroups.choose(lab.name(), Conflicts.check(lab.name(), steps, kernel, store));
         } catch (RuntimeException refused) {
             kernel.close();
@@ -152,6 +155,7 @@ public final class Executor {
             case RtnetlinkStep first -> RtnetlinkBatch.send(only(group, RtnetlinkStep.class), session);
             case SysctlStep first -> only(group, SysctlStep.class).forEach(step -> step.run(session));
             case NatTableStep first -> only(group, NatTableStep.class).forEach(step -> step.run(session));
+            case LossTableStep first -> only(group, LossTableStep.class).forEach(step -> step.run(session));
         }
     }
 

@@ -14,12 +14,15 @@ import netlab.topology.Node;
  * up while the lab runs, as {@code ip link set dev IF down|up} does. Only the lab's own: any
  * interface of a node's namespace while it is still the one the lab recorded (same inode), and in
  * the host only the interfaces the lab made (its record's links), never one of the machine's.
- * Nothing is recorded: the interface is the lab's and goes with it at {@code down}.
+ * Nothing is recorded: the interface is the lab's and goes with it at {@code down}. Taking a link
+ * down makes the kernel delete the routes through it; bringing it up puts the lab's routes of
+ * that node back ({@link RouteRestore}).
  */
 public final class LinkControl {
     private LinkControl() {}
 
-    public static void set(LabState state, String node, String interfaceName, boolean up) {
+    /** Sets the link's state; returns notes on what could not be put back after an up. */
+    public static List<String> set(LabState state, String node, String interfaceName, boolean up) {
         requireTheLabs(state, node, interfaceName);
         try (LabSession session = new LabSession(state.lab(), state.group())) {
             int index;
@@ -33,6 +36,7 @@ public final class LinkControl {
                     + (up ? " up" : " down");
             session.route(node).call(new NetlinkRequest(command,
                     up ? LinkRequests.setUp(index, List.of()) : LinkRequests.setDown(index)));
+            return up ? RouteRestore.restore(session, state.lab(), state.file(), node) : List.of();
         }
     }
 

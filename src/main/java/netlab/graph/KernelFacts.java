@@ -34,6 +34,11 @@ final class KernelFacts implements LabFacts {
     }
 
     @Override
+    public List<String> impairment(String node, String interfaceName) {
+        return PlannedFacts.impairmentOf(lab, node, interfaceName);
+    }
+
+    @Override
     public List<String> nat(String node) {
         LabView.Node found = nodes.get(node);
         if (found == null) {

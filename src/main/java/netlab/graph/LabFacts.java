@@ -16,4 +16,7 @@ interface LabFacts {
 
     /** Interfaces the node has beyond the file's, one line each ("dummy0 10.9.0.1/24"). */
     List<String> others(String node);
+
+    /** The interface's impairment in the file's words ("impair rate 2mbit"), or nothing. */
+    List<String> impairment(String node, String interfaceName);
 }

@@ -94,7 +94,10 @@ public final class LabGraph {
         return node;
     }
 
-    /** An interface and its addresses: "eth0", then one address a line; nothing for an empty lo. */
+    /**
+     * An interface and its addresses: "eth0", then one address a line, then its impairment;
+     * nothing for an empty lo.
+     */
     private List<String> ends(String node, String interfaceName, boolean always) {
         List<String> addresses = facts.addresses(node, interfaceName);
         if (addresses.isEmpty() && !always) {
@@ -105,6 +108,7 @@ public final class LabGraph {
         }
         List<String> lines = new ArrayList<>(List.of(interfaceName));
         lines.addAll(addresses);
+        lines.addAll(facts.impairment(node, interfaceName));
         return lines;
     }
 }

@@ -30,6 +30,17 @@ final class PlannedFacts implements LabFacts {
         return List.of();
     }
 
+    @Override
+    public List<String> impairment(String node, String interfaceName) {
+        return impairmentOf(lab, node, interfaceName);
+    }
+
+    /** The file's impair line for the interface, in the language's words (a running lab's too: no verb changes it yet). */
+    static List<String> impairmentOf(Lab lab, String node, String interfaceName) {
+        return lab.node(node).stream().flatMap(n -> n.impairments().stream())
+                .filter(i -> i.interfaceName().equals(interfaceName)).map(i -> "impair " + i.text()).toList();
+    }
+
     /** A rule in the language's words: {@code masquerade src 192.168.0.0/24 dst != 192.168.0.0/24}. */
     static String text(NatRule rule) {
         StringBuilder text = new StringBuilder(rule.snatTo().map(to -> "snat " + to.getHostAddress()).orElse("masquerade"));

@@ -1,6 +1,7 @@
 package netlab.plan;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import netlab.topology.NetInterface.Macvlan;
 import netlab.topology.NetInterface.VethEnd;
 import netlab.topology.Node;
 import netlab.topology.Route;
+import netlab.topology.Source;
 
 /**
  * Turns a resolved lab into the ordered operations that build it. Pure and deterministic: the
@@ -111,9 +113,7 @@ public final class Planner {
         for (Node node : lab.nodes()) {
             steps.addAll(nat(lab, node));
         }
-        for (Node node : lab.nodes()) {
-            loss(lab, node).ifPresent(steps::add);
-        }
+        steps.addAll(loss(lab));
         return new Plan(lab.name(), steps);
     }
 
@@ -156,15 +156,30 @@ public final class Planner {
         return steps;
     }
 
-    /** One netdev table per node, named as the NAT tables, holding a chain for each lossy interface. */
-    private static Optional<Operation> loss(Lab lab, Node node) {
-        List<Impairment> lossy = node.impairments().stream().filter(i -> i.lossHundredthsOfPercent().isPresent()).toList();
-        if (lossy.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Loss is dropped as frames arrive at the far end of each lossy veth (silent to the sender, as
+     * on a wire): one netdev table per node holding such far ends, named as the NAT tables, with a
+     * chain for each, in the order of the lossy lines.
+     */
+    private static List<Operation> loss(Lab lab) {
+        Map<String, List<LossRule>> byNode = new LinkedHashMap<>();
+        Map<String, Source> firstLine = new LinkedHashMap<>();
+        for (Node node : lab.nodes()) {
+            for (Impairment impairment : node.impairments()) {
+                if (impairment.lossHundredthsOfPercent().isEmpty()) {
+                    continue;
+                }
+                // The resolver allows loss on veth ends only.
+                Endpoint far = ((VethEnd) node.netInterface(impairment.interfaceName()).orElseThrow()).peer();
+                byNode.computeIfAbsent(far.node(), n -> new ArrayList<>())
+                        .add(new LossRule(far.interfaceName(), impairment.lossHundredthsOfPercent().getAsInt()));
+                firstLine.putIfAbsent(far.node(), impairment.source());
+            }
         }
-        List<LossRule> rules = lossy.stream()
-                .map(i -> new LossRule(i.interfaceName(), i.lossHundredthsOfPercent().getAsInt())).toList();
-        return Optional.of(new Operation.ApplyLoss(node.name(), Plan.tableName(lab.name()), rules, lossy.getFirst().source()));
+        List<Operation> steps = new ArrayList<>();
+        byNode.forEach((node, rules) -> steps.add(
+                new Operation.ApplyLoss(node, Plan.tableName(lab.name()), rules, firstLine.get(node))));
+        return steps;
     }
 
     private static boolean isIpv4(NatRule rule) {

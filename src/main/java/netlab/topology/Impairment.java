@@ -46,6 +46,33 @@ public record Impairment(String interfaceName, OptionalLong rateBitsPerSecond, O
         return rateBitsPerSecond.isPresent() && delay.isEmpty();
     }
 
+    /** Its options in the language's words and biggest whole units: {@code rate 2mbit loss 0.5%}. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        rateBitsPerSecond.ifPresent(rate -> text.append(" rate ").append(scaled(rate, 1000, "bit", "kbit", "mbit", "gbit", "tbit")));
+        burstBytes.ifPresent(burst -> text.append(" burst ").append(scaled(burst, 1024, "b", "kb", "mb", "gb")));
+        delay.ifPresent(d -> text.append(" delay ").append(time(d)));
+        jitter.ifPresent(j -> text.append(" jitter ").append(time(j)));
+        lossHundredthsOfPercent.ifPresent(loss -> text.append(" loss ").append(loss / 100)
+                .append(loss % 100 == 0 ? "" : String.format(".%02d", loss % 100).replaceAll("0+$", "")).append('%'));
+        limitPackets.ifPresent(limit -> text.append(" limit ").append(limit));
+        return text.substring(1);
+    }
+
+    private static String scaled(long value, long step, String... units) {
+        int unit = 0;
+        while (unit < units.length - 1 && value % step == 0 && value >= step) {
+            value /= step;
+            unit++;
+        }
+        return value + units[unit];
+    }
+
+    private static String time(Duration duration) {
+        long micros = duration.toNanos() / 1000;
+        return micros % 1_000_000 == 0 ? micros / 1_000_000 + "s" : micros % 1000 == 0 ? micros / 1000 + "ms" : micros + "us";
+    }
+
     /** The largest frame an interface of this MTU sends, which tbf must let through whole. */
     public static long frameBytes(int mtu) {
         return mtu + (long) ETH_HLEN;

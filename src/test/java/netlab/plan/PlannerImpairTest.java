@@ -64,8 +64,9 @@ class PlannerImpairTest {
 
         assertThat(steps).filteredOn(o -> o instanceof Operation.SetQdisc).extracting(Operation.SetQdisc.class::cast)
                 .extracting(Operation.SetQdisc::interfaceName).containsExactly("g");
-        assertThat(steps.getLast()).isEqualTo(new Operation.ApplyLoss("a", "netlab-t",
-                List.of(new LossRule("e", 3000), new LossRule("g", 50)), new Source("t.topo", 5, 3)));
+        // Dropped as they arrive at the far ends, b's f and h: silent to a, as on a wire.
+        assertThat(steps.getLast()).isEqualTo(new Operation.ApplyLoss("b", "netlab-t",
+                List.of(new LossRule("f", 3000), new LossRule("h", 50)), new Source("t.topo", 5, 3)));
     }
 
     @Test
@@ -82,9 +83,10 @@ class PlannerImpairTest {
         assertThat(steps).filteredOn(o -> o instanceof Operation.SetQdisc).containsExactly(
                 new Operation.SetQdisc("a", "e", new Qdisc.Tbf(1_000_000, 1514, 0, 50_000), line),
                 new Operation.SetQdisc("b", "f", new Qdisc.Tbf(1_000_000, 9014, 0, 50_000), line));
+        // a's loss is dropped at b's f and b's at a's e.
         assertThat(steps).filteredOn(o -> o instanceof Operation.ApplyLoss).containsExactly(
-                new Operation.ApplyLoss("a", "netlab-t", List.of(new LossRule("e", 100)), line),
-                new Operation.ApplyLoss("b", "netlab-t", List.of(new LossRule("f", 100)), line));
+                new Operation.ApplyLoss("b", "netlab-t", List.of(new LossRule("f", 100)), line),
+                new Operation.ApplyLoss("a", "netlab-t", List.of(new LossRule("e", 100)), line));
     }
 
     @Test
@@ -93,12 +95,14 @@ class PlannerImpairTest {
                 host
                   bridge br0 10.0.0.254/24
                   masquerade src 10.0.0.0/24
-                  impair br0 loss 1%
                 node a
                   link e to br0 address 10.0.0.1/24
+                  link g to b:h
                   route default via 10.0.0.254
                   masquerade out e
                   impair e delay 10ms loss 2%
+                node b
+                  impair h loss 1%
                 """);
         List<Class<?>> kinds = steps.stream().<Class<?>>map(Object::getClass).toList();
 
@@ -107,6 +111,8 @@ class PlannerImpairTest {
         assertThat(steps.subList(steps.size() - 2, steps.size())).extracting(Operation::getClass, Operation::node)
                 .containsExactly(tuple(Operation.ApplyLoss.class, "host"),
                         tuple(Operation.ApplyLoss.class, "a"));
+        // a's e ends at its port a-e on the host's bridge: the host drops what arrives there.
+        assertThat(((Operation.ApplyLoss) steps.get(steps.size() - 2)).rules()).containsExactly(new LossRule("a-e", 200));
     }
 
     @Test

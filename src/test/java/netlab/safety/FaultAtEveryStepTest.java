@@ -36,6 +36,12 @@ class FaultAtEveryStepTest {
         return everyStep(Netlab.AWS);
     }
 
+    /** Qdiscs on both ends of a veth (impair ... both) among the steps. */
+    @TestFactory
+    Stream<DynamicTest> failover() {
+        return everyStep("../topologies/failover.topo");
+    }
+
     private static Stream<DynamicTest> everyStep(String file) {
         List<Step> steps = Steps.of(Planner.plan(TopologyReader.read(Path.of(file))));
         assertThat(steps).as("the plan of " + file).hasSizeGreaterThan(5);

@@ -15,7 +15,7 @@ import netlab.plan.Operation;
  * new kind of step does not compile until every part of it is written.
  */
 public sealed interface Step permits NamespaceStep, HostsFileStep, NodeNameStep, RtnetlinkStep, SysctlStep,
-        NatTableStep {
+        NatTableStep, LossTableStep {
     /** The plan's data for this step: where it runs and the statement it comes from. */
     Operation operation();
 

@@ -24,12 +24,8 @@ public final class Steps {
             case Operation.AddNeighbour o -> new NeighbourStep(o);
             case Operation.AddRoute o -> new RouteStep(o);
             case Operation.ApplyNat o -> new NatTableStep(o);
-            // TEMPORARY (issue 18): the step classes of impair come next; until then the CLI refuses
-            // such a lab before planning it (cli/ImpairNotBuilt), so this is never reached from there.
-            case Operation.SetQdisc o ->
-                    throw new UnsupportedOperationException("impair is planned but not built yet: issue 18");
-            case Operation.ApplyLoss o ->
-                    throw new UnsupportedOperationException("impair is planned but not built yet: issue 18");
+            case Operation.SetQdisc o -> new QdiscStep(o);
+            case Operation.ApplyLoss o -> new LossTableStep(o);
         };
     }
 

@@ -71,8 +71,11 @@ final class ImpairResolver {
                     + Suggestions.didYouMean(name.text(), node.interfaces.keySet());
         } else if (found == null) {
             problem = BlockResolver.unknownInterface(node, name);
+        } else if (impair.loss().isPresent() && found.kind != InterfaceDraft.Kind.VETH) {
+            problem = "a loss drops frames as they arrive at the far end of a veth, and " + name.quoted() + " is "
+                    + found.describe() + ", not a veth end";
         } else if (impair.loss().isPresent()) {
-            problem = lossProblem(name.text());
+            problem = lossProblem(found.peer.interfaceName());
         }
         if (problem != null) {
             problems.add(name, problem);
@@ -95,7 +98,7 @@ final class ImpairResolver {
         String problem = own != null
                 ? "'both' would impair " + far + " too, which has its own impair at " + own.source()
                         + "; leave out 'both' or that line"
-                : impair.loss().isPresent() ? lossProblem(end.peer.interfaceName()) : null;
+                : impair.loss().isPresent() ? lossProblem(end.endpoint().interfaceName()) : null;
         if (problem != null) {
             problems.add(both, problem);
             return;
@@ -103,10 +106,13 @@ final class ImpairResolver {
         throughPeer.put(end.peer, impair);
     }
 
-    /** A loss is an nft chain on the device, which nft must be able to name ({@link Names#oifnameProblem}). */
+    /**
+     * A loss is an nft chain on the ingress of the veth's far end ({@code device}), which nft must
+     * be able to name ({@link Names#oifnameProblem}).
+     */
     private static String lossProblem(String device) {
-        return Names.oifnameProblem(device) == null ? null : "a loss on " + Word.quote(device) + " is an nft chain on "
-                + "its egress, and nft cannot name the device (a '\"', or '\\*' at the end)";
+        return Names.oifnameProblem(device) == null ? null : "a loss is an nft chain on the ingress of the far end "
+                + Word.quote(device) + ", and nft cannot name that device (a '\"', or '\\*' at the end)";
     }
 
     /**

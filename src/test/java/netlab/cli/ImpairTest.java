@@ -1,0 +1,156 @@
+package netlab.cli;
+
+import static netlab.cli.Cli.netlab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netlab.testing.Json;
+import netlab.testing.KernelTest;
+import netlab.testing.KernelTraces;
+import netlab.testing.NetlabRunner.Run;
+import netlab.testing.Shell;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * impair lines measured by tools of their own: a rate of 1 Mbit/s carries 1 Mbit/s of UDP
+ * (iperf3, within 15 %), a loss of 30 % loses 30 % of 1000 pings (within five standard
+ * deviations of the binomial: 300 +- 73), tc and nft show what netlab installed; delay where the
+ * kernel has sch_netem, else the one-line refusal before any change (each test says which ran).
+ */
+@KernelTest
+class ImpairTest {
+    @TempDir
+    static Path directory;
+    private static KernelTraces before;
+
+    @BeforeAll
+    static void take() {
+        before = KernelTraces.take();
+    }
+
+    @AfterAll
+    static void nothingIsLeft() {
+        assertThat(KernelTraces.take()).isEqualTo(before);
+    }
+
+    @Test
+    void aRateOfOneMegabitCarriesOneMegabit() throws Exception {
+        Path file = twoNodes("rate", "10.81.0", "rate 1mbit");
+        up(file);
+        try {
+            JsonNode qdisc = Json.parse(Shell.check("tc", "-n", "a", "-j", "qdisc", "show", "dev", "eth0")).path(0);
+            assertThat(qdisc.path("kind").asText()).isEqualTo("tbf");
+            assertThat(qdisc.path("root").asBoolean()).isTrue();
+            assertThat(qdisc.path("options").path("rate").asLong()).isEqualTo(125_000); // bytes per second
+            assertThat(qdisc.path("options").path("burst").asLong()).isEqualTo(1514);
+
+            double received = udpBitsPerSecondReceived("a", "b", "10.81.0.2", "5M");
+
+            assertThat(received).as("bits per second received").isBetween(850_000.0, 1_150_000.0);
+        } finally {
+            down("rate");
+        }
+    }
+
+    @Test
+    void aLossOfThirtyPercentLosesThirtyPercent() throws Exception {
+        Path file = twoNodes("loss", "10.82.0", "loss 30%");
+        up(file);
+        try {
+            // The frames a sends are dropped as they arrive at b: silent to a, as on a wire.
+            String ruleset = Shell.check("ip", "netns", "exec", "b", "nft", "list", "ruleset");
+            assertThat(ruleset).contains("table netdev netlab-loss").contains("hook ingress device \"eth0\"")
+                    .contains("numgen random mod 10000 < 3000 drop");
+            assertThat(Shell.check("ip", "netns", "exec", "a", "nft", "list", "ruleset")).isEmpty();
+
+            Shell.Result ping = Shell.run("ip", "netns", "exec", "a", "ping", "-q", "-n", "-c", "1000", "-i", "0.002", "-W", "1",
+                    "10.82.0.2");
+
+            Matcher counts = Pattern.compile("(\\d+) packets transmitted, (\\d+) received").matcher(ping.stdout());
+            assertThat(counts.find()).as(ping.stdout() + ping.stderr()).isTrue();
+            assertThat(Integer.parseInt(counts.group(1))).isEqualTo(1000);
+            assertThat(1000 - Integer.parseInt(counts.group(2))).as("pings lost of 1000").isBetween(227, 373);
+        } finally {
+            down("loss");
+        }
+    }
+
+    @Test
+    void delayWhereTheKernelHasNetemElseOneLineAndNoChange() throws Exception {
+        Path file = twoNodes("delay", "10.83.0", "delay 50ms");
+        if (!kernelHasNetem()) {
+            System.out.println("ImpairTest: this kernel has no sch_netem: the refusal is checked");
+            KernelTraces without = KernelTraces.take();
+
+            Run up = netlab("up", file.toString());
+
+            assertThat(up.exitCode()).isEqualTo(ExitCodes.KERNEL);
+            assertThat(up.err()).isEqualTo("netlab: lab delay: delay needs the kernel's sch_netem module (modprobe sch_netem), "
+                    + "which this kernel does not have; netlab doctor lists what it lacks\n");
+            assertThat(KernelTraces.take()).isEqualTo(without);
+            return;
+        }
+        System.out.println("ImpairTest: this kernel has sch_netem: the delay is measured");
+        up(file);
+        try {
+            Shell.Result ping = Shell.run("ip", "netns", "exec", "a", "ping", "-q", "-n", "-c", "5", "-i", "0.2", "10.83.0.2");
+            Matcher rtt = Pattern.compile("= ([0-9.]+)/([0-9.]+)/").matcher(ping.stdout());
+            assertThat(rtt.find()).as(ping.stdout()).isTrue();
+            assertThat(Double.parseDouble(rtt.group(1))).as("the shortest round trip, ms").isBetween(49.0, 60.0);
+        } finally {
+            down("delay");
+        }
+    }
+
+    /** Whether a netem qdisc can be made: tried on a veth of a throwaway namespace, an oracle of its own. */
+    private static boolean kernelHasNetem() {
+        return Shell.run("unshare", "--net", "sh", "-c",
+                "ip link add v0 type veth peer name v1 && tc qdisc add dev v0 root netem delay 1ms").exitCode() == 0;
+    }
+
+    /** iperf3 UDP at {@code offered} from node {@code from} to {@code address} in {@code to}, for 2 s: what arrived. */
+    private static double udpBitsPerSecondReceived(String from, String to, String address, String offered) throws Exception {
+        Process server = new ProcessBuilder("ip", "netns", "exec", to, "iperf3", "-s", "-1").redirectErrorStream(true)
+                .redirectOutput(directory.resolve("iperf3-server.out").toFile()).start();
+        try {
+            Shell.Result client = null;
+            for (int attempt = 0; attempt < 50; attempt++) { // until the server listens
+                client = Shell.run("ip", "netns", "exec", from, "iperf3", "-c", address, "-u", "-b", offered, "-t", "2", "-J");
+                if (client.exitCode() == 0) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(client.exitCode()).as(client.stdout() + client.stderr()).isZero();
+            JsonNode sum = Json.parse(client.stdout()).path("end").path("sum");
+            return sum.path("bits_per_second").asDouble() * (1 - sum.path("lost_percent").asDouble() / 100);
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Lab {@code lab}: a on NET.1, b on NET.2, one veth, and a's end impaired with {@code impair}. */
+    private static Path twoNodes(String lab, String net, String impair) throws java.io.IOException {
+        return Files.writeString(directory.resolve(lab + ".topo"), "lab " + lab + "\nnode a\n  link eth0 to b:eth0 address "
+                + net + ".1/24\n  impair eth0 " + impair + "\nnode b\n  address eth0 " + net + ".2/24\n");
+    }
+
+    private static void up(Path file) {
+        Run up = netlab("up", file.toString());
+        assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    private static void down(String lab) {
+        Run down = netlab("down", lab);
+        assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
+    }
+}
