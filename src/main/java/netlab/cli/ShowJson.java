@@ -57,7 +57,7 @@ final class ShowJson {
         } else {
             json.nullValue();
         }
-        json.name("by_hand").value(i.byHand()).name("addr_info").beginArray();
+        json.name("by_hand").value(i.byHand()).name("qdisc").value(i.queue()).name("addr_info").beginArray();
         for (LabView.Address a : i.addresses()) {
             json.beginObject().name("local").value(a.address()).name("prefixlen").value(a.prefixLength())
                     .name("scope").value(a.scope()).name("by_hand").value(a.byHand()).endObject();

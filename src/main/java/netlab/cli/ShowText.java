@@ -30,10 +30,17 @@ final class ShowText {
                 continue; // nothing of it could be read
             }
             interfaces(text, node.interfaces());
+            List<String> queues = node.interfaces().stream().filter(i -> i.queue().isPresent())
+                    .map(i -> i.name() + ": " + i.queue().get()).toList();
+            if (!queues.isEmpty()) {
+                section(text, "queues (impair)", queues);
+            }
             section(text, "routes", node.routes().stream().map(ShowText::route).toList());
             section(text, "neighbours", node.neighbours().stream().map(ShowText::neighbour).toList());
             for (LabView.NatTable table : node.tables()) {
-                section(text, "nat (table " + table.family() + " " + table.name() + ")",
+                // A netdev table holds loss chains (impair ... loss): what arrives at impair-IF's IF.
+                section(text, (table.family().equals("netdev") ? "loss" : "nat") + " (table " + table.family() + " "
+                        + table.name() + ")",
                         table.rules().stream().map(rule -> rule.chain() + ": " + rule.text()).toList());
             }
             if (!node.sysctls().isEmpty()) {

@@ -18,6 +18,7 @@ import netlab.kernel.NetNamespace;
 import netlab.kernel.NetlinkRequest;
 import netlab.netlink.NlMessage;
 import netlab.netlink.nftables.Expression;
+import netlab.netlink.nftables.LossChain;
 import netlab.netlink.nftables.NfProto;
 import netlab.netlink.nftables.NftRequests;
 import netlab.netlink.nftables.RuleMessage;
@@ -28,6 +29,7 @@ import netlab.netlink.route.IfInfoMsg;
 import netlab.netlink.route.LinkMessage;
 import netlab.netlink.route.NdMsg;
 import netlab.netlink.route.NeighbourMessage;
+import netlab.netlink.route.QdiscMessage;
 import netlab.netlink.route.RouteMessage;
 import netlab.netlink.route.RtFamily;
 import netlab.netlink.route.RtMsg;
@@ -133,6 +135,7 @@ public final class LabInspector {
         links.sort(Comparator.comparingInt(LinkMessage::index));
         links.forEach(link -> names.put(link.index(), link.name().orElseThrow()));
         Map<Integer, List<LabView.Address>> addresses = addresses(node);
+        Map<Integer, String> queues = queues(node);
         List<LabView.Interface> interfaces = new ArrayList<>();
         for (LinkMessage link : links) {
             String name = link.name().orElseThrow();
@@ -146,12 +149,23 @@ public final class LabInspector {
                         addresses.getOrDefault(link.index(), List.of()).stream().map(a -> new LabView.Address(a.address(),
                                 a.prefixLength(), a.scope(),
                                 planned.isPresent() && !linkByHand && !planned.get().madeAddress(node, name, a)))
-                                .toList()));
+                                .toList(), Optional.ofNullable(queues.get(link.index()))));
             }
         }
         Predicate<Integer> onOurs = index -> names.containsKey(index) && ours.test(names.get(index));
         return new LabView.Node(node, interfaces, routes(node, names, onOurs), neighbours(node, names, onOurs), tables,
                 List.of(), problems);
+    }
+
+    /** The root qdiscs of the kinds impair installs, by interface index, in tc's words. */
+    private Map<Integer, String> queues(String node) {
+        Map<Integer, String> queues = new HashMap<>();
+        for (NlMessage reply : dump(node, "list the qdiscs", DumpRequests.qdiscs())) {
+            if (reply.payload() instanceof QdiscMessage qdisc && qdisc.isRoot()) {
+                qdisc.options().ifPresent(options -> queues.put(qdisc.header().ifindex(), QdiscText.of(options)));
+            }
+        }
+        return queues;
     }
 
     private Map<Integer, List<LabView.Address>> addresses(String node) {
@@ -248,6 +262,10 @@ public final class LabInspector {
             return "(a rule whose expressions netlab cannot decode)";
         }
         List<Expression> expressions = rule.expressions().get();
+        if (family == NfProto.NFPROTO_NETDEV) {
+            return LossChain.statementOf(expressions).orElseGet(() -> "(not a rule netlab writes: " + String.join(" ",
+                    expressions.stream().map(Expression::name).toList()) + ")");
+        }
         return SourceNatRule.fromExpressions(family, expressions).map(SourceNatRule::text)
                 .orElseGet(() -> "(not a rule netlab writes: " + String.join(" ",
                         expressions.stream().map(Expression::name).toList()) + ")");

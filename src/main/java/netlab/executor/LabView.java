@@ -61,9 +61,11 @@ public record LabView(String lab, boolean broken, Optional<String> notCompared, 
      * @param master the bridge (or other master) the interface is a port of
      * @param peer a veth's other end, when it is in the lab
      * @param byHand not made by the lab: added since up
+     * @param queue its root qdisc when it is one netlab installs (tbf or netem: an impair line), in tc's words
      */
     public record Interface(String name, int index, boolean adminUp, String operState, Optional<String> mac, int mtu,
-            Optional<String> kind, Optional<String> master, Optional<Peer> peer, boolean byHand, List<Address> addresses) {
+            Optional<String> kind, Optional<String> master, Optional<Peer> peer, boolean byHand, List<Address> addresses,
+            Optional<String> queue) {
         public Interface {
             addresses = List.copyOf(addresses);
         }

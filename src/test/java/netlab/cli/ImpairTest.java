@@ -70,6 +70,8 @@ class ImpairTest {
             assertThat(ruleset).contains("table netdev netlab-loss").contains("hook ingress device \"eth0\"")
                     .contains("numgen random mod 10000 < 3000 drop");
             assertThat(Shell.check("ip", "netns", "exec", "a", "nft", "list", "ruleset")).isEmpty();
+            assertThat(netlab("show", "loss", "b").out())
+                    .contains("  loss (table netdev netlab-loss):\n    impair-eth0: numgen random mod 10000 < 3000 drop\n");
 
             Shell.Result ping = Shell.run("ip", "netns", "exec", "a", "ping", "-q", "-n", "-c", "1000", "-i", "0.002", "-W", "1",
                     "10.82.0.2");

@@ -44,6 +44,12 @@ class FailoverLabTest {
             assertThat(tbf.path("options").path("rate").asLong()).as("bytes per second").isEqualTo(250_000);
             assertThat(qdisc(node, "eth0").path("kind").asText()).isNotEqualTo("tbf");
         }
+        // show reads the queues back from the kernel, in tc's words: the limit is tc's for latency 50ms.
+        Run show = netlab("show", "failover", "h1");
+        assertThat(show.out()).contains("  queues (impair):\n    eth1: tbf rate 2000000bit burst 2500b limit 15000b\n");
+        JsonNode shown = Json.parse(netlab("show", "failover", "--json").out());
+        assertThat(shown.findValues("qdisc").stream().filter(q -> !q.isNull()).map(JsonNode::asText).toList())
+                .containsExactly("tbf rate 2000000bit burst 2500b limit 15000b", "tbf rate 2000000bit burst 2500b limit 15000b");
         long before = sent("h1", "eth1");
         Run test = netlab("test", "failover");
 

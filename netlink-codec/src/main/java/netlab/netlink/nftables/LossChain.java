@@ -127,6 +127,15 @@ public record LossChain(String interfaceName, int hundredthsOfPercent) {
                 .filter(loss -> loss.chainName().equals(name.get()) && loss.expressions().equals(expressions));
     }
 
+    /**
+     * The statement a rule's expressions are ({@code numgen random mod 10000 < N drop}) when they
+     * are exactly a loss rule's, read without its chain (a rule dump names the chain only).
+     */
+    public static Optional<String> statementOf(List<Expression> expressions) {
+        return threshold(expressions).flatMap(n -> candidate("x", n)).filter(loss -> loss.expressions().equals(expressions))
+                .map(LossChain::statement);
+    }
+
     static void requireDistinct(List<LossChain> chains) {
         if (chains.isEmpty()) {
             throw new IllegalArgumentException("a loss table needs at least one chain");
