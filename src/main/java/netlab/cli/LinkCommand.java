@@ -40,11 +40,7 @@ final class LinkCommand implements Callable<Integer> {
             case "down" -> false;
             default -> throw new ParameterException(spec.commandLine(), "the state is down or up, not '" + state + "'");
         };
-        int colon = target.indexOf(':');
-        if (colon <= 0 || colon == target.length() - 1) {
-            throw new ParameterException(spec.commandLine(), "the interface is NODE:IF (host:IF for the host's), not '"
-                    + target + "'");
-        }
+        InterfaceTarget where = InterfaceTarget.parse(spec, target);
         String name = Labs.nameOf(lab);
         StateStore store = Labs.store();
         Placement.forwardIfHeld(spec.commandLine(), store, name);
@@ -54,7 +50,7 @@ final class LinkCommand implements Callable<Integer> {
         try (LabLock lock = Labs.lock(store, name)) {
             // Under the lock: a down running meanwhile has finished, or waits for this.
             LabState labState = Labs.requireWhole(Labs.requireUp(store, name));
-            notes = LinkControl.set(labState, target.substring(0, colon), target.substring(colon + 1), up);
+            notes = LinkControl.set(labState, where.node(), where.interfaceName(), up);
         }
         PrintWriter err = spec.commandLine().getErr();
         notes.forEach(note -> err.println("netlab: " + note));

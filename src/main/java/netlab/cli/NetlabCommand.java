@@ -88,6 +88,7 @@ public final class NetlabCommand implements Runnable {
         verbs.put("show", ShowCommand.class);
         verbs.put("watch", WatchCommand.class);
         verbs.put("link", LinkCommand.class);
+        verbs.put("impair", ImpairCommand.class);
         verbs.put("check", CheckCommand.class);
         verbs.put("plan", PlanCommand.class);
         verbs.put("test", TestCommand.class);
