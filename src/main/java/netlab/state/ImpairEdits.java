@@ -32,6 +32,11 @@ public final class ImpairEdits {
             if (problem != null) {
                 throw new IllegalArgumentException(problem);
             }
+            // Each word stays one word of one line of the lab's text: no line break can slip in a statement.
+            if (words.stream().anyMatch(word -> word.isBlank() || word.chars().anyMatch(c -> Character.isISOControl(c)
+                    || Character.isWhitespace(c)))) {
+                throw new IllegalArgumentException("an option is one word: no blank, no line break, no control character");
+            }
         }
     }
 

@@ -72,6 +72,8 @@ class ImpairCommandTest {
         Run lo = netlab("impair", "lan", "ns1:lo", "rate", "1mbit");
         Run delay = netlab("impair", "lan", "ns1:eth0", "delay", "20ms");
         Run nothing = netlab("impair", "lan", "ns1:eth0");
+        // A line break would smuggle a statement of its own into the lab's text.
+        Run smuggled = netlab("impair", "lan", "ns1:eth0", "rate", "1mbit\nnode ns9");
 
         assertThat(unit.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
         assertThat(unit.err()).startsWith("netlab impair ns1:eth0: unknown rate unit 'mbits' (did you mean 'mbit'?)");
@@ -87,6 +89,8 @@ class ImpairCommandTest {
             assertThat(delay.exitCode()).as(delay.err()).isEqualTo(ExitCodes.OK);
         }
         assertThat(nothing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(smuggled.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(smuggled.err()).contains("an option is one word: no blank, no line break, no control character");
     }
 
     private static JsonNode qdisc(String node) {
