@@ -34,7 +34,7 @@ final class ImpairCommand implements Callable<Integer> {
     String target;
 
     @Parameters(index = "2..*", arity = "0..*", paramLabel = "OPTION", description = "As in the file: rate 1mbit, delay 20ms, "
-            + "loss 5%, ... (docs/topology-language.md, Impairments).")
+            + "loss 5%%, ... (docs/topology-language.md, Impairments).")
     List<String> words = List.of();
 
     @Option(names = "--clear", description = "Take the interface's impairment away.")

@@ -62,14 +62,18 @@ public final class RuntimeImpair {
                     + e.getMessage() + "); impair reads the lab from it");
         }
         String now = text;
-        for (ImpairEdits.Edit earlier : ImpairEdits.read(directory)) {
-            now = ImpairLines.replace(now, parse(state, now), earlier.node(), earlier.interfaceName(), earlier.words()).text();
+        List<ImpairEdits.Edit> earlierEdits = ImpairEdits.read(directory);
+        // Positions in an edited text are not the file's: its name says so.
+        String name = earlierEdits.isEmpty() ? state.file() : state.file() + " as netlab impair edited it";
+        for (ImpairEdits.Edit earlier : earlierEdits) {
+            now = ImpairLines.replace(now, parse(name, state, now), earlier.node(), earlier.interfaceName(), earlier.words())
+                    .text();
         }
-        Lab before = parse(state, now);
+        Lab before = parse(name, state, now);
         ImpairLines.Edited edited = ImpairLines.replace(now, before, edit.node(), edit.interfaceName(), edit.words());
         Lab after;
         try {
-            after = parse(state, edited.text());
+            after = parse(name, state, edited.text());
         } catch (TopologyException e) {
             throw refused(edit, edited.line(), e);
         }
@@ -128,8 +132,8 @@ public final class RuntimeImpair {
                 .filter(i -> i.interfaceName().equals(edit.interfaceName())).findFirst().map(Impairment::text);
     }
 
-    private static Lab parse(LabState state, String text) {
-        return TopologyReader.parse(state.file(), text).named(state.lab());
+    private static Lab parse(String name, LabState state, String text) {
+        return TopologyReader.parse(name, text).named(state.lab());
     }
 
     /** The edit's own problems, in its words; problems elsewhere are the file's, as they are. */

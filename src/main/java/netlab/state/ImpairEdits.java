@@ -32,10 +32,11 @@ public final class ImpairEdits {
             if (problem != null) {
                 throw new IllegalArgumentException(problem);
             }
-            // Each word stays one word of one line of the lab's text: no line break can slip in a statement.
+            // Each word stays one word of one line of the lab's text: no line break can slip in a
+            // statement, no '#' start a comment that hides the words after it.
             if (words.stream().anyMatch(word -> word.isBlank() || word.chars().anyMatch(c -> Character.isISOControl(c)
-                    || Character.isWhitespace(c)))) {
-                throw new IllegalArgumentException("an option is one word: no blank, no line break, no control character");
+                    || Character.isWhitespace(c) || c == '#'))) {
+                throw new IllegalArgumentException("an option is one word: no blank, no line break, no control character, no '#'");
             }
         }
     }

@@ -74,6 +74,8 @@ class ImpairCommandTest {
         Run nothing = netlab("impair", "lan", "ns1:eth0");
         // A line break would smuggle a statement of its own into the lab's text.
         Run smuggled = netlab("impair", "lan", "ns1:eth0", "rate", "1mbit\nnode ns9");
+        // A '#' would make a comment of the words after it.
+        Run hidden = netlab("impair", "lan", "ns1:eth0", "rate", "1mbit", "#", "loss", "5%");
 
         assertThat(unit.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
         assertThat(unit.err()).startsWith("netlab impair ns1:eth0: unknown rate unit 'mbits' (did you mean 'mbit'?)");
@@ -90,7 +92,8 @@ class ImpairCommandTest {
         }
         assertThat(nothing.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(smuggled.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(smuggled.err()).contains("an option is one word: no blank, no line break, no control character");
+        assertThat(smuggled.err()).contains("an option is one word: no blank, no line break, no control character, no '#'");
+        assertThat(hidden.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     private static JsonNode qdisc(String node) {

@@ -48,7 +48,9 @@ public record NodeNameStep(Operation.NameNode operation) implements Step {
         String uts = Commands.quoted(utsFile(directory, operation.node()).toString());
         String etc = Commands.quoted(EtcNetns.of(operation.node()).toString());
         return "mkdir -p " + Commands.quoted(utsDirectory(directory).toString()) + " && touch " + uts
-                + " && unshare --uts=" + uts + " hostname " + Commands.quoted(operation.node())
+                // Written to the kernel as sethostname(2) takes it: hostname(1) refuses names it finds odd.
+                + " && unshare --uts=" + uts + " sh -c 'printf %s \"$1\" > /proc/sys/kernel/hostname' sh "
+                + Commands.quoted(operation.node())
                 + " && mkdir -p " + EtcNetns.DIRECTORY + " && mkdir " + etc
                 + " && ln -s " + Commands.quoted(HostsFileStep.file(directory).toString()) + " " + etc + "/hosts";
     }

@@ -107,12 +107,16 @@ final class ImpairResolver {
     }
 
     /**
-     * A loss is an nft chain on the ingress of the veth's far end ({@code device}), which nft must
-     * be able to name ({@link Names#oifnameProblem}).
+     * A loss is the nft chain {@code impair-IF} on the ingress of the veth's far end IF, which
+     * nft's text must be able to name: its chain names are letters, digits, '_', '-', '.' and '/'
+     * (a quoted chain name is refused), and the far end's device name must not end in '*'.
      */
     private static String lossProblem(String device) {
-        return Names.oifnameProblem(device) == null ? null : "a loss is an nft chain on the ingress of the far end "
-                + Word.quote(device) + ", and nft cannot name that device (a '\"', or '\\*' at the end)";
+        if (device.matches("[A-Za-z0-9_./-]+") && Names.oifnameProblem(device) == null) {
+            return null;
+        }
+        return "a loss is the nft chain impair-" + device + " on the ingress of the far end " + Word.quote(device)
+                + ", and nft can name a chain of letters, digits, '_', '-', '.' and '/' only";
     }
 
     /**
@@ -121,6 +125,9 @@ final class ImpairResolver {
      * least a full frame (a bigger frame never gets enough tokens: tbf would drop every one), and
      * a limit of full frames that fits its 32 bits.
      */
+    /** tbf times its bucket in 32 bits of 64 ns ticks: about 274.9 s (iproute2's tc_calc_xmittime). */
+    private static final double TBF_MAX_BUCKET_SECONDS = 0xFFFF_FFFFL * 64e-9;
+
     void checkFrames(Mtus mtus) {
         placed.forEach((endpoint, impair) -> {
             if (impair.rate().isEmpty() || impair.delay().isPresent()) {
@@ -144,6 +151,17 @@ final class ImpairResolver {
                     problems.add(limit.source(), "limit " + limit.value() + " full frames of " + name + frames
                             + " is more than tbf can hold (" + Impairment.TBF_MAX_BYTES + " bytes); at most "
                             + Impairment.TBF_MAX_BYTES / frame));
+            // What the planner makes of the rest (ImpairmentQueues): the default bucket, 50 ms of queue.
+            long rateBytes = impair.rate().get().value() / 8;
+            long burst = impair.burst().map(Located::value).orElse(Math.max(frame, rateBytes / 100));
+            Located<?> at = impair.burst().isPresent() ? impair.burst().get() : impair.rate().get();
+            if (burst / (double) Math.max(rateBytes, 1) > TBF_MAX_BUCKET_SECONDS) {
+                problems.add(at.source(), "a bucket of " + burst + " bytes takes more than " + (long) TBF_MAX_BUCKET_SECONDS
+                        + " s to fill at this rate, longer than tbf can time; give a smaller burst or a higher rate");
+            } else if (impair.limit().isEmpty() && rateBytes / 20 + burst > Impairment.TBF_MAX_BYTES) {
+                problems.add(at.source(), "a bucket of " + burst + " bytes and 50 ms of queue at this rate are more than "
+                        + "tbf can hold (" + Impairment.TBF_MAX_BYTES + " bytes); give a smaller burst, or a limit");
+            }
         });
     }
 

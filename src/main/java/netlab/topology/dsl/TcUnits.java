@@ -64,7 +64,11 @@ final class TcUnits {
         return Optional.of(Duration.ofNanos(micros.getAsLong() * 1000));
     }
 
-    /** {@code 30%}, {@code 0.5%}: hundredths of a percent, 1..10000 (0.01% to 100%). */
+    /**
+     * {@code 30%}, {@code 0.5%}: hundredths of a percent, 1..9999 (0.01% to 99.99%). Not 100%: nft
+     * cannot state {@code numgen random mod 10000 < 10000}, so the plan could not say it, and a
+     * link that loses everything is {@code netlab link ... down}.
+     */
     static OptionalInt percent(Word word, String what, Problems problems) {
         String text = word.text();
         if (!text.endsWith("%")) {
@@ -87,8 +91,9 @@ final class TcUnits {
             return OptionalInt.empty();
         }
         long value = units > 100 ? Long.MAX_VALUE : units * 100 + hundredths * (fraction.length() == 1 ? 10 : 1);
-        if (value < 1 || value > 10_000) {
-            problems.add(word, what + " " + Word.quote(text).replace("'", "") + " is out of range (0.01%..100%)");
+        if (value < 1 || value > 9_999) {
+            problems.add(word, what + " " + Word.quote(text).replace("'", "") + " is out of range (0.01%..99.99%; "
+                    + "a link that loses everything is taken down: netlab link LAB NODE:IF down)");
             return OptionalInt.empty();
         }
         return OptionalInt.of((int) value);

@@ -3,6 +3,7 @@ package netlab.topology.dsl;
 import static netlab.topology.dsl.StatementTest.at;
 import static netlab.topology.dsl.StatementTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
@@ -57,7 +58,14 @@ class ImpairStatementTest {
     @CsvSource({"8bit, 8", "1000bit, 1000", "64kbit, 64000", "1mbit, 1000000", "100gbit, 100000000000",
             "1bps, 8", "125kbps, 1000000", "1mbps, 8000000", "12gbps, 96000000000"})
     void ratesAreBitsPerSecondWithPowersOfAThousandAndBpsInBytes(String written, long bits) {
-        assertThat(only("impair e rate " + written).rateBitsPerSecond()).hasValue(bits);
+        // With a delay netem carries the rate: the slowest rates are read as written (tbf could not time a full frame).
+        assertThat(only("impair e delay 1ms rate " + written).rateBitsPerSecond()).hasValue(bits);
+    }
+
+    @Test
+    void aRateTooSlowForTbfToTimeAFullFrameIsRefused() {
+        assertThatThrownBy(() -> only("impair e rate 8bit")).isInstanceOf(TopologyException.class)
+                .hasMessageContaining("a bucket of 1514 bytes takes more than 274 s to fill at this rate");
     }
 
     /** tc's get_size: k, m, g are powers of 1024, and kbit, mbit are 1024 and 1024^2 bits (tc shows 128 for 1kbit). */
@@ -75,7 +83,7 @@ class ImpairStatementTest {
     }
 
     @ParameterizedTest(name = "loss {0}")
-    @CsvSource({"0.01%, 1", "0.5%, 50", "0.50%, 50", "1%, 100", "12.34%, 1234", "30%, 3000", "100%, 10000", "100.00%, 10000"})
+    @CsvSource({"0.01%, 1", "0.5%, 50", "0.50%, 50", "1%, 100", "12.34%, 1234", "30%, 3000", "99.99%, 9999", "99.9%, 9990"})
     void lossInHundredthsOfAPercent(String written, int hundredths) {
         assertThat(only("impair e loss " + written).lossHundredthsOfPercent()).hasValue(hundredths);
     }
