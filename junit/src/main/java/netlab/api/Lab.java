@@ -1,0 +1,98 @@
+package netlab.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import netlab.error.NetlabException;
+import netlab.executor.Executor;
+import netlab.plan.Planner;
+import netlab.state.LabLock;
+import netlab.state.LabState;
+import netlab.state.StateStore;
+import netlab.topology.dsl.TopologyReader;
+
+/**
+ * A netlab lab brought up from Java, as {@code netlab up FILE} brings it up (all of it, or nothing
+ * and the reason), and taken down by {@link #close()} as {@code netlab down} does. The lab is the
+ * machine's (root's, recorded in /run/netlab like the CLI's), so {@code netlab show} and
+ * {@code netlab down} see it too.
+ *
+ * <pre>{@code
+ * try (Lab lab = Lab.up(Path.of("topologies/lan.topo"))) {
+ *     ExecResult ping = lab.node("ns1").exec("ping", "-c1", "192.168.0.2");
+ * }
+ * }</pre>
+ */
+public final class Lab implements AutoCloseable {
+    /** How long to wait for another netlab working on a lab of the same name. */
+    private static final Duration LOCK_PATIENCE = Duration.ofSeconds(30);
+
+    private final StateStore store;
+    private final netlab.topology.Lab lab;
+    private boolean closed;
+
+    private Lab(StateStore store, netlab.topology.Lab lab) {
+        this.store = store;
+        this.lab = lab;
+    }
+
+    /**
+     * Brings the lab of {@code topology} up. Throws {@link LabException} with netlab's one-line
+     * reason when it cannot (a broken file, a name taken, no privileges); then nothing is left.
+     */
+    public static Lab up(Path topology) {
+        StateStore store = StateStore.system();
+        try {
+            netlab.topology.Lab lab = TopologyReader.read(topology);
+            try (LabLock lock = lock(store, lab.name())) {
+                Optional<LabState> existing = store.load(lab.name());
+                if (existing.isPresent()) {
+                    throw new LabException("lab " + lab.name() + " is already up; take it down first: netlab down "
+                            + lab.name(), null);
+                }
+                new Executor(store).up(lab, Planner.plan(lab));
+            }
+            return new Lab(store, lab);
+        } catch (NetlabException e) {
+            throw new LabException(e.getMessage(), e);
+        }
+    }
+
+    public String name() {
+        return lab.name();
+    }
+
+    /** The lab's nodes (its namespaces; the host is the machine), in the file's order. */
+    public List<LabNode> nodes() {
+        return lab.namespaces().stream().map(LabNode::new).toList();
+    }
+
+    /** The node called {@code name}. */
+    public LabNode node(String name) {
+        return lab.node(name).filter(node -> !node.isHost()).map(LabNode::new)
+                .orElseThrow(() -> new IllegalArgumentException("lab " + lab.name() + " has no node " + name));
+    }
+
+    /** Takes the lab down, as {@code netlab down}; a second call does nothing. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try (LabLock lock = lock(store, lab.name())) {
+            store.load(lab.name()).ifPresent(state -> new Executor(store).down(state));
+            closed = true;
+        } catch (NetlabException e) {
+            throw new LabException(e.getMessage(), e);
+        }
+    }
+
+    private static LabLock lock(StateStore store, String name) {
+        LabLock lock = store.lock(name, LOCK_PATIENCE);
+        if (lock == null) {
+            throw new LabException("lab " + name + " is busy: another netlab is bringing it up or down", null);
+        }
+        return lock;
+    }
+}
