@@ -123,16 +123,18 @@ class ImpairTest {
         Process server = new ProcessBuilder("ip", "netns", "exec", to, "iperf3", "-s", "-1").redirectErrorStream(true)
                 .redirectOutput(directory.resolve("iperf3-server.out").toFile()).start();
         try {
-            Shell.Result client = null;
-            for (int attempt = 0; attempt < 50; attempt++) { // until the server listens
-                client = Shell.run("ip", "netns", "exec", from, "iperf3", "-c", address, "-u", "-b", offered, "-t", "2", "-J");
-                if (client.exitCode() == 0) {
-                    break;
-                }
-                Thread.sleep(100);
+            // The client starts once the server listens (ss, in the server's node): an early client
+            // is refused, and iperf3's answer to that is no measurement at all.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (Shell.run("ip", "netns", "exec", to, "ss", "-Hltn", "sport", "=", ":5201").stdout().isBlank()) {
+                assertThat(System.nanoTime()).as("iperf3 -s listens in " + to).isLessThan(deadline);
+                Thread.sleep(20);
             }
+            Shell.Result client = Shell.run("ip", "netns", "exec", from, "iperf3", "-c", address, "-u", "-b", offered, "-t", "2",
+                    "-J");
             assertThat(client.exitCode()).as(client.stdout() + client.stderr()).isZero();
             JsonNode sum = Json.parse(client.stdout()).path("end").path("sum");
+            assertThat(sum.path("seconds").asDouble()).as("seconds measured: " + client.stdout()).isGreaterThan(1.5);
             return sum.path("bits_per_second").asDouble() * (1 - sum.path("lost_percent").asDouble() / 100);
         } finally {
             server.destroy();
