@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import netlab.check.ExpectationChecks;
 import netlab.error.NetlabException;
 import netlab.executor.Executor;
 import netlab.plan.Planner;
@@ -72,6 +73,22 @@ public final class Lab implements AutoCloseable {
     public LabNode node(String name) {
         return lab.node(name).filter(node -> !node.isHost()).map(LabNode::new)
                 .orElseThrow(() -> new IllegalArgumentException("lab " + lab.name() + " has no node " + name));
+    }
+
+    /**
+     * Checks the file's {@code expect} statements against the lab as it is now, as {@code netlab
+     * test LAB} does, and returns one result each, in the file's order.
+     */
+    public List<ExpectationResult> test() {
+        try {
+            LabState state = store.load(lab.name())
+                    .orElseThrow(() -> new LabException("lab " + lab.name() + " is not up", null));
+            return ExpectationChecks.check(state, lab.expectations()).stream()
+                    .map(verdict -> new ExpectationResult(verdict.expectation().text(), verdict.passed(), verdict.seen()))
+                    .toList();
+        } catch (NetlabException e) {
+            throw new LabException(e.getMessage(), e);
+        }
     }
 
     /** Takes the lab down, as {@code netlab down}; a second call does nothing. */
