@@ -31,11 +31,15 @@ public final class Lab implements AutoCloseable {
 
     private final StateStore store;
     private final netlab.topology.Lab lab;
+    /** Takes the lab down when the JVM ends normally (SIGTERM, Ctrl-C, System.exit) before close(). */
+    private final Thread downAtExit;
     private boolean closed;
 
     private Lab(StateStore store, netlab.topology.Lab lab) {
         this.store = store;
         this.lab = lab;
+        this.downAtExit = Thread.ofPlatform().name("netlab-down-" + lab.name()).unstarted(this::takeDown);
+        Runtime.getRuntime().addShutdownHook(downAtExit);
     }
 
     /**
@@ -94,6 +98,15 @@ public final class Lab implements AutoCloseable {
     /** Takes the lab down, as {@code netlab down}; a second call does nothing. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(downAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it takes the lab down.
+        }
+        takeDown();
+    }
+
+    private synchronized void takeDown() {
         if (closed) {
             return;
         }
