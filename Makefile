@@ -90,6 +90,7 @@ install: build
 	@echo "installed $(COMPLETIONS)/netlab and nlab (bash completion)"
 	@mkdir -p $(MAN1) && install -m 644 src/target/man/*.1 $(MAN1)/ && ln -sf netlab.1 $(MAN1)/nlab.1
 	@echo "installed the man pages in $(MAN1): man netlab, man netlab-up, ..."
+	@echo "installed netlab:netlab-junit:0.1.0-SNAPSHOT in the local Maven repository (make build's mvn install; README: In Java tests)"
 
 clean:
 	@$(MVN) -q clean
