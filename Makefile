@@ -36,6 +36,10 @@ test: deps jdk
 	$(LEAK_GUARD) snapshot > $(LEAK_DIR)/before.txt || exit; \
 	echo "$(MVN) install"; \
 	suite=0; $(MVN) install || suite=$$?; \
+	if [ $$suite -eq 0 ]; then \
+	  echo "$(MVN) -f examples/junit-lab/pom.xml test   (depends on the installed netlab-junit only)"; \
+	  $(MVN) -q -f examples/junit-lab/pom.xml test || suite=$$?; \
+	fi; \
 	guard=0; { $(LEAK_GUARD) snapshot > $(LEAK_DIR)/after.txt \
 	  && $(LEAK_GUARD) compare $(LEAK_DIR)/before.txt $(LEAK_DIR)/after.txt; } || guard=$$?; \
 	if [ $$suite -ne 0 ]; then echo "make test: the suite failed (exit $$suite)" >&2; exit $$suite; fi; \
@@ -86,6 +90,7 @@ install: build
 	@echo "installed $(COMPLETIONS)/netlab and nlab (bash completion)"
 	@mkdir -p $(MAN1) && install -m 644 src/target/man/*.1 $(MAN1)/ && ln -sf netlab.1 $(MAN1)/nlab.1
 	@echo "installed the man pages in $(MAN1): man netlab, man netlab-up, ..."
+	@echo "installed netlab:netlab-junit:0.1.0-SNAPSHOT in the local Maven repository (make build's mvn install; README: In Java tests)"
 
 clean:
 	@$(MVN) -q clean

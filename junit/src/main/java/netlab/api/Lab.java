@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import netlab.check.ExpectationChecks;
 import netlab.error.NetlabException;
 import netlab.executor.Executor;
 import netlab.plan.Planner;
@@ -30,11 +31,15 @@ public final class Lab implements AutoCloseable {
 
     private final StateStore store;
     private final netlab.topology.Lab lab;
+    /** Takes the lab down when the JVM ends normally (SIGTERM, Ctrl-C, System.exit) before close(). */
+    private final Thread downAtExit;
     private boolean closed;
 
     private Lab(StateStore store, netlab.topology.Lab lab) {
         this.store = store;
         this.lab = lab;
+        this.downAtExit = Thread.ofPlatform().name("netlab-down-" + lab.name()).unstarted(this::takeDown);
+        Runtime.getRuntime().addShutdownHook(downAtExit);
     }
 
     /**
@@ -74,9 +79,34 @@ public final class Lab implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("lab " + lab.name() + " has no node " + name));
     }
 
+    /**
+     * Checks the file's {@code expect} statements against the lab as it is now, as {@code netlab
+     * test LAB} does, and returns one result each, in the file's order.
+     */
+    public List<ExpectationResult> test() {
+        try {
+            LabState state = store.load(lab.name())
+                    .orElseThrow(() -> new LabException("lab " + lab.name() + " is not up", null));
+            return ExpectationChecks.check(state, lab.expectations()).stream()
+                    .map(verdict -> new ExpectationResult(verdict.expectation().text(), verdict.passed(), verdict.seen()))
+                    .toList();
+        } catch (NetlabException e) {
+            throw new LabException(e.getMessage(), e);
+        }
+    }
+
     /** Takes the lab down, as {@code netlab down}; a second call does nothing. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(downAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it takes the lab down.
+        }
+        takeDown();
+    }
+
+    private synchronized void takeDown() {
         if (closed) {
             return;
         }

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
+import netlab.api.ExpectationResult;
 import netlab.api.Lab;
 import netlab.api.LabNode;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,8 @@ class EchoThroughNatExampleTest {
         assertThat(seen.get()).isEqualTo(InetAddress.getByName("203.0.113.1"));
         assertThat(client.address("ceth0")).isEqualTo(InetAddress.getByName("192.168.1.20"));
         assertThat(lab.name()).isEqualTo("bridge-nat");
+        // The file's four expect statements, checked as netlab test checks them.
+        assertThat(lab.test()).hasSize(4).allMatch(ExpectationResult::passed);
         assertThat(client.exec("ip", "-o", "-4", "addr", "show", "ceth0").stdout()).contains("192.168.1.20/24");
     }
 }

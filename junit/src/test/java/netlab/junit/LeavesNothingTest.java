@@ -53,7 +53,7 @@ class LeavesNothingTest {
         }
     }
 
-    private static String snapshot() throws IOException, InterruptedException {
+    static String snapshot() throws IOException, InterruptedException {
         return run("ip", "netns", "list") + run("ip", "-o", "link") + run("nft", "list", "ruleset")
                 + tree(Path.of("/run/netlab")) + tree(Path.of("/run/netns")) + tree(Path.of("/etc/netns"));
     }
