@@ -53,10 +53,22 @@ public record Impairment(String interfaceName, OptionalLong rateBitsPerSecond, O
         burstBytes.ifPresent(burst -> text.append(" burst ").append(scaled(burst, 1024, "b", "kb", "mb", "gb")));
         delay.ifPresent(d -> text.append(" delay ").append(time(d)));
         jitter.ifPresent(j -> text.append(" jitter ").append(time(j)));
-        lossHundredthsOfPercent.ifPresent(loss -> text.append(" loss ").append(loss / 100)
-                .append(loss % 100 == 0 ? "" : String.format(".%02d", loss % 100).replaceAll("0+$", "")).append('%'));
+        lossHundredthsOfPercent.ifPresent(loss -> text.append(" loss ").append(loss / 100).append(decimals(loss % 100))
+                .append('%'));
         limitPackets.ifPresent(limit -> text.append(" limit ").append(limit));
         return text.substring(1);
+    }
+
+    /**
+     * ".5" for 50 hundredths, ".05" for 5, "" for none: digits written by hand, as String.format
+     * would write them in the user's locale (Arabic digits, say) and the file's never are.
+     */
+    private static String decimals(int hundredths) {
+        if (hundredths == 0) {
+            return "";
+        }
+        String two = (hundredths < 10 ? "0" : "") + hundredths;
+        return "." + (two.endsWith("0") ? two.substring(0, 1) : two);
     }
 
     private static String scaled(long value, long step, String... units) {
