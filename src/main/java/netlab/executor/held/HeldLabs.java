@@ -232,15 +232,6 @@ public final class HeldLabs {
     }
 
     private static long effectiveGid() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Gid:")) {
-                    return Long.parseLong(line.substring(4).strip().split("\\s+")[1]);
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
+        return netlab.sys.ProcessStatus.effectiveGid();
     }
 }
