@@ -11,6 +11,7 @@ import netlab.plan.Planner;
 import netlab.state.LabLock;
 import netlab.state.LabState;
 import netlab.state.StateStore;
+import netlab.sys.ProcessStatus;
 import netlab.topology.dsl.TopologyReader;
 
 /**
@@ -45,11 +46,21 @@ public final class Lab implements AutoCloseable {
     /**
      * Brings the lab of {@code topology} up. Throws {@link LabException} with netlab's one-line
      * reason when it cannot (a broken file, a name taken, no privileges); then nothing is left.
+     * Privileges are root's, or a mapped root's in a user-namespace sandbox: an ordinary user's
+     * test JVM started in such a sandbox makes its labs there without root.
+     *
+     * @param topology the lab's file
+     * @return the running lab; close it to take it down
+     * @throws LabException when the lab cannot come up, with netlab's reason
      */
     public static Lab up(Path topology) {
         StateStore store = StateStore.system();
         try {
             netlab.topology.Lab lab = TopologyReader.read(topology);
+            if (!ProcessStatus.mayAdministerNetworks()) {
+                throw new LabException("lab " + lab.name() + " needs CAP_NET_ADMIN and CAP_SYS_ADMIN: run the tests as root,"
+                        + " or start their JVM in a user-namespace sandbox (netlab's src/test/sandbox/bin/java)", null);
+            }
             try (LabLock lock = lock(store, lab.name())) {
                 Optional<LabState> existing = store.load(lab.name());
                 if (existing.isPresent()) {
@@ -64,16 +75,31 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /**
+     * The lab's name, as {@code netlab ls} shows it.
+     *
+     * @return the name the file gives, or the file's name without {@code .topo}
+     */
     public String name() {
         return lab.name();
     }
 
-    /** The lab's nodes (its namespaces; the host is the machine), in the file's order. */
+    /**
+     * The lab's nodes.
+     *
+     * @return its namespaces, in the file's order (the file's {@code host} is the machine, not a node)
+     */
     public List<LabNode> nodes() {
         return lab.namespaces().stream().map(LabNode::new).toList();
     }
 
-    /** The node called {@code name}. */
+    /**
+     * One node of the lab.
+     *
+     * @param name the node's name in the file
+     * @return the node
+     * @throws IllegalArgumentException when the lab has no such node
+     */
     public LabNode node(String name) {
         return lab.node(name).filter(node -> !node.isHost()).map(LabNode::new)
                 .orElseThrow(() -> new IllegalArgumentException("lab " + lab.name() + " has no node " + name));
@@ -81,7 +107,10 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Checks the file's {@code expect} statements against the lab as it is now, as {@code netlab
-     * test LAB} does, and returns one result each, in the file's order.
+     * test LAB} does.
+     *
+     * @return one result per statement, in the file's order
+     * @throws LabException when the lab is no longer up
      */
     public List<ExpectationResult> test() {
         try {
