@@ -20,6 +20,11 @@ public final class LabNode {
         this.node = node;
     }
 
+    /**
+     * The node's name.
+     *
+     * @return its name in the lab's file
+     */
     public String name() {
         return node.name();
     }
@@ -27,6 +32,10 @@ public final class LabNode {
     /**
      * Runs {@code command} inside the node (its network namespace: its interfaces, routes and
      * neighbours) and waits for it.
+     *
+     * @param command the program and its arguments, run without a shell
+     * @return how it ended and what it printed
+     * @throws LabException when the program cannot be started there
      */
     public ExecResult exec(String... command) {
         try (NetNamespace namespace = NamedNamespaces.open(node.name())) {
@@ -42,6 +51,10 @@ public final class LabNode {
      * sockets it opens belong to the node (a server bound there listens on the node's addresses),
      * and stay the node's on any thread they are used from later. What {@code task} throws is
      * thrown here.
+     *
+     * @param <T> the result's type
+     * @param task the code to run inside the node
+     * @return what {@code task} returned
      */
     public <T> T run(Callable<T> task) {
         try (NetNamespace namespace = NamedNamespaces.open(node.name())) {
@@ -49,7 +62,13 @@ public final class LabNode {
         }
     }
 
-    /** The first address the lab's file gives the interface. */
+    /**
+     * An interface's address, as the lab's file gives it.
+     *
+     * @param interfaceName the interface's name in the node, e.g. {@code eth0}
+     * @return its first address
+     * @throws IllegalArgumentException when the node has no such interface or it has no address
+     */
     public InetAddress address(String interfaceName) {
         List<Cidr> addresses = node.netInterface(interfaceName).map(NetInterface::addresses).orElseThrow(
                 () -> new IllegalArgumentException("node " + node.name() + " has no interface " + interfaceName));

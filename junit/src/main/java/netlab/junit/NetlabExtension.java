@@ -19,6 +19,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class NetlabExtension implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NetlabExtension.class);
 
+    /** Made by JUnit, through {@link NetlabTopology}. */
+    public NetlabExtension() {}
+
     @Override
     public void beforeAll(ExtensionContext context) {
         NetlabTopology topology = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), NetlabTopology.class)

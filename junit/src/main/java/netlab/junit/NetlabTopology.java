@@ -18,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @ExtendWith(NetlabExtension.class)
 public @interface NetlabTopology {
-    /** The topology file. */
+    /**
+     * The topology file.
+     *
+     * @return its path, relative to the working directory
+     */
     String value();
 }

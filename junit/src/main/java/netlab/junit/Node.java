@@ -11,5 +11,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface Node {
+    /**
+     * The node's name.
+     *
+     * @return its name in the lab's file
+     */
     String value();
 }
