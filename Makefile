@@ -64,11 +64,17 @@ run: deps build
 	./netlab down lan || status=$$?; \
 	exit $$status
 
-# The star-N benchmark (docs/performance.md): netlab against an ip script and ip -batch, each run
-# in a private sandbox. Never part of test. BENCH_N="10 100" BENCH_RUNS=3 make bench for a quick run.
+# The star-N benchmark (docs/performance.md): netlab against a C floor (bench/floor: the same
+# netlink requests and nothing else), an ip script and ip -batch, each run in a private sandbox.
+# Never part of test. BENCH_N="10 100" BENCH_RUNS=3 make bench for a quick run.
+BENCH_PACKAGES := time gcc libmnl-dev libnftnl-dev
 bench: deps build
-	@[ -x /usr/bin/time ] || { [ "$$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; } \
-		|| { echo "make bench: /usr/bin/time is missing: apt-get install time" >&2; exit 1; }
+	@missing=$$(for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  [ "$$(id -u)" -eq 0 ] || { echo "make bench: missing packages:" $$missing "(apt-get install them as root)" >&2; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@$(MAKE) -s -C bench/floor
 	bench/run
 
 # The launcher under two names: netlab, and nlab for machines where ipspace's netlab (pip install

@@ -1,0 +1,21 @@
+/* The rtnetlink requests star-N needs, each appended to a socket's buffer (rtnl.h). */
+#ifndef FLOOR_REQUESTS_H
+#define FLOOR_REQUESTS_H
+
+#include <stdint.h>
+#include "rtnl.h"
+
+/* A bridge, created up. */
+void add_bridge(struct rtnl *r, const char *name);
+
+/* A veth pair: `name` up and a port of bridge `master` here, its peer `peer` (down: the kernel
+ * cannot open a peer before the pair is whole, ENOTCONN) with index `peer_index` in the
+ * namespace `netns_fd`, one queue each way. */
+void add_veth(struct rtnl *r, const char *name, uint32_t master, const char *peer, int peer_index, int netns_fd);
+
+void set_up(struct rtnl *r, int index);
+void add_ipv4_address(struct rtnl *r, int index, uint32_t address, uint8_t prefix);
+void add_default_route(struct rtnl *r, uint32_t gateway);
+void delete_link(struct rtnl *r, const char *name);
+
+#endif
