@@ -8,6 +8,7 @@
  *                  table; per node hI a namespace at /run/netns/hI with lo up, eth0 (a veth
  *                  whose host end hI-eth0 is a port of br0) 10.0.X.Y/16 up, a default route via
  *                  br0; no link-local IPv6 address anywhere; the nodes' names as netlab's.
+ *                  Beyond 1000 nodes, a bridge per block of 1000, as bench/gen-star writes.
  *   floor down N   all of it removed.
  *
  * Tricks netlab does not use (yet): a namespace's default addr_gen_mode set to none before its
@@ -31,6 +32,7 @@
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "masquerade.h"
@@ -43,6 +45,9 @@
 #define NODE_BUFFER 1024
 #define HOST_BUFFER (1 << 16)
 #define MAX_THREADS 4
+#define BLOCK 1000
+/* The host's links of the lab, deleted in one request by down (netlab marks its own likewise). */
+#define GROUP 0x5e7a
 
 struct node {
 	int netns;        /* the node's namespace, for the pair's IFLA_NET_NS_FD */
@@ -53,6 +58,18 @@ static int n;
 static struct node *nodes;
 static uint32_t *addresses; /* network order, nodes[i] is h(i+1) */
 static int threads;
+
+/* With FLOOR_TIMES set, each phase's wall time on stderr (docs/performance.md quotes them). */
+static void phase(const char *name)
+{
+	static struct timespec last;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (last.tv_sec != 0 && getenv("FLOOR_TIMES") != NULL)
+		fprintf(stderr, "%6.0f ms  %s\n", (double)(now.tv_sec - last.tv_sec) * 1e3 + (double)(now.tv_nsec - last.tv_nsec) / 1e6,
+			name);
+	last = now;
+}
 
 static void die(const char *what)
 {
@@ -76,10 +93,22 @@ static void read_file(const char *path, char *value, size_t size)
 	value[got] = '\0';
 }
 
+/* As bench/gen-star: nodes in blocks of BLOCK, block K on bridge brK with 10.K.0.0/16 (a bridge
+ * takes at most 1023 ports); h1 -> 10.0.0.2, never .0 and never the gateway. */
+static int block_of(int node)
+{
+	return (node - 1) / BLOCK;
+}
+
 static uint32_t address_of(int node)
 {
-	/* As bench/gen-star: h1 -> 10.0.0.2, never .0 and never the gateway. */
-	return htonl((10u << 24) | ((uint32_t)(node / 250) << 8) | (uint32_t)(node % 250 + 1));
+	uint32_t j = (uint32_t)(node - block_of(node) * BLOCK);
+	return htonl((10u << 24) | ((uint32_t)block_of(node) << 16) | ((j / 250) << 8) | (j % 250 + 1));
+}
+
+static uint32_t gateway_of_block(int block)
+{
+	return htonl((10u << 24) | ((uint32_t)block << 16) | 0xfffe);
 }
 
 /* /run/netns as ip netns makes it: a shared mount point, so that a bound namespace shows in
@@ -143,59 +172,81 @@ static void on_workers(void *(*work)(void *))
 
 static void up(void)
 {
-	const uint32_t gateway = htonl(0x0a00fffe); /* 10.0.255.254 */
-	char table[64], host_mode[16];
+	const int blocks = block_of(n) + 1;
+	int bridges[blocks];
+	char table[64], host_mode[16], name[32];
 	snprintf(table, sizeof(table), "bench-star%d", n);
 	/* Each node's namespace and socket stay open until its requests are sent. */
 	struct rlimit files = {.rlim_cur = 2 * (rlim_t)n + 64, .rlim_max = 2 * (rlim_t)n + 64};
 	if (setrlimit(RLIMIT_NOFILE, &files) < 0)
 		die("setrlimit");
 
+	phase("start");
 	struct rtnl host;
 	rtnl_open(&host, HOST_BUFFER);
 	read_file("/proc/sys/net/ipv6/conf/default/addr_gen_mode", host_mode, sizeof(host_mode));
 	write_file("/proc/sys/net/ipv6/conf/default/addr_gen_mode", "1");
-	add_bridge(&host, "br0");
-	rtnl_flush(&host, "br0");
-	int bridge = (int)if_nametoindex("br0");
-	add_ipv4_address(&host, bridge, gateway, 16);
+	for (int k = 0; k < blocks; k++) {
+		snprintf(name, sizeof(name), "br%d", k);
+		add_bridge(&host, name, GROUP);
+	}
+	rtnl_flush(&host, "the bridges");
+	for (int k = 0; k < blocks; k++) {
+		snprintf(name, sizeof(name), "br%d", k);
+		bridges[k] = (int)if_nametoindex(name);
+		add_ipv4_address(&host, bridges[k], gateway_of_block(k), 16);
+	}
 	write_file("/proc/sys/net/ipv4/ip_forward", "1");
-	add_masquerade(table, htonl(0x0a000000), htonl(0xffff0000));
+	add_masquerade(table, htonl(0x0a000000), htonl(blocks == 1 ? 0xffff0000 : 0xff000000));
 
 	prepare_run_netns();
-	names_prepare(n, addresses, gateway);
+	names_prepare(n, addresses, blocks);
+	phase("bridge, ip_forward, masquerade, hosts file");
 	on_workers(make_namespaces);
+	phase("namespaces, their names, lo (queued)");
 
-	char name[32];
 	for (int i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "h%d-eth0", i + 1);
-		add_veth(&host, name, (uint32_t)bridge, "eth0", PEER_INDEX, nodes[i].netns);
+		add_veth(&host, name, GROUP, (uint32_t)bridges[block_of(i + 1)], "eth0", PEER_INDEX, nodes[i].netns);
 	}
 	rtnl_flush(&host, "the veth pairs");
 	write_file("/proc/sys/net/ipv6/conf/default/addr_gen_mode", host_mode);
 	rtnl_close(&host);
+	phase("veth pairs");
 
 	for (int i = 0; i < n; i++) {
 		set_up(&nodes[i].rtnl, PEER_INDEX);
 		add_ipv4_address(&nodes[i].rtnl, PEER_INDEX, addresses[i], 16);
-		add_default_route(&nodes[i].rtnl, gateway);
+		add_default_route(&nodes[i].rtnl, gateway_of_block(block_of(i + 1)));
 		rtnl_flush(&nodes[i].rtnl, "a node's lo, address and route");
 		rtnl_close(&nodes[i].rtnl);
 		close(nodes[i].netns);
 	}
+	phase("per node: lo up, eth0 up, address, route");
+}
+
+/* The links first (one batch: the pairs' node ends go with them, so the namespaces die empty),
+ * while the workers unmount the namespaces and the names. */
+static void *delete_links(void *unused)
+{
+	struct rtnl host;
+	rtnl_open(&host, HOST_BUFFER);
+	delete_group(&host, GROUP);
+	rtnl_flush(&host, "the lab's links");
+	rtnl_close(&host);
+	return unused;
 }
 
 static void down(void)
 {
 	char table[64];
 	snprintf(table, sizeof(table), "bench-star%d", n);
+	pthread_t links;
+	if ((errno = pthread_create(&links, NULL, delete_links, NULL)) != 0)
+		die("pthread_create");
 	on_workers(remove_namespaces);
 	names_finish(n);
-	struct rtnl host;
-	rtnl_open(&host, HOST_BUFFER);
-	delete_link(&host, "br0");
-	rtnl_flush(&host, "br0");
-	rtnl_close(&host);
+	pthread_join(links, NULL);
 	delete_table(table);
 }
 

@@ -24,7 +24,7 @@ static void make_directory(const char *path)
 		die("mkdir", path);
 }
 
-void names_prepare(int n, const uint32_t *addresses, uint32_t gateway)
+void names_prepare(int n, const uint32_t *addresses, int bridges)
 {
 	char path[PATH_MAX], address[INET_ADDRSTRLEN];
 	make_directory("/run/netlab");
@@ -34,8 +34,9 @@ void names_prepare(int n, const uint32_t *addresses, uint32_t gateway)
 	FILE *hosts = fopen(hosts_file(path, n), "w");
 	if (hosts == NULL)
 		die("create", path);
-	fprintf(hosts, "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n%s\thost host-br0\n",
-		inet_ntop(AF_INET, &gateway, address, sizeof(address)));
+	fprintf(hosts, "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n10.0.255.254\thost host-br0\n");
+	for (int k = 1; k < bridges; k++)
+		fprintf(hosts, "10.%d.255.254\thost-br%d\n", k, k);
 	for (int i = 0; i < n; i++)
 		fprintf(hosts, "%s\th%d h%d-eth0\n", inet_ntop(AF_INET, &addresses[i], address, sizeof(address)), i + 1,
 			i + 1);

@@ -6,8 +6,9 @@
 
 #include <stdint.h>
 
-/* The lab's directory and hosts file; addresses[i] is node h(i+1)'s, gateway the host's. */
-void names_prepare(int n, const uint32_t *addresses, uint32_t gateway);
+/* The lab's directory and hosts file; addresses[i] is node h(i+1)'s, the host's are
+ * 10.K.255.254 on brK for each of `bridges` bridges. */
+void names_prepare(int n, const uint32_t *addresses, int bridges);
 
 /* Node `node`'s names, from a thread that has just unshared its UTS namespace. */
 void names_of_node(int n, int node);

@@ -17,22 +17,25 @@ static struct ifinfomsg *link_header(struct nlmsghdr *request, int index, unsign
 	return link;
 }
 
-void add_bridge(struct rtnl *r, const char *name)
+void add_bridge(struct rtnl *r, const char *name, uint32_t group)
 {
 	struct nlmsghdr *request = rtnl_request(r, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
 	link_header(request, 0, IFF_UP);
 	mnl_attr_put_strz(request, IFLA_IFNAME, name);
+	mnl_attr_put_u32(request, IFLA_GROUP, group);
 	struct nlattr *info = mnl_attr_nest_start(request, IFLA_LINKINFO);
 	mnl_attr_put_strz(request, IFLA_INFO_KIND, "bridge");
 	mnl_attr_nest_end(request, info);
 	rtnl_add(r, request);
 }
 
-void add_veth(struct rtnl *r, const char *name, uint32_t master, const char *peer, int peer_index, int netns_fd)
+void add_veth(struct rtnl *r, const char *name, uint32_t group, uint32_t master, const char *peer, int peer_index,
+	      int netns_fd)
 {
 	struct nlmsghdr *request = rtnl_request(r, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
 	link_header(request, 0, IFF_UP);
 	mnl_attr_put_strz(request, IFLA_IFNAME, name);
+	mnl_attr_put_u32(request, IFLA_GROUP, group);
 	mnl_attr_put_u32(request, IFLA_MASTER, master);
 	/* One queue each way: otherwise the kernel makes one per CPU and cuts them down after. */
 	mnl_attr_put_u32(request, IFLA_NUM_TX_QUEUES, 1);
@@ -89,10 +92,10 @@ void add_default_route(struct rtnl *r, uint32_t gateway)
 	rtnl_add(r, request);
 }
 
-void delete_link(struct rtnl *r, const char *name)
+void delete_group(struct rtnl *r, uint32_t group)
 {
 	struct nlmsghdr *request = rtnl_request(r, RTM_DELLINK, 0);
 	link_header(request, 0, 0);
-	mnl_attr_put_strz(request, IFLA_IFNAME, name);
+	mnl_attr_put_u32(request, IFLA_GROUP, group);
 	rtnl_add(r, request);
 }
