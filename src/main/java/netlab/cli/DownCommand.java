@@ -94,7 +94,14 @@ final class DownCommand implements Runnable {
                     if (state.isPresent()) {
                         List<String> notes;
                         try (Progress progress = Progress.ofDown(name, err)) {
-                            notes = executor.down(state.get(), progress);
+                            if (NetlabCommand.verbose(spec.commandLine())) {
+                                DownPhaseTimes times = new DownPhaseTimes(progress);
+                                notes = executor.down(state.get(), times);
+                                progress.close();
+                                times.print(err);
+                            } else {
+                                notes = executor.down(state.get(), progress);
+                            }
                         }
                         notes.forEach(note -> err.println("netlab: " + note));
                     }

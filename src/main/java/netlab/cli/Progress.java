@@ -121,6 +121,7 @@ final class Progress implements StepTimes, TeardownProgress, AutoCloseable {
             if (!shown.isEmpty()) {
                 err.print("\r" + ERASE);
                 err.flush();
+                shown = ""; // a second close erases nothing
             }
         }
     }

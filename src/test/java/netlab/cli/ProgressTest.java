@@ -168,6 +168,28 @@ class ProgressTest {
         assertThat(down.stdout()).isEqualTo("lab progress is down\n");
     }
 
+    @Test
+    void verboseDownSaysHowLongEachPhaseTookInOrderAfterTheLineIsErased() throws Exception {
+        Path hostFile = Files.writeString(file.resolveSibling("progress-host.topo"), HOST_LAB);
+        try {
+            assertThat(Cli.netlab("up", hostFile.toString()).exitCode()).isZero();
+
+            Shell.Result down = Pty.run(javaCommand("-v", "down", "progress-host"));
+
+            assertThat(down.exitCode()).as(down.stdout()).isZero();
+            String output = down.stdout();
+            // Everything after the progress line's last erase: one line per phase, then the summary.
+            List<String> after = output.substring(output.lastIndexOf("\033[K") + 3).lines().toList();
+            assertThat(after).hasSize(DOWN_PHASES.size() + 1);
+            for (int i = 0; i < DOWN_PHASES.size(); i++) {
+                assertThat(after.get(i)).matches(" *\\d+ ms  " + Pattern.quote(DOWN_PHASES.get(i)));
+            }
+            assertThat(after.getLast()).isEqualTo("lab progress-host is down");
+        } finally {
+            Files.delete(hostFile);
+        }
+    }
+
     /** The child JVM with the quiet time at 0. */
     private static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>(NetlabRunner.javaCommand(Main.class, args));
