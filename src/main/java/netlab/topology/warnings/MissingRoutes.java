@@ -1,8 +1,10 @@
 package netlab.topology.warnings;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import netlab.topology.Cidr;
 import netlab.topology.Lab;
@@ -24,26 +26,30 @@ final class MissingRoutes {
     private MissingRoutes() {}
 
     static List<Warning> check(Lab lab) {
+        // Each node's subnets and addressed interfaces, and the routers, found once: asked per
+        // node, they made a check of star-2000 (a host with 2,000 bridge ports) quadratic.
+        Facts v4 = new Facts(lab, true);
+        Facts v6 = new Facts(lab, false);
         List<Warning> warnings = new ArrayList<>();
         for (Node node : lab.nodes()) {
             if (node.isHost()) {
                 continue;
             }
-            for (boolean ipv4 : new boolean[] {true, false}) {
+            for (Facts facts : List.of(v4, v6)) {
                 Set<Cidr> warned = new LinkedHashSet<>();
-                for (Cidr own : subnets(node, ipv4)) {
-                    for (Node router : lab.nodes()) {
-                        if (router == node || !Forwarding.forwards(router, ipv4)) {
+                for (Cidr own : facts.subnets(node)) {
+                    for (Node router : facts.routers) {
+                        if (router == node) {
                             continue;
                         }
-                        NetInterface side = interfaceOn(router, own);
+                        NetInterface side = interfaceOn(facts.addressed(router), own);
                         if (side == null) {
                             continue;
                         }
                         Cidr gateway = side.addresses().stream().filter(a -> own.contains(a.address())).findFirst().orElseThrow();
-                        for (Cidr beyond : subnets(router, ipv4)) {
-                            if (beyond.equals(own) || reaches(node, beyond) || translates(router, beyond, side)
-                                    || !warned.add(beyond)) {
+                        for (Cidr beyond : facts.subnets(router)) {
+                            if (beyond.equals(own) || reaches(node, facts.subnets(node), beyond)
+                                    || translates(router, beyond, side) || !warned.add(beyond)) {
                                 continue;
                             }
                             String via = gateway.address().getHostAddress();
@@ -59,6 +65,30 @@ final class MissingRoutes {
         return warnings;
     }
 
+    /** What the check asks of every node, for one address family. */
+    private static final class Facts {
+        final List<Node> routers;
+        private final Map<Node, Set<Cidr>> subnets = new IdentityHashMap<>();
+        private final Map<Node, List<NetInterface>> addressed = new IdentityHashMap<>();
+
+        Facts(Lab lab, boolean ipv4) {
+            routers = lab.nodes().stream().filter(router -> Forwarding.forwards(router, ipv4)).toList();
+            for (Node node : lab.nodes()) {
+                subnets.put(node, MissingRoutes.subnets(node, ipv4));
+                addressed.put(node, node.interfaces().stream()
+                        .filter(i -> !(i instanceof NetInterface.Loopback) && !i.addresses().isEmpty()).toList());
+            }
+        }
+
+        Set<Cidr> subnets(Node node) {
+            return subnets.get(node);
+        }
+
+        List<NetInterface> addressed(Node node) {
+            return addressed.get(node);
+        }
+    }
+
     /** The subnets of a node's interfaces (not lo), each once. */
     private static Set<Cidr> subnets(Node node, boolean ipv4) {
         Set<Cidr> subnets = new LinkedHashSet<>();
@@ -70,11 +100,11 @@ final class MissingRoutes {
         return subnets;
     }
 
-    /** The router's interface with an address on {@code subnet}, or null when it has none there. */
-    private static NetInterface interfaceOn(Node router, Cidr subnet) {
-        for (NetInterface i : router.interfaces()) {
+    /** Of a router's addressed interfaces (not lo), the one with an address on {@code subnet}, or null. */
+    private static NetInterface interfaceOn(List<NetInterface> addressed, Cidr subnet) {
+        for (NetInterface i : addressed) {
             for (Cidr address : i.addresses()) {
-                if (!(i instanceof NetInterface.Loopback) && subnet.contains(address.address())
+                if (subnet.contains(address.address())
                         && address.prefixLength() == subnet.prefixLength()) {
                     return i;
                 }
@@ -83,14 +113,14 @@ final class MissingRoutes {
         return null;
     }
 
-    /** A route of the node (or one of its own subnets) covers all of {@code subnet}. */
-    private static boolean reaches(Node node, Cidr subnet) {
+    /** A route of the node (or one of its own subnets, {@code own}) covers all of {@code subnet}. */
+    private static boolean reaches(Node node, Set<Cidr> own, Cidr subnet) {
         for (Route route : node.routes()) {
             if (covers(route.destination(), subnet)) {
                 return true;
             }
         }
-        return subnets(node, subnet.isIpv4()).stream().anyMatch(own -> covers(own, subnet));
+        return own.stream().anyMatch(mine -> covers(mine, subnet));
     }
 
     /** The router translates sources in (part of) {@code subnet} leaving through {@code side}. */
