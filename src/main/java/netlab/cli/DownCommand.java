@@ -47,12 +47,20 @@ final class DownCommand implements Runnable {
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        down(target.all ? null : target.lab, force, NetlabCommand.verbose(spec.commandLine()), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+
+    /**
+     * Takes lab {@code lab} down (its name or its file), or every lab when {@code lab} is null
+     * ({@code --all}); picocli's path and {@link DownShortcut}'s both come here.
+     */
+    static void down(String lab, boolean force, boolean verbose, PrintWriter out, PrintWriter err) {
         StateStore store = Labs.store();
         List<String> labs = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        if (target.all) {
+        boolean all = lab == null;
+        if (all) {
             for (LabRecord record : store.list()) {
                 switch (record) {
                     case LabRecord.Readable readable -> labs.add(readable.lab());
@@ -61,7 +69,7 @@ final class DownCommand implements Runnable {
                 }
             }
         } else {
-            String name = Labs.nameOf(target.lab);
+            String name = Labs.nameOf(lab);
             if (store.record(name).isEmpty()) {
                 if (removeUnrecorded(store, name)) {
                     // An up killed before its first record left only a holder: that was the lab.
@@ -94,7 +102,7 @@ final class DownCommand implements Runnable {
                     if (state.isPresent()) {
                         List<String> notes;
                         try (Progress progress = Progress.ofDown(name, err)) {
-                            if (NetlabCommand.verbose(spec.commandLine())) {
+                            if (verbose) {
                                 DownPhaseTimes times = new DownPhaseTimes(progress);
                                 notes = executor.down(state.get(), times);
                                 progress.close();
@@ -108,7 +116,7 @@ final class DownCommand implements Runnable {
                 }
                 out.println("lab " + name + " is down");
             } catch (NetlabException e) {
-                if (!target.all) {
+                if (!all) {
                     throw e;
                 }
                 // One lab that cannot be taken down never keeps the others up.

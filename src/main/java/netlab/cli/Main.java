@@ -19,6 +19,9 @@ public final class Main {
         if (UpShortcut.applies(args)) {
             System.exit(UpShortcut.run(args));
         }
+        if (DownShortcut.applies(args)) {
+            System.exit(DownShortcut.run(args));
+        }
         CommandLine commandLine = NetlabCommand.commandLine(args);
         int status = commandLine.execute(args);
         // Verbs print with print(), not println(): flush what picocli's writers still hold.
