@@ -6,9 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import netlab.executor.RuntimeImpair;
 import netlab.state.ImpairEdits;
-import netlab.state.LabLock;
-import netlab.state.LabState;
-import netlab.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,24 +44,16 @@ final class ImpairCommand implements Callable<Integer> {
                     : "say how to impair it (rate 1mbit, delay 20ms, loss 5%, ...) or --clear");
         }
         InterfaceTarget where = InterfaceTarget.parse(spec, target);
-        String name = Labs.nameOf(lab);
-        StateStore store = Labs.store();
-        Placement.forwardIfHeld(spec.commandLine(), store, name);
-        Privileges.requireAdmin();
-        NettyLogging.quiet();
-        Optional<String> now;
+        RunningLabChange change = RunningLabChange.of(spec, lab);
         ImpairEdits.Edit edit;
         try {
             edit = new ImpairEdits.Edit(where.node(), where.interfaceName(), words);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (LabLock lock = Labs.lock(store, name)) {
-            LabState state = Labs.requireWhole(Labs.requireUp(store, name));
-            now = RuntimeImpair.apply(store, state, edit);
-        }
+        Optional<String> now = change.underLock(state -> RuntimeImpair.apply(change.store(), state, edit));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("lab " + name + ": " + target + now.map(text -> " impair " + text).orElse(" is not impaired"));
+        out.println("lab " + change.name() + ": " + target + now.map(text -> " impair " + text).orElse(" is not impaired"));
         out.flush();
         return ExitCodes.OK;
     }

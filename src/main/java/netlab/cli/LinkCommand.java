@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import netlab.executor.LinkControl;
-import netlab.state.LabLock;
-import netlab.state.LabState;
-import netlab.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,22 +38,13 @@ final class LinkCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "the state is down or up, not '" + state + "'");
         };
         InterfaceTarget where = InterfaceTarget.parse(spec, target);
-        String name = Labs.nameOf(lab);
-        StateStore store = Labs.store();
-        Placement.forwardIfHeld(spec.commandLine(), store, name);
-        Privileges.requireAdmin();
-        NettyLogging.quiet();
-        List<String> notes;
-        try (LabLock lock = Labs.lock(store, name)) {
-            // Under the lock: a down running meanwhile has finished, or waits for this.
-            LabState labState = Labs.requireWhole(Labs.requireUp(store, name));
-            notes = LinkControl.set(labState, where.node(), where.interfaceName(), up);
-        }
+        RunningLabChange change = RunningLabChange.of(spec, lab);
+        List<String> notes = change.underLock(labState -> LinkControl.set(labState, where.node(), where.interfaceName(), up));
         PrintWriter err = spec.commandLine().getErr();
         notes.forEach(note -> err.println("netlab: " + note));
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("lab " + name + ": " + target + " is " + state);
+        out.println("lab " + change.name() + ": " + target + " is " + state);
         out.flush();
         return ExitCodes.OK;
     }
