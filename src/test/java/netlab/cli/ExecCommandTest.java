@@ -1,6 +1,5 @@
 package netlab.cli;
 
-import static netlab.cli.Cli.LAN;
 import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,16 +26,12 @@ class ExecCommandTest {
 
     @BeforeAll
     static void upLan() {
-        before = KernelTraces.take();
-        Run up = netlab("up", LAN);
-        assertThat(up.exitCode()).as(up.err()).isEqualTo(ExitCodes.OK);
+        before = LanForTheClass.up();
     }
 
     @AfterAll
     static void downLan() {
-        Run down = netlab("down", "lan");
-        assertThat(down.exitCode()).as(down.err()).isEqualTo(ExitCodes.OK);
-        assertThat(KernelTraces.take()).isEqualTo(before);
+        LanForTheClass.down(before);
     }
 
     @Test
