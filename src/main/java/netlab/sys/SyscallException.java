@@ -6,6 +6,10 @@ import netlab.error.NetlabException;
 /**
  * A system call failed: names the call, the errno by its symbolic name and the C library's text,
  * e.g. {@code bind: EADDRINUSE (Address already in use)}.
+ *
+ * <p>The text is made when the message is first asked for: many of these are caught and never
+ * shown (a file that is not there yet), and linking {@code strerror} costs ~10 ms of a command's
+ * start (docs/startup.md).
  */
 public final class SyscallException extends NetlabException {
     private static final long serialVersionUID = 1L;
@@ -13,12 +17,21 @@ public final class SyscallException extends NetlabException {
     private final String call;
     private final Errno errno;
     private final int errnoValue;
+    private String message;
 
     public SyscallException(String call, int errnoValue) {
-        super(call + ": " + describe(errnoValue));
+        super(null);
         this.call = call;
         this.errno = Errno.of(errnoValue);
         this.errnoValue = errnoValue;
+    }
+
+    @Override
+    public synchronized String getMessage() {
+        if (message == null) {
+            message = call + ": " + describe(errnoValue);
+        }
+        return message;
     }
 
     /** "EEXIST (File exists)", or "errno 250 (Unknown error 250)" for a value we cannot name. */
