@@ -1,5 +1,6 @@
 package netlab.cli;
 
+import netlab.sys.SyscallsInBackground;
 import picocli.CommandLine;
 
 /** Entry point of the {@code netlab} launcher. */
@@ -7,6 +8,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Nearly every verb makes a system call; the JDK's work for the first one overlaps ours.
+        SyscallsInBackground.start();
         netlab.executor.held.HeldLabs.rememberLaunch(args.length);
         try {
             netlab.executor.held.HeldLabs.prepareInside();
