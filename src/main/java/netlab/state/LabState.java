@@ -2,6 +2,7 @@ package netlab.state;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a lab created, as recorded under /run/netlab/LAB/: enough for {@code netlab down} to
@@ -26,6 +27,22 @@ public record LabState(String lab, String file, Instant since, Status status, in
         hostSysctls = List.copyOf(hostSysctls);
         tables = List.copyOf(tables);
         hostChanges = List.copyOf(hostChanges);
+    }
+
+    // equals and hashCode written out: a record's generated ones are built at run time from
+    // method handles the AOT cache does not hold, ~10 ms of every down (docs/startup.md).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LabState that && group == that.group && Objects.equals(lab, that.lab)
+                && Objects.equals(file, that.file) && Objects.equals(since, that.since) && status == that.status
+                && namespaces.equals(that.namespaces) && hostLinks.equals(that.hostLinks) && hostSysctls.equals(that.hostSysctls)
+                && tables.equals(that.tables) && hostChanges.equals(that.hostChanges);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lab, file, since, status, group, namespaces, hostLinks, hostSysctls, tables,
+                hostChanges);
     }
 
     /** A lab {@code up} is starting to build, marking its host interfaces with {@code group}. */

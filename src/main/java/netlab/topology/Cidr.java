@@ -12,6 +12,18 @@ public record Cidr(InetAddress address, int prefixLength) {
         }
     }
 
+    // equals and hashCode written out: a record's generated ones are built at run time from
+    // method handles the AOT cache does not hold, ~20 ms of every up (docs/startup.md).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cidr that && prefixLength == that.prefixLength && address.equals(that.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 31 + prefixLength;
+    }
+
     public boolean isIpv4() {
         return address instanceof Inet4Address;
     }
