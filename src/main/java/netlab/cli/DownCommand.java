@@ -10,6 +10,7 @@ import netlab.error.LabStateException;
 import netlab.error.NetlabException;
 import netlab.executor.Executor;
 import netlab.executor.held.HeldLabs;
+import netlab.kernel.Kernel;
 import netlab.state.HeldLab;
 import netlab.state.LabLock;
 import netlab.state.LabRecord;
@@ -85,42 +86,17 @@ final class DownCommand implements Runnable {
             labs.add(name);
         }
         Executor executor = new Executor(store);
-        for (String name : labs) {
-            try (LabLock lock = Labs.lock(store, name)) {
-                // Read again under the lock: another netlab may have just taken it down.
-                Optional<LabRecord> record = store.record(name);
-                if (record.isPresent() && record.get() instanceof LabRecord.Held(HeldLab held)) {
-                    HeldLabs.takeDown(store, held);
-                    store.removeLock(lock, name);
-                } else if (record.isPresent()) {
-                    if (!Placement.rootless()) {
-                        // A user's unreadable record is refused below, with what to do; root's needs root.
-                        Privileges.requireAdmin();
+        try (KernelInBackground background = openKernel(all)) {
+            for (String name : labs) {
+                try {
+                    downOne(name, store, executor, background, verbose, out, err);
+                } catch (NetlabException e) {
+                    if (!all) {
+                        throw e;
                     }
-                    NettyLogging.quiet();
-                    Optional<LabState> state = store.load(name);
-                    if (state.isPresent()) {
-                        List<String> notes;
-                        try (Progress progress = Progress.ofDown(name, err)) {
-                            if (verbose) {
-                                DownPhaseTimes times = new DownPhaseTimes(progress);
-                                notes = executor.down(state.get(), times);
-                                progress.close();
-                                times.print(err);
-                            } else {
-                                notes = executor.down(state.get(), progress);
-                            }
-                        }
-                        notes.forEach(note -> err.println("netlab: " + note));
-                    }
+                    // One lab that cannot be taken down never keeps the others up.
+                    failures.add(e.getMessage());
                 }
-                out.println("lab " + name + " is down");
-            } catch (NetlabException e) {
-                if (!all) {
-                    throw e;
-                }
-                // One lab that cannot be taken down never keeps the others up.
-                failures.add(e.getMessage());
             }
         }
         if (Placement.rootless()) {
@@ -130,6 +106,53 @@ final class DownCommand implements Runnable {
         err.flush();
         if (!failures.isEmpty()) {
             throw new LabStateException(String.join("\n", failures));
+        }
+    }
+
+    /**
+     * The connection to the kernel for one lab of root's, opened on another thread while its
+     * record is read and locked; null for {@code --all} and a user's labs (held: no connection).
+     */
+    private static KernelInBackground openKernel(boolean all) {
+        if (all || Placement.rootless()) {
+            return null;
+        }
+        NettyLogging.quiet();
+        return KernelInBackground.start();
+    }
+
+    private static void downOne(String name, StateStore store, Executor executor, KernelInBackground background,
+            boolean verbose, PrintWriter out, PrintWriter err) {
+        try (LabLock lock = Labs.lock(store, name)) {
+            // Read again under the lock: another netlab may have just taken it down.
+            Optional<LabRecord> record = store.record(name);
+            if (record.isPresent() && record.get() instanceof LabRecord.Held(HeldLab held)) {
+                HeldLabs.takeDown(store, held);
+                store.removeLock(lock, name);
+            } else if (record.isPresent()) {
+                if (!Placement.rootless()) {
+                    // A user's unreadable record is refused below, with what to do; root's needs root.
+                    Privileges.requireAdmin();
+                }
+                NettyLogging.quiet();
+                Optional<LabState> state = store.load(name);
+                if (state.isPresent()) {
+                    Kernel kernel = background != null ? background.kernel() : new Kernel();
+                    List<String> notes;
+                    try (Progress progress = Progress.ofDown(name, err)) {
+                        if (verbose) {
+                            DownPhaseTimes times = new DownPhaseTimes(progress);
+                            notes = executor.down(state.get(), times, kernel);
+                            progress.close();
+                            times.print(err);
+                        } else {
+                            notes = executor.down(state.get(), progress, kernel);
+                        }
+                    }
+                    notes.forEach(note -> err.println("netlab: " + note));
+                }
+            }
+            out.println("lab " + name + " is down");
         }
     }
 

@@ -129,7 +129,15 @@ public final class Executor {
 
     /** {@link #down(LabState)}, telling {@code progress} how far it has got. */
     public List<String> down(LabState state, TeardownProgress progress) {
-        List<String> notes = new Teardown(store, progress).down(state);
+        return down(state, progress, new Kernel());
+    }
+
+    /**
+     * {@link #down(LabState, TeardownProgress)} over {@code kernel} (opened while the caller
+     * read the record, say), which it closes.
+     */
+    public List<String> down(LabState state, TeardownProgress progress, Kernel kernel) {
+        List<String> notes = new Teardown(store, progress).down(state, kernel);
         store.hostSysctls().removeLeftovers();
         return notes;
     }

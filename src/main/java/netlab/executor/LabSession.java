@@ -58,7 +58,12 @@ final class LabSession implements StepContext, AutoCloseable {
 
     /** A session that only reads and removes: it records and sets nothing. */
     LabSession(String lab, int group) {
-        this(lab, group, new Kernel(), Journal.NONE, null, null);
+        this(lab, group, new Kernel());
+    }
+
+    /** {@link #LabSession(String, int)} over {@code kernel}, which it closes when it closes. */
+    LabSession(String lab, int group, Kernel kernel) {
+        this(lab, group, kernel, Journal.NONE, null, null);
     }
 
     /** A session over {@code kernel}, which it closes when it closes; the lab's files go to {@code labDirectory}. */

@@ -8,6 +8,7 @@ import netlab.executor.step.HostsFileStep;
 import netlab.executor.step.NodeNameStep;
 import netlab.executor.step.SharedHostSysctls;
 import netlab.kernel.Answers;
+import netlab.kernel.Kernel;
 import netlab.kernel.KernelException;
 import netlab.kernel.NetNamespace;
 import netlab.kernel.NftablesTransaction;
@@ -48,11 +49,16 @@ final class Teardown {
 
     /** Takes the lab down; returns what down left alone and why (someone else's namespace, say). */
     List<String> down(LabState recorded) {
+        return down(recorded, new Kernel());
+    }
+
+    /** {@link #down(LabState)} over {@code kernel}, which it closes. */
+    List<String> down(LabState recorded, Kernel kernel) {
         state = recorded;
-        save(state.withStatus(LabState.Status.GOING_DOWN));
-        progress.starting(state.tables().size() + state.hostChanges().size() + state.hostLinks().size()
-                + state.namespaces().size() + state.hostSysctls().size());
-        try (LabSession session = new LabSession(state.lab(), state.group())) {
+        try (LabSession session = new LabSession(state.lab(), state.group(), kernel)) {
+            save(state.withStatus(LabState.Status.GOING_DOWN));
+            progress.starting(state.tables().size() + state.hostChanges().size() + state.hostLinks().size()
+                    + state.namespaces().size() + state.hostSysctls().size());
             progress.phase("delete nf_tables tables");
             List<LabState.TableRecord> tablesLeft = new ArrayList<>();
             for (LabState.TableRecord table : state.tables()) {
