@@ -24,7 +24,6 @@ import netlab.executor.step.RouteStep;
 import netlab.state.HostChange;
 import netlab.sys.Errno;
 import netlab.topology.Addresses;
-import netlab.topology.Node;
 
 /**
  * Undoing what a lab set on the host's own lo, the host routes no interface of the lab carries,
@@ -52,9 +51,11 @@ final class HostChangeRemoval {
         }
     }
 
-    /** {@code labHosts}: the lab's hosts file, which its nodes' /etc/netns links point at. */
-    static Outcome undoAll(LabSession session, List<HostChange> changes, Path labHosts) {
-        NetlinkChannel host = session.route(Node.HOST);
+    /**
+     * Undoes {@code changes} through {@code host}, the host's rtnetlink channel (safe from any
+     * thread); {@code labHosts}: the lab's hosts file, which its nodes' /etc/netns links point at.
+     */
+    static Outcome undoAll(NetlinkChannel host, List<HostChange> changes, Path labHosts) {
         List<HostChange> left = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();

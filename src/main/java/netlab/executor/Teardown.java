@@ -1,8 +1,10 @@
 package netlab.executor;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import netlab.error.LabStateException;
 import netlab.executor.step.HostsFileStep;
 import netlab.executor.step.NodeNameStep;
@@ -11,11 +13,13 @@ import netlab.kernel.Answers;
 import netlab.kernel.Kernel;
 import netlab.kernel.KernelException;
 import netlab.kernel.NetNamespace;
+import netlab.kernel.NetlinkChannel;
 import netlab.kernel.NftablesTransaction;
 import netlab.kernel.UtsNamespaces;
 import netlab.netlink.nftables.NfProto;
 import netlab.netlink.nftables.NftRequests;
 import netlab.netlink.nftables.TableMessage;
+import netlab.state.HostChange;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.sys.Errno;
@@ -70,31 +74,25 @@ final class Teardown {
             }
             save(state.withTables(tablesLeft));
             progress.phase("undo changes to the host");
-            HostChangeRemoval.Outcome host = HostChangeRemoval.undoAll(session, state.hostChanges(),
-                    HostsFileStep.file(store.directoryOf(state.lab())));
-            problems.addAll(host.problems());
-            notes.addAll(host.notes());
-            progress.removed(state.hostChanges().size());
-            save(state.withHostChanges(host.left()));
+            // The host changes (mostly the nodes' /etc/netns files) are undone on another thread
+            // while the namespaces are removed here: they share nothing, and the record learns
+            // of both on this thread, each once it is done.
+            CompletableFuture<HostChangeRemoval.Outcome> hostChanges = undoHostChanges(session);
             // The kernel deletes the host's links while the namespaces' files are unmounted here:
             // the two share no lock, and a big lab's down takes the longer of them, not the sum.
-            CompletableFuture<?> hostLinks = CompletableFuture.completedFuture(null);
+            HostLinkRemoval.Started hostLinks = null;
             if (!state.hostLinks().isEmpty()) {
-                try {
-                    HostLinkRemoval.Started started = HostLinkRemoval.start(session, state);
-                    hostLinks = started.deletion();
-                    notes.addAll(started.notes());
-                } catch (RuntimeException e) {
-                    problems.add(e.getMessage());
-                }
+                session.forgetLinks(Node.HOST);
+                hostLinks = HostLinkRemoval.start(session.route(Node.HOST), state);
             }
             progress.phase("remove namespaces");
             removeNamespaces(session);
+            recordHostChanges(hostChanges);
             // The nodes' host names: everything in the lab's uts directory is the lab's.
             attempt(() -> UtsNamespaces.removeAll(NodeNameStep.utsDirectory(store.directoryOf(state.lab()))));
-            CompletableFuture<?> hostLinksDeleted = hostLinks;
+            HostLinkRemoval.Started hostLinksRemoval = hostLinks;
             progress.phase("delete the host's interfaces");
-            if (attempt(() -> Answers.await(hostLinksDeleted))) {
+            if (hostLinksRemoval == null || attempt(() -> awaitHostLinks(hostLinksRemoval))) {
                 save(state.withHostLinks(List.of()));
             }
             progress.removed(state.hostLinks().size());
@@ -107,6 +105,40 @@ final class Teardown {
         }
         store.delete(state.lab());
         return notes;
+    }
+
+    /** Waits until the lab's host interfaces are deleted, keeping what was left alone for the report. */
+    private void awaitHostLinks(HostLinkRemoval.Started removal) {
+        notes.addAll(Answers.await(removal.notes()));
+        Answers.await(removal.deletion());
+    }
+
+    /** Starts undoing the lab's host changes on a thread of its own; nothing to do, nothing started. */
+    private CompletableFuture<HostChangeRemoval.Outcome> undoHostChanges(LabSession session) {
+        List<HostChange> changes = state.hostChanges();
+        if (changes.isEmpty()) {
+            return CompletableFuture.completedFuture(new HostChangeRemoval.Outcome(List.of(), List.of(), List.of()));
+        }
+        NetlinkChannel host = session.route(Node.HOST);
+        Path labHosts = HostsFileStep.file(store.directoryOf(state.lab()));
+        return CompletableFuture.supplyAsync(() -> HostChangeRemoval.undoAll(host, changes, labHosts),
+                task -> Thread.ofPlatform().name("netlab-host-changes").daemon(true).start(task));
+    }
+
+    /** Waits for the host changes' undoing; the record keeps those that could not be undone. */
+    private void recordHostChanges(CompletableFuture<HostChangeRemoval.Outcome> undoing) {
+        HostChangeRemoval.Outcome host;
+        try {
+            host = undoing.join();
+        } catch (CompletionException e) {
+            // undoAll keeps going past each change's failure; this is something else: all are left.
+            problems.add(e.getCause().getMessage());
+            host = new HostChangeRemoval.Outcome(state.hostChanges(), List.of(), List.of());
+        }
+        problems.addAll(host.problems());
+        notes.addAll(host.notes());
+        progress.removed(state.hostChanges().size());
+        save(state.withHostChanges(host.left()));
     }
 
     /** The namespaces that are the lab's; the record keeps those that could not be removed. */
