@@ -91,6 +91,7 @@ public final class NetlabCommand implements Runnable {
         verbs.put("impair", ImpairCommand.class);
         verbs.put("check", CheckCommand.class);
         verbs.put("plan", PlanCommand.class);
+        verbs.put("partition", PartitionCommand.class);
         verbs.put("test", TestCommand.class);
         verbs.put("pingall", PingallCommand.class);
         verbs.put("graph", GraphCommand.class);

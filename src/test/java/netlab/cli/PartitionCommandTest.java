@@ -1,0 +1,45 @@
+package netlab.cli;
+
+import static netlab.cli.Cli.LAN;
+import static netlab.cli.Cli.netlab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import netlab.testing.NetlabRunner.Run;
+import org.junit.jupiter.api.Test;
+
+class PartitionCommandTest {
+    @Test
+    void printsThePartsTheCutAndEachNodesPart() {
+        Run run = netlab("partition", LAN, "--hosts", "2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        // lan: the host's bridge br0 with ns1 and ns2 on its ports; one of them must go.
+        assertThat(run.out()).isEqualTo("""
+                lab lan over 2 hosts (seed 1)
+                  part 0: 2 nodes, weight 12 (+33.3 %)
+                  part 1: 1 node, weight 6 (-33.3 %)
+                  cut: 1 (veth links across hosts: 0; bridges split: host:br0 in 2 copies)
+                nodes:
+                  host 0
+                  ns1 0
+                  ns2 1
+                """);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void fewerThanOneHostIsAUsageError() {
+        Run run = netlab("partition", LAN, "--hosts", "0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("--hosts must be at least 1, not 0\n");
+    }
+
+    @Test
+    void aBrokenFileIsRefusedAsCheckRefusesIt() {
+        Run run = netlab("partition", "no-such.topo", "--hosts", "2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
+        assertThat(run.out()).isEmpty();
+    }
+}
