@@ -34,6 +34,7 @@ public final class PlannedState {
                     planned.links.add(key(veth.peerNode(), veth.peerName()));
                 }
                 case Operation.CreateMacvlan macvlan -> planned.links.add(key(macvlan.targetNode(), macvlan.name()));
+                case Operation.CreateVxlan vxlan -> planned.links.add(key(vxlan.node(), vxlan.name()));
                 case Operation.AddAddress address ->
                         planned.addresses.add(key(address.node(), address.interfaceName(), address.address().toString()));
                 case Operation.AddNeighbour neighbour -> planned.neighbours.add(

@@ -11,7 +11,7 @@ import netlab.topology.Node;
 
 /**
  * Builds the picture of a lab. The file gives its shape (which veth ends pair, which bridge an
- * end is a port of, a macvlan's parent); the facts give what each end carries. A veth end that is
+ * end is a port of, a macvlan's parent, a vxlan's far end); the facts give what each end carries. A veth end that is
  * a bridge port meets the bridge, not its node, so a star's nodes all meet at one box.
  */
 public final class LabGraph {
@@ -48,6 +48,7 @@ public final class LabGraph {
                     case NetInterface.Bridge bridge -> bridge(node, bridge);
                     case NetInterface.VethEnd end -> veth(node, end);
                     case NetInterface.Macvlan macvlan -> macvlan(node, macvlan);
+                    case NetInterface.Vxlan vxlan -> lines.addAll(vxlan(node, vxlan));
                 }
             }
             lines.addAll(facts.others(node.name()));
@@ -84,6 +85,14 @@ public final class LabGraph {
         edges.add(new Graph.Edge(from, node.name(), Graph.Style.MACVLAN,
                 bridgeParent ? List.of() : List.of(parent.interfaceName()), ends(node.name(), macvlan.name(), true),
                 "macvlan " + macvlan.mode().keyword()));
+    }
+
+    /** A tunnel is a line of its node's box: its far end may be anywhere, in the lab or not. */
+    private List<String> vxlan(Node node, NetInterface.Vxlan vxlan) {
+        List<String> lines = new ArrayList<>(List.of(vxlan.name() + " vxlan " + vxlan.vni() + " to "
+                + netlab.topology.Addresses.format(vxlan.remote()) + vxlan.master().map(m -> " in " + m).orElse("")));
+        lines.addAll(facts.addresses(node.name(), vxlan.name()));
+        return lines;
     }
 
     /** The box a veth end meets: its bridge when it is a port of one, else its node. */

@@ -54,6 +54,13 @@ public sealed interface Operation {
     record CreateMacvlan(String node, String parent, String name, String mac, MacvlanMode mode, String targetNode,
             Source source) implements Operation {}
 
+    /**
+     * A point-to-point vxlan made in {@code node} (its UDP socket is that node's), over
+     * {@code underlay} when the file gives {@code local}, a port of {@code master} if given.
+     */
+    record CreateVxlan(String node, String name, String mac, int vni, InetAddress remote, Optional<InetAddress> local,
+            Optional<String> underlay, int port, Optional<String> master, Source source) implements Operation {}
+
     record SetMtu(String node, String interfaceName, int mtu, Source source) implements Operation {}
 
     /** A {@code net.*} sysctl of the node's namespace. */

@@ -17,6 +17,7 @@ import netlab.topology.NetInterface.Bridge;
 import netlab.topology.NetInterface.Loopback;
 import netlab.topology.NetInterface.Macvlan;
 import netlab.topology.NetInterface.VethEnd;
+import netlab.topology.NetInterface.Vxlan;
 import netlab.topology.Node;
 import netlab.topology.Route;
 import netlab.topology.Source;
@@ -28,8 +29,9 @@ import netlab.topology.Source;
  * <p>The order follows what each step needs: namespaces, the lab's hosts file and each node's
  * names (its host name, its /etc/netns/NODE/hosts), then bridges (ports are enslaved when
  * their veth is created), veth pairs (each made once, in place, with a bridge port on the
- * bridge's side), macvlans (their parent exists by then), MTUs (bridges', veth ends', lo's,
- * macvlans', in that order: see {@link Mtus}), sysctls (some name interfaces), IPv6 link-local
+ * bridge's side), macvlans (their parent exists by then), vxlans (their underlay exists by then,
+ * a port enslaved at once), MTUs (bridges', veth ends', lo's, macvlans', vxlans', in that order:
+ * see {@link Mtus}), sysctls (some name interfaces), IPv6 link-local
  * generation off where the kernel's own is not wanted (before the links come up; see
  * {@link LinkLocals}), links up, addresses (netlab's link-local one first), neighbours, device
  * routes before gateway routes, impaired interfaces' qdiscs, NAT, and loss tables last. Every
@@ -68,18 +70,27 @@ public final class Planner {
                         macvlan.source()));
             }
         });
-        // Bridges, then veth ends, then macvlans: so each MTU is the one Mtus derives from the file.
-        for (Class<?> kind : List.of(Bridge.class, VethEnd.class, Loopback.class, Macvlan.class)) {
+        forEachInterface(lab, (node, i) -> {
+            if (i instanceof Vxlan vxlan) {
+                steps.add(new Operation.CreateVxlan(node.name(), vxlan.name(), macs.of(node.name(), vxlan.name()),
+                        vxlan.vni(), vxlan.remote(), vxlan.local(), vxlan.underlay(), vxlan.port(), vxlan.master(),
+                        vxlan.source()));
+            }
+        });
+        Mtus mtus = Mtus.of(lab);
+        // Bridges, then veth ends, then macvlans, then vxlans: so each MTU is the one Mtus derives
+        // from the file. A vxlan's is always set: the kernel sized it from its underlay's at creation.
+        for (Class<?> kind : List.of(Bridge.class, VethEnd.class, Loopback.class, Macvlan.class, Vxlan.class)) {
             forEachInterface(lab, (node, i) -> {
                 if (kind.isInstance(i)) {
-                    i.mtu().ifPresent(mtu -> steps.add(new Operation.SetMtu(node.name(), i.name(), mtu, i.source())));
+                    OptionalInt mtu = i instanceof Vxlan ? mtus.mtu(new Endpoint(node.name(), i.name())) : i.mtu();
+                    mtu.ifPresent(value -> steps.add(new Operation.SetMtu(node.name(), i.name(), value, i.source())));
                 }
             });
         }
         for (Node node : lab.nodes()) {
             node.sysctls().forEach(s -> steps.add(new Operation.SetSysctl(node.name(), s.key(), s.value(), s.source())));
         }
-        Mtus mtus = Mtus.of(lab);
         forEachInterface(lab, (node, i) -> {
             if (LinkLocals.kernelMakesNone(mtus, node, i)) {
                 steps.add(new Operation.DisableIpv6LinkLocal(node.name(), i.name(), i.source()));

@@ -1,6 +1,9 @@
 package netlab.topology;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** An interface of a node, with the addresses and MTU its block gives it. All come up. */
@@ -51,6 +54,35 @@ public sealed interface NetInterface {
             Source source) implements NetInterface {
         public Macvlan {
             addresses = List.copyOf(addresses);
+        }
+    }
+
+    /**
+     * {@code vxlan IF vni N remote ADDR [local ADDR] [dstport P] [mtu M] [to BR]}: a point-to-point
+     * tunnel made in this node, whose UDP socket is this node's; {@code underlay} is the interface
+     * of this node the file gives {@code local} to, {@code master} a bridge of this node.
+     */
+    record Vxlan(String name, int vni, InetAddress remote, Optional<InetAddress> local, Optional<String> underlay,
+            int port, Optional<String> master, List<Cidr> addresses, OptionalInt mtu, Source source)
+            implements NetInterface {
+        /** IANA's port for VXLAN (RFC 7348); iproute2 leaves the kernel's legacy 8472 unless told. */
+        public static final int IANA_PORT = 4789;
+
+        public Vxlan {
+            addresses = List.copyOf(addresses);
+        }
+
+        /**
+         * What encapsulation adds to each frame: the inner Ethernet header (14), VXLAN (8), UDP (8)
+         * and the outer IP header (20 or 40) (VXLAN_HEADROOM, VXLAN6_HEADROOM in include/net/vxlan.h).
+         */
+        public int overhead() {
+            return overhead(remote);
+        }
+
+        /** The overhead of a tunnel to {@code remote}; the outer header is of its family. */
+        public static int overhead(InetAddress remote) {
+            return remote instanceof Inet4Address ? 50 : 70;
         }
     }
 

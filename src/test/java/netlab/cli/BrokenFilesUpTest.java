@@ -33,7 +33,7 @@ class BrokenFilesUpTest {
 
     @Test
     void allBrokenFilesAreTried() throws IOException {
-        assertThat(brokenFiles()).hasSize(78);
+        assertThat(brokenFiles()).hasSize(81);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,7 +10,6 @@ import java.util.List;
 import netlab.netlink.MacAddress;
 import netlab.netlink.NlMessage;
 import netlab.netlink.route.LinkAttribute;
-import netlab.netlink.route.LinkMessage;
 import netlab.netlink.route.LinkRequests;
 import netlab.netlink.route.NeighbourRequests;
 import netlab.netlink.route.RtnetlinkDecoder;
@@ -54,13 +53,7 @@ class LinkNeighbourDifferentialTest {
     }
 
     private int index(String name) {
-        for (NlMessage reply : leftRoute.call(new NetlinkRequest("list the links", LinkRequests.dump()))) {
-            LinkMessage link = (LinkMessage) reply.payload();
-            if (link.name().filter(name::equals).isPresent()) {
-                return link.index();
-            }
-        }
-        throw new AssertionError("no link " + name);
+        return LinkIndexes.of(leftRoute, name);
     }
 
     private static List<String> names(JsonNode links) {

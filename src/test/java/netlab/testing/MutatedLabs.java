@@ -12,7 +12,8 @@ public final class MutatedLabs {
             "via", "dev", "onlink", "metric", "-1", "99999999999999999999", "::", "::ffff:1.2.3.4/96", "0.0.0.0/0", "/",
             ":", "!", "lo", "peer", "neigh", "lladdr", "snat", "masquerade", "port", "macvlan", "on", "host:eth0", "mode",
             "\n", "#", "=", "sysctl", "net.x=1", "255.255.255.255/32", "fe80::1", "mtu", "68", "bridge", "expect",
-            "reaches", "!reaches", "ttl", "as", "within", "300ms", "0s", "ns2:eth0", "host:br0", "192.168.0.2"};
+            "reaches", "!reaches", "ttl", "as", "within", "300ms", "0s", "ns2:eth0", "host:br0", "192.168.0.2", "vxlan",
+            "vni", "remote", "local", "dstport", "4789", "\n  vxlan vx0 vni 1 remote 192.168.0.2 local 192.168.0.1\n"};
 
     private MutatedLabs() {}
 

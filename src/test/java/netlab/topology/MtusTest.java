@@ -16,21 +16,41 @@ import org.junit.jupiter.api.Test;
 /**
  * The MTUs {@link Mtus} derives from a file are the ones the kernel shows after up, and so is
  * where IPv6 is off: for every interface of a lab built to tell a wrong order of MTU steps apart
- * (test/resources/topologies/honest/mtus.topo, also under PlanIsWhatUpDoesTest).
+ * (test/resources/topologies/honest/mtus.topo, and vxlans.topo for vxlans, both also under
+ * PlanIsWhatUpDoesTest).
  */
 @KernelTest
 class MtusTest {
     private static final Path FILE = Path.of("test/resources/topologies/honest/mtus.topo");
+    private static final Path VXLANS = Path.of("test/resources/topologies/honest/vxlans.topo");
     private static final Pattern MTU = Pattern.compile(" mtu (\\d+) ");
 
     @Test
     void theKernelEndsWithTheMtusDerivedFromTheFile() {
-        Lab lab = TopologyReader.read(FILE);
+        Map<String, String> actual = kernelsAgainstDerived(FILE);
+
+        // The lab shows each rule: a bridge from its ports, a bridge of its own, a macvlan from each.
+        assertThat(actual).containsEntry("r:br0", "1200 no IPv6").containsEntry("r:br1", "1400")
+                .containsEntry("r:mv0", "1200 no IPv6").containsEntry("r:mv1", "1400").containsEntry("m:mv2", "9000");
+    }
+
+    @Test
+    void aVxlanEndsWithItsUnderlaysMtuLessTheOverheadAndItsBridgeFollows() {
+        Map<String, String> actual = kernelsAgainstDerived(VXLANS);
+
+        // Made while the underlay still had 1500, each would be 1450 (1430) without its MTU step.
+        assertThat(actual).containsEntry("n1:vx0", "8950").containsEntry("n1:br0", "8950")
+                .containsEntry("n1:vx6", "8930").containsEntry("n1:vx1", "1450");
+    }
+
+    /** Brings the lab up and down again; the MTUs (and IPv6) the kernel showed equal the derived ones. */
+    private static Map<String, String> kernelsAgainstDerived(Path file) {
+        Lab lab = TopologyReader.read(file);
         Mtus mtus = Mtus.of(lab);
         Map<String, String> predicted = new LinkedHashMap<>();
         Map<String, String> actual = new LinkedHashMap<>();
 
-        NetlabRunner.Run up = NetlabRunner.inProcess("up", FILE.toString());
+        NetlabRunner.Run up = NetlabRunner.inProcess("up", file.toString());
         try {
             assertThat(up.exitCode()).as(up.err()).isZero();
             for (Node node : lab.namespaces()) {
@@ -47,11 +67,8 @@ class MtusTest {
         } finally {
             NetlabRunner.inProcess("down", lab.name());
         }
-
         assertThat(actual).isEqualTo(predicted);
-        // The lab shows each rule: a bridge from its ports, a bridge of its own, a macvlan from each.
-        assertThat(actual).containsEntry("r:br0", "1200 no IPv6").containsEntry("r:br1", "1400")
-                .containsEntry("r:mv0", "1200 no IPv6").containsEntry("r:mv1", "1400").containsEntry("m:mv2", "9000");
+        return actual;
     }
 
     private static int mtu(String node, String name) {

@@ -48,8 +48,7 @@ public record BridgeStep(Operation.CreateBridge operation) implements RtnetlinkS
 
     @Override
     public void learn(List<NlMessage> answer, StepContext context) {
-        Echoes.link(answer, operation.name()).ifPresent(link -> context.learnIndex(operation.node(), operation.name(),
-                link.index()));
+        Echoes.learnIndex(answer, context, operation.node(), operation.name());
     }
 
     @Override

@@ -13,6 +13,11 @@ import netlab.netlink.route.LinkMessage;
 final class Echoes {
     private Echoes() {}
 
+    /** Teaches the session the index of the new link {@code name} of {@code node}, when echoed. */
+    static void learnIndex(List<NlMessage> answer, StepContext context, String node, String name) {
+        link(answer, name).ifPresent(link -> context.learnIndex(node, name, link.index()));
+    }
+
     /** The echoed link named {@code name}, if the answer holds it. */
     static Optional<LinkMessage> link(List<NlMessage> answer, String name) {
         for (NlMessage reply : answer) {

@@ -8,7 +8,7 @@ import netlab.netlink.NlMessage;
  * ({@link RtnetlinkBatch}): every request of the group goes out before the first answer is read.
  */
 public sealed interface RtnetlinkStep extends Step
-        permits BridgeStep, VethStep, MacvlanStep, SettingStep {
+        permits BridgeStep, VethStep, MacvlanStep, VxlanStep, SettingStep {
     /** The request, with the interfaces it names already resolved to their indexes. */
     NlMessage request(StepContext context);
 

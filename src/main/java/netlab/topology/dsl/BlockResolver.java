@@ -44,6 +44,7 @@ final class BlockResolver {
                     case Syntax.Bridge b -> {}
                     case Syntax.Link l -> {}
                     case Syntax.Macvlan m -> {}
+                    case Syntax.Vxlan v -> {}
                     case Syntax.Expect e -> {} // against the built lab: ExpectationResolver
                     case Syntax.Impair i -> {} // with the far ends of veths: ImpairResolver
                 }

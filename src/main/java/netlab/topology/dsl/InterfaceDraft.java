@@ -12,7 +12,7 @@ import netlab.topology.Source;
 
 /** An interface while the resolver collects what the file says about it; built into the model at the end. */
 final class InterfaceDraft {
-    enum Kind { LOOPBACK, BRIDGE, VETH, MACVLAN }
+    enum Kind { LOOPBACK, BRIDGE, VETH, MACVLAN, VXLAN }
 
     final Kind kind;
     final String node;
@@ -28,6 +28,9 @@ final class InterfaceDraft {
     Word parentNode;
     Word parent;
     MacvlanMode mode;
+    // vxlans (master above: 'to BR'); underlay is set once addresses are known
+    Syntax.Vxlan vxlan;
+    String underlay;
 
     InterfaceDraft(Kind kind, String node, String name, Source source) {
         this.kind = kind;
@@ -51,6 +54,7 @@ final class InterfaceDraft {
             case BRIDGE -> "a bridge";
             case VETH -> isPort() ? "a port of bridge '" + master + "'" : "a veth end";
             case MACVLAN -> "a macvlan";
+            case VXLAN -> isPort() ? "a vxlan port of bridge '" + master + "'" : "a vxlan";
         };
     }
 
@@ -63,6 +67,9 @@ final class InterfaceDraft {
             case VETH -> new NetInterface.VethEnd(name, peer, creator, Optional.ofNullable(master), cidrs, mtuValue, source);
             case MACVLAN -> new NetInterface.Macvlan(name, new Endpoint(parentNode.text(), parent.text()), mode, cidrs,
                     mtuValue, source);
+            case VXLAN -> new NetInterface.Vxlan(name, vxlan.vni(), vxlan.remote().value(),
+                    vxlan.local().map(Located::value), Optional.ofNullable(underlay), vxlan.port(),
+                    Optional.ofNullable(master), cidrs, mtuValue, source);
         };
     }
 }

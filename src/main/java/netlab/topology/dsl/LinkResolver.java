@@ -148,6 +148,10 @@ final class LinkResolver {
             problems.add(macvlan.parent, "a macvlan needs an Ethernet parent, not " + Word.quote(NetInterface.Loopback.NAME));
         } else if (parent != null && parent.kind == InterfaceDraft.Kind.MACVLAN) {
             problems.add(macvlan.parent, onMacvlan(macvlan, parent));
+        } else if (parent != null && parent.kind == InterfaceDraft.Kind.VXLAN) {
+            // up makes macvlans before vxlans: a vxlan may run over a macvlan, not both ways.
+            problems.add(macvlan.parent, "a macvlan cannot sit on vxlan " + macvlan.parent.quoted()
+                    + "; make the vxlan a port of a bridge ('to BR') and put the macvlan on the bridge");
         } else if (parent != null && parent.isPort()) {
             // The bridge owns a port's incoming frames, and a macvlan would need them too.
             problems.add(macvlan.parent, "a macvlan cannot sit on " + macvlan.parent.quoted() + ": it is a port of bridge "

@@ -5,11 +5,13 @@ import java.util.OptionalInt;
 import netlab.topology.Cidr;
 import netlab.topology.Mtus;
 import netlab.topology.Neighbour;
+import netlab.topology.NetInterface;
 import netlab.topology.SysctlSetting;
 
 /**
  * What the kernel refuses because of an MTU (see {@link Mtus} for how each interface's is
- * decided): a macvlan's above its parent's, and IPv6 of any kind on an interface below 1280,
+ * decided): a macvlan's above its parent's, a vxlan's above its underlay's less the overhead (or
+ * an underlay too small for any), and IPv6 of any kind on an interface below 1280,
  * where the kernel has turned IPv6 off (an address: EINVAL; a route: ENODEV; a neighbour:
  * EINVAL; its net.ipv6.conf settings do not exist).
  */
@@ -21,6 +23,9 @@ final class MtuCheck {
             for (InterfaceDraft i : node.interfaces.values()) {
                 if (i.kind == InterfaceDraft.Kind.MACVLAN && i.mtu != null) {
                     parentLimit(i, mtus, problems);
+                }
+                if (i.kind == InterfaceDraft.Kind.VXLAN) {
+                    vxlanLimit(i, mtus, problems);
                 }
                 if (mtus.withoutIpv6(i.endpoint())) {
                     for (Located<Cidr> address : i.addresses) {
@@ -65,10 +70,40 @@ final class MtuCheck {
         }
     }
 
+    /**
+     * A vxlan's MTU may not exceed its underlay's less the overhead (vxlan_change_mtu: EINVAL), nor
+     * 1500 less it without an underlay (the kernel would take more: the path is netlab's guess),
+     * and the default is that limit, so an underlay too small for the smallest MTU cannot carry one.
+     */
+    private static void vxlanLimit(InterfaceDraft vxlan, Mtus mtus, Problems problems) {
+        java.util.OptionalInt limit = mtus.vxlanLimit(vxlan.endpoint());
+        if (limit.isEmpty()) {
+            return;
+        }
+        String over = (vxlan.underlay == null ? "1500 (no 'local', so no underlay)"
+                : "the MTU of its underlay " + Word.quote(vxlan.underlay) + " ("
+                        + (limit.getAsInt() + overhead(vxlan)) + ")")
+                + " less the " + overhead(vxlan) + " bytes VXLAN adds over "
+                + (vxlan.vxlan.remote().value() instanceof java.net.Inet4Address ? "IPv4" : "IPv6");
+        if (vxlan.mtu != null && vxlan.mtu.value() > limit.getAsInt()) {
+            problems.add(vxlan.mtu.source(), "mtu " + vxlan.mtu.value() + " of vxlan " + Word.quote(vxlan.name)
+                    + " is above " + limit.getAsInt() + ", " + over + (vxlan.underlay == null
+                            ? "; without 'local' netlab takes the path to be 1500 bytes" : "; the kernel refuses more (EINVAL)"));
+        } else if (vxlan.mtu == null && limit.getAsInt() < StatementParser.MTU_MIN) {
+            problems.add(vxlan.source, "vxlan " + Word.quote(vxlan.name) + " would have MTU " + limit.getAsInt() + ", "
+                    + over + ": below the smallest MTU " + StatementParser.MTU_MIN);
+        }
+    }
+
+    private static int overhead(InterfaceDraft vxlan) {
+        return NetInterface.Vxlan.overhead(vxlan.vxlan.remote().value());
+    }
+
     /** {@code 'eth0', whose MTU is 1000 (...): the kernel turns IPv6 off below MTU 1280}. */
     private static String why(InterfaceDraft i, Mtus mtus) {
         String from = i.mtu != null ? ""
-                : i.kind == InterfaceDraft.Kind.BRIDGE ? " (the smallest of its ports')" : " (its parent's)";
+                : i.kind == InterfaceDraft.Kind.BRIDGE ? " (the smallest of its ports')"
+                : i.kind == InterfaceDraft.Kind.VXLAN ? " (its underlay's less the overhead)" : " (its parent's)";
         return Word.quote(i.name) + ", whose MTU is " + mtus.mtu(i.endpoint()).getAsInt() + from
                 + ": the kernel turns IPv6 off below MTU " + Mtus.IPV6_MIN_MTU;
     }

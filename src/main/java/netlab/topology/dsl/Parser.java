@@ -21,6 +21,7 @@ final class Parser {
             Map.entry("bridge", "bridge BR [CIDR...]"),
             Map.entry("link", "link IF to NODE:IF|[NODE:]BR [port NAME] [address CIDR...]"),
             Map.entry("macvlan", "macvlan IF on NODE:IF [mode bridge|private|vepa] [address CIDR...]"),
+            Map.entry("vxlan", "vxlan IF vni N remote ADDR [local ADDR] [dstport PORT] [mtu N] [to BR]"),
             Map.entry("address", "address IF CIDR [CIDR...]"),
             Map.entry("mtu", "mtu IF N"),
             Map.entry("route", "route DEST [via GW] [dev IF] [onlink] [metric N] [src ADDR]"),

@@ -15,8 +15,9 @@ import netlab.topology.Source;
 
 /**
  * Syntax to model. Passes, so that nothing depends on the order of blocks: nodes; bridges;
- * links and macvlans (the interfaces they make, in both nodes); then each block's addresses,
- * MTUs, neighbours, sysctls, NAT and routes; then impairments (a {@code both} reaches the far
+ * vxlans; links and macvlans (the interfaces they make, in both nodes); then each block's
+ * addresses, MTUs, neighbours, sysctls, NAT and routes; the vxlans' underlays (the interfaces
+ * holding their {@code local} addresses); then impairments (a {@code both} reaches the far
  * end of a veth); then the checks that need the whole lab (duplicate addresses, gateway
  * reachability, what the MTUs allow, tbf's frames); then the expectations, against the lab built.
  */
@@ -34,8 +35,13 @@ final class Resolver {
         String name = resolver.labName(file, fileName);
         resolver.nodes(file.blocks());
         resolver.bridges(file.blocks());
+        // Vxlans before links and macvlans: a macvlan's parent is checked against every interface.
+        VxlanResolver vxlans = new VxlanResolver(problems, resolver.nodes, resolver.owners);
+        vxlans.create(file.blocks());
         new LinkResolver(problems, resolver.nodes, resolver.owners).resolve(file.blocks());
+        vxlans.masters();
         new BlockResolver(problems, resolver.owners).resolve(file.blocks());
+        vxlans.underlays();
         ImpairResolver impairs = new ImpairResolver(problems, resolver.nodes, resolver.owners);
         impairs.resolve(file.blocks());
         AddressCheck.check(resolver.nodes.values(), problems);

@@ -48,6 +48,7 @@ final class StatementParser {
             case "bridge" -> bridge(words, at);
             case "link" -> link(words, at);
             case "macvlan" -> macvlan(words, at);
+            case "vxlan" -> new VxlanParser(problems).parse(words);
             case "address" -> address(words, at);
             case "mtu" -> mtu(words, at);
             case "route" -> new RouteParser(problems).parse(words, ROUTE);
@@ -237,7 +238,7 @@ final class StatementParser {
         return addresses;
     }
 
-    private boolean interfaceName(Word word) {
+    boolean interfaceName(Word word) {
         String problem = Names.interfaceProblem(word.text());
         if (problem != null) {
             problems.add(word, problem);

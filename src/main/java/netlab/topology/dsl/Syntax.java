@@ -36,6 +36,10 @@ final class Syntax {
     record Macvlan(Source source, Word name, Word parentNode, Word parent, MacvlanMode mode,
             List<Located<Cidr>> addresses) implements Statement {}
 
+    /** {@code vxlan IF vni N remote ADDR [local ADDR] [dstport P] [mtu M] [to BR]}, its numbers read. */
+    record Vxlan(Source source, Word name, int vni, Located<InetAddress> remote, Optional<Located<InetAddress>> local,
+            int port, Optional<Located<Integer>> mtu, Optional<Word> master) implements Statement {}
+
     record Address(Source source, Word name, List<Located<Cidr>> addresses) implements Statement {}
 
     record Mtu(Source source, Word name, Located<Integer> mtu) implements Statement {}

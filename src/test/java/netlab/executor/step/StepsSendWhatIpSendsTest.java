@@ -61,6 +61,14 @@ class StepsSendWhatIpSendsTest {
     }
 
     @Test
+    void vxlanBridgedOverItsUnderlay() {
+        CapturedContext captured = new CapturedContext(Map.of("ns1:br0", 2, "ns1:eth0", 4), 4);
+        assertSendsAsCaptured(new VxlanStep(new Operation.CreateVxlan("ns1", "vx0", "02:00:00:00:00:06", 42,
+                ip("192.0.2.2"), Optional.of(ip("192.0.2.1")), Optional.of("eth0"), 4789, Optional.of("br0"), AT)),
+                "vxlan", captured);
+    }
+
+    @Test
     void mtu() {
         assertSendsAsCaptured(new MtuStep(new Operation.SetMtu("ns1", "eth0", 1480, AT)), "mtu");
     }
@@ -112,9 +120,13 @@ class StepsSendWhatIpSendsTest {
     }
 
     private static void assertSendsAsCaptured(RtnetlinkStep step, String fixture) {
+        assertSendsAsCaptured(step, fixture, CAPTURED);
+    }
+
+    private static void assertSendsAsCaptured(RtnetlinkStep step, String fixture, CapturedContext context) {
         Fixture captured = Fixture.load("steps/" + fixture + ".txt");
         assertThat(step.command()).as("the plan line").isEqualTo(command(captured));
-        NlMessage sent = RequestMarks.strip(step.request(CAPTURED));
+        NlMessage sent = RequestMarks.strip(step.request(context));
         NlMessage ip = NetlinkCodec.decodeOne(captured.buffer(), RtnetlinkDecoder.INSTANCE);
         assertThat(sent.type()).isEqualTo(ip.type());
         assertThat(sent.flags()).as("flags").isEqualTo(ip.flags());

@@ -69,6 +69,17 @@ public final class LinkRequests {
     }
 
     /**
+     * Equivalent to: {@code ip link add NAME [address MAC] [master BR] [group G] type vxlan id VNI
+     * remote REMOTE [local LOCAL] dstport PORT nolearning [dev UNDERLAY]} ({@link VxlanInfo#pointToPoint}).
+     */
+    public static NlMessage createVxlan(String name, List<LinkAttribute> options, VxlanInfo vxlan) {
+        List<LinkAttribute> attributes = new ArrayList<>(options);
+        attributes.add(new Name(name));
+        attributes.add(new Info(LinkInfo.of(vxlan)));
+        return request(RtmTypes.RTM_NEWLINK, CREATE, IfInfoMsg.request(0), attributes);
+    }
+
+    /**
      * Deletes every link of a group at once. Equivalent to: {@code ip link delete group G}.
      * The kernel answers ENODEV when the group has no link.
      */

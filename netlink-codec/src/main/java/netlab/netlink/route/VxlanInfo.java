@@ -4,6 +4,8 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import netlab.netlink.AttributeNames;
 import netlab.netlink.AttributeReader;
 import netlab.netlink.AttributeWriter;
@@ -40,6 +42,22 @@ public record VxlanInfo(List<VxlanInfo.Attribute> attributes) implements InfoDat
 
     public VxlanInfo {
         attributes = List.copyOf(attributes);
+    }
+
+    /**
+     * A point-to-point tunnel: one remote, learning off, in iproute2's order. Equivalent to:
+     * {@code type vxlan id VNI remote REMOTE [local LOCAL] dstport PORT nolearning [dev UNDERLAY]}.
+     */
+    public static VxlanInfo pointToPoint(int vni, InetAddress remote, Optional<InetAddress> local,
+            OptionalInt underlayIndex, int port) {
+        List<Attribute> attributes = new ArrayList<>();
+        underlayIndex.ifPresent(index -> attributes.add(new Link(index)));
+        attributes.add(new Id(vni));
+        local.ifPresent(address -> attributes.add(new Local(address)));
+        attributes.add(new Remote(remote));
+        attributes.add(new Learning(false));
+        attributes.add(new Port(port));
+        return new VxlanInfo(attributes);
     }
 
     public sealed interface Attribute {

@@ -5,7 +5,11 @@ import static netlab.netlink.testing.FixtureAssert.assertRoundTrips;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import netlab.netlink.MacAddress;
 import netlab.netlink.NetlinkCodec;
@@ -51,10 +55,22 @@ class LinkRequestsTest {
                 arguments("route/link-add-macvlan-address.txt", LinkRequests.createMacvlan("mv0",
                         List.of(new LinkAttribute.Address(MacAddress.parse("02:00:00:00:00:03"))), 3,
                         MacvlanInfo.MACVLAN_MODE_BRIDGE)),
+                arguments("route/link-add-vxlan-nolearning.txt", LinkRequests.createVxlan("vx0",
+                        List.of(new LinkAttribute.Address(MacAddress.parse("02:00:00:00:00:03"))),
+                        VxlanInfo.pointToPoint(42, address("10.0.0.2"), Optional.of(address("10.0.0.1")),
+                                OptionalInt.of(3), 4789))),
                 arguments("route/link-set-up.txt", LinkRequests.setUp(2, NONE)),
                 arguments("route/link-set-down.txt", LinkRequests.setDown(2)),
                 arguments("route/link-set-mtu.txt", LinkRequests.setMtu(3, 9000)),
                 arguments("route/link-dump-request.txt", LinkRequests.dump()));
+    }
+
+    private static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(text, e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
