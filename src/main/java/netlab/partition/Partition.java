@@ -15,6 +15,12 @@ public record Partition(PartitionGraph graph, int parts, int[] partOfVertex) {
         partOfVertex = partOfVertex.clone();
     }
 
+    /** A copy: the record's array is its own, never the caller's to change. */
+    @Override
+    public int[] partOfVertex() {
+        return partOfVertex.clone();
+    }
+
     /** Each node's part, in the file's order of nodes within each vertex. */
     public Map<String, Integer> partOfNode() {
         Map<String, Integer> parts = new LinkedHashMap<>();
