@@ -32,7 +32,15 @@ class PartitionCommandTest {
         Run run = netlab("partition", LAN, "--hosts", "0");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("--hosts must be at least 1, not 0\n");
+        assertThat(run.err()).startsWith("--hosts must be 1..64, not 0\n");
+    }
+
+    @Test
+    void moreHostsThanTheLimitAreAUsageErrorNotAnHourOfWork() {
+        Run run = netlab("partition", LAN, "--hosts", "100000");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("--hosts must be 1..64, not 100000\n");
     }
 
     @Test
