@@ -2,7 +2,7 @@ package netlab.topology.write;
 
 import netlab.topology.NetInterface.Vxlan;
 
-/** {@code vxlan IF vni N remote ADDR [local ADDR] [dstport P] [mtu M] [to BR]}. */
+/** {@code vxlan IF vni N remote ADDR... [local ADDR] [underlay host] [dstport P] [mtu M] [to BR]}. */
 final class VxlanLine {
     private VxlanLine() {}
 
@@ -15,8 +15,12 @@ final class VxlanLine {
     static String of(Vxlan vxlan) {
         StringBuilder line = new StringBuilder("vxlan ").append(vxlan.name())
                 .append(" vni ").append(vxlan.vni())
-                .append(" remote ").append(Words.address(vxlan.remote()));
+                .append(" remote");
+        vxlan.remotes().forEach(remote -> line.append(' ').append(Words.address(remote)));
         vxlan.local().ifPresent(local -> line.append(" local ").append(Words.address(local)));
+        if (vxlan.machine()) {
+            line.append(" underlay host");
+        }
         if (vxlan.port() != Vxlan.IANA_PORT) {
             line.append(" dstport ").append(vxlan.port());
         }
