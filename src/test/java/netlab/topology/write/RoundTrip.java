@@ -16,9 +16,11 @@ import netlab.topology.dsl.TopologyReader;
  * fit for an assertion message, or nothing.
  */
 final class RoundTrip {
-    private static final Map<String, Function<Node, List<?>>> PARTS = Map.of(
-            "interfaces", Node::interfaces, "routes", Node::routes, "neighbours", Node::neighbours,
-            "sysctls", Node::sysctls, "nat", Node::nat, "impairments", Node::impairments);
+    /** A node's parts, compared one by one so that a message names the one that differs, in this order. */
+    private static final List<Map.Entry<String, Function<Node, List<?>>>> PARTS = List.of(
+            Map.entry("interfaces", Node::interfaces), Map.entry("routes", Node::routes),
+            Map.entry("neighbours", Node::neighbours), Map.entry("sysctls", Node::sysctls), Map.entry("nat", Node::nat),
+            Map.entry("impairments", Node::impairments));
 
     private RoundTrip() {}
 
@@ -59,12 +61,14 @@ final class RoundTrip {
             for (int n = 0; n < names.size(); n++) {
                 Node node = read.nodes().get(n);
                 Node nodeBack = back.nodes().get(n);
-                PARTS.forEach((part, of) -> {
-                    if (!of.apply(node).equals(of.apply(nodeBack))) {
-                        differences.add("node " + node.name() + ": " + part + "\n  read:    " + of.apply(node)
-                                + "\n  back as: " + of.apply(nodeBack));
+                for (Map.Entry<String, Function<Node, List<?>>> part : PARTS) {
+                    List<?> before = part.getValue().apply(node);
+                    List<?> after = part.getValue().apply(nodeBack);
+                    if (!before.equals(after)) {
+                        differences.add("node " + node.name() + ": " + part.getKey() + "\n  read:    " + before
+                                + "\n  back as: " + after);
                     }
-                });
+                }
             }
         }
         if (!read.expectations().equals(back.expectations())) {
