@@ -93,9 +93,13 @@ final class PartAgent {
                     }
                 }
             } finally {
-                ready(false);
-                new Executor(store).down(state).forEach(note -> say(note));
-                say("lab " + file.name() + " is down");
+                try {
+                    ready(false);
+                } finally {
+                    // A ready file that cannot be removed never keeps the part up.
+                    new Executor(store).down(state).forEach(this::say);
+                    say("lab " + file.name() + " is down");
+                }
             }
         }
     }

@@ -82,7 +82,7 @@ public final class LabSplitter {
         List<Lab> labs = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
             List<Node> nodes = ordered(parts.get(p)).stream().map(NodeDraft::build).toList();
-            labs.add(new Lab(lab.name(), lab.file(), nodes, expectations(parts.get(p))));
+            labs.add(new Lab(lab.name(), lab.file(), nodes, expectations(p)));
         }
         return labs;
     }
@@ -128,7 +128,7 @@ public final class LabSplitter {
                 holder.interfaces.add(new Bridge(bridge.name(), List.of(), bridgeMtu, bridge.source()));
             }
             List<InetAddress> others = machines.stream().filter(m -> m != machine).map(underlay::of).toList();
-            holder.interfaces.add(vxlan(holder.freeName(vxlanName, "vx" + vni), vni, others,
+            holder.interfaces.add(vxlan(holder.freeName(vxlanName), vni, others,
                     Optional.of(bridge.name()), List.of(), OptionalInt.of(Math.min(limit,
                             mtus.mtu(new Endpoint(node.name(), bridge.name())).orElse(limit))), bridge.source()));
         }
@@ -186,13 +186,14 @@ public final class LabSplitter {
     }
 
     /** The file's expectations that this part can check alone: its own nodes, to its own nodes. */
-    private List<Expectation> expectations(Map<String, NodeDraft> part) {
+    private List<Expectation> expectations(int part) {
         return lab.expectations().stream()
                 .filter(e -> owns(part, e.node()) && e.target().owners().stream().allMatch(o -> owns(part, o)))
                 .toList();
     }
 
-    private boolean owns(Map<String, NodeDraft> part, String node) {
-        return part.containsKey(node) && partOf.get(node) == parts.indexOf(part);
+    /** The node is the part's own, not a copy holding a bridge. */
+    private boolean owns(int part, String node) {
+        return partOf.get(node) == part;
     }
 }

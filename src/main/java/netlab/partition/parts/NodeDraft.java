@@ -46,9 +46,13 @@ final class NodeDraft {
         interfaces.removeIf(i -> i.name().equals(name));
     }
 
-    /** A name for a new interface: {@code preferred} when free and short enough, else {@code fallback}. */
-    String freeName(String preferred, String fallback) {
-        return preferred.length() <= 15 && find(preferred).isEmpty() ? preferred : fallback;
+    /** A name for a new interface: {@code preferred} when the node has none of it, else with a number after it. */
+    String freeName(String preferred) {
+        String name = preferred;
+        for (int k = 1; find(name).isPresent(); k++) {
+            name = preferred + "-" + k;
+        }
+        return name;
     }
 
     Node build() {
