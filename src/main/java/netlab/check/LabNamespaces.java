@@ -13,7 +13,7 @@ import netlab.topology.Node;
  * made (the inode its record holds), so that a probe never starts in a namespace someone else
  * gave the same name.
  */
-final class LabNamespaces implements AutoCloseable {
+final class LabNamespaces implements NodeNamespaces, AutoCloseable {
     private final LabState state;
     private final Map<String, NetNamespace> open = new LinkedHashMap<>();
 
@@ -22,7 +22,8 @@ final class LabNamespaces implements AutoCloseable {
     }
 
     /** The namespace of {@code node} ({@link Node#HOST} is the one netlab runs in); any thread. */
-    synchronized NetNamespace of(String node) {
+    @Override
+    public synchronized NetNamespace of(String node) {
         return open.computeIfAbsent(node, this::openChecked);
     }
 

@@ -66,6 +66,17 @@ public final class Pingall {
 
     /** The pairs, grouped by the node that sent, in file order. */
     public static List<Pair> run(LabState state, Lab lab) {
+        try (LabNamespaces namespaces = new LabNamespaces(state)) {
+            return run(namespaces, lab);
+        }
+    }
+
+    /**
+     * The pairs of {@code lab}, each node's probes sent from the namespace {@code namespaces}
+     * gives for it (left open: the caller's). For nodes that are not one running lab's on this
+     * machine: the parts of a split lab, each on a simulated machine of its own.
+     */
+    public static List<Pair> run(NodeNamespaces namespaces, Lab lab) {
         List<Target> targets = targets(lab);
         if (targets.isEmpty()) {
             return List.of();
@@ -75,7 +86,7 @@ public final class Pingall {
         lab.nodes().forEach(node -> lane.put(node.name(), lane.size() % LANES));
         ProbeResult[] byTarget = new ProbeResult[targets.size()];
         // The kernel connection only lists and deletes neighbour entries: needed between rounds only.
-        try (LabNamespaces namespaces = new LabNamespaces(state); Kernel kernel = rounds.size() > 1 ? new Kernel() : null) {
+        try (Kernel kernel = rounds.size() > 1 ? new Kernel() : null) {
             List<NetNamespace> all = lab.nodes().stream().map(node -> namespaces.of(node.name())).toList();
             Runnable betweenRounds = kernel == null ? () -> {}
                     : LearnedNeighbours.snapshot(kernel, all, addresses(lab))::forgetNew;
@@ -104,7 +115,7 @@ public final class Pingall {
      * all of the round's probes are decided. A lane that fails breaks the barrier, so the others
      * stop too.
      */
-    private static void probe(List<List<Integer>> rounds, List<Target> targets, LabNamespaces namespaces,
+    private static void probe(List<List<Integer>> rounds, List<Target> targets, NodeNamespaces namespaces,
             CyclicBarrier roundEnd, ProbeResult[] into) {
         try (Prober prober = new Prober()) {
             List<List<Probe>> probes = rounds.stream().map(round -> round.stream().map(targets::get)
