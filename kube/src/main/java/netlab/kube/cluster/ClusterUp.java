@@ -61,7 +61,7 @@ public final class ClusterUp {
                 throw e;
             }
             throw new LabStateException(object.getKind() + " " + object.getMetadata().getName() + " already exists in namespace "
-                    + object.getMetadata().getNamespace() + ", and is not lab " + names.lab() + "'s; nothing was left of this up");
+                    + object.getMetadata().getNamespace() + ", and is not lab " + names.lab() + "'s");
         }
     }
 

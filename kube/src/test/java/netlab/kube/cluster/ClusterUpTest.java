@@ -75,7 +75,7 @@ class ClusterUpTest {
         List<String> before = ClusterObjects.of(client);
 
         assertThatThrownBy(() -> up(new FakeLab("tri", 3, 3), "labs")).isInstanceOf(LabStateException.class)
-                .hasMessage("StatefulSet netlab-tri already exists in namespace labs, and is not lab tri's; nothing was left of this up");
+                .hasMessage("StatefulSet netlab-tri already exists in namespace labs, and is not lab tri's");
         assertThat(ClusterObjects.of(client)).isEqualTo(before);
     }
 
