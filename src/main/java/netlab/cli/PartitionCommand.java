@@ -1,12 +1,16 @@
 package netlab.cli;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import netlab.partition.Partition;
 import netlab.partition.PartitionGraph;
 import netlab.partition.Partitioner;
+import netlab.partition.parts.Underlay;
 import netlab.topology.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +38,23 @@ final class PartitionCommand implements Runnable {
             description = "The seed of the split's choices (default: ${DEFAULT-VALUE}); the same seed, the same split.")
     long seed;
 
+    @Option(names = "--write", paramLabel = "DIR", description = "Write each machine's part as a topology file, "
+            + "DIR/LAB.pN.topo, its cut links and split bridges as vxlans over the machine (made if missing).")
+    Path write;
+
+    @Option(names = "--underlay", paramLabel = "ADDR[,ADDR...]", split = ",", description = "With --write: each "
+            + "machine's address on the network between them, or the first one's and the rest follow "
+            + "(default: " + Underlay.DEFAULT_FIRST + "; up --hold --peers maps them to the real ones).")
+    List<String> underlay = List.of(Underlay.DEFAULT_FIRST);
+
+    @Option(names = "--underlay-mtu", paramLabel = "MTU", defaultValue = "1500", description = "With --write: the MTU "
+            + "of that network; a tunnel carries 50 bytes less (default: ${DEFAULT-VALUE}).")
+    int underlayMtu;
+
+    @Option(names = "--vni-base", paramLabel = "N", description = "With --write: the first VNI (default: a block of "
+            + "4096 chosen by the lab's name).")
+    Integer vniBase;
+
     /**
      * The most machines a split may have: the refinement's time grows with the machines times
      * the nodes squared (star-2000 over 64 machines: ~2 s; over 256: ~12 s; far more: hours).
@@ -49,7 +70,29 @@ final class PartitionCommand implements Runnable {
         Partition partition = Partitioner.partition(PartitionGraph.of(lab), hosts, seed);
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(lab, partition, seed));
+        if (write != null) {
+            PartFiles.write(lab, partition, underlay(), vniBase, seed, write).forEach(f -> out.println("wrote " + f));
+        }
         out.flush();
+    }
+
+    private Underlay underlay() {
+        if (underlayMtu < 1280 || underlayMtu > 65535) {
+            throw new ParameterException(spec.commandLine(), "--underlay-mtu must be 1280..65535, not " + underlayMtu);
+        }
+        List<InetAddress> addresses = new ArrayList<>();
+        for (String text : underlay) {
+            try {
+                addresses.add(InetAddress.ofLiteral(text));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--underlay takes addresses, not '" + text + "'");
+            }
+        }
+        try {
+            return Underlay.of(addresses, hosts, underlayMtu);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--underlay: " + e.getMessage());
+        }
     }
 
     /** The split as text: the parts, the cut, then each node's part, a line each. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import netlab.error.LabStateException;
 import netlab.executor.Executor;
 import netlab.executor.StepTimes;
@@ -20,6 +21,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,12 +48,36 @@ final class UpCommand implements Runnable {
             + "(what netlab does when not run as root).")
     boolean rootless;
 
+    @Option(names = "--hold", description = "Stay in the foreground with the lab up (a machine's part of a split "
+            + "lab: docs/partition.md): take down what an earlier instance left first, re-point tunnels when --peers "
+            + "changes, take the lab down on SIGTERM or Ctrl-C.")
+    boolean hold;
+
+    @Option(names = "--peers", paramLabel = "FILE", description = "With --hold: lines 'ADDRESS TARGET'; a tunnel the "
+            + "file sends to ADDRESS goes to TARGET (an address or a name), looked at again while the lab is held.")
+    Path peers;
+
+    @Option(names = "--ready-file", paramLabel = "FILE", description = "With --hold: written once the lab is up, "
+            + "removed when it goes down (for a readiness probe).")
+    Path readyFile;
+
     /** Where the lab goes: its own name ({@code --name}) and whether in a user namespace. */
     record Placing(String name, boolean rootless) {}
 
     @Override
     public void run() {
         CommandLine commandLine = spec.commandLine();
+        if (hold) {
+            if (dryRun || name != null || rootless) {
+                throw new ParameterException(commandLine, "--hold takes no --dry-run, --name or --rootless: a held "
+                        + "part is the machine's own lab");
+            }
+            PartAgent.hold(file, Optional.ofNullable(peers), Optional.ofNullable(readyFile), commandLine.getErr());
+            return;
+        }
+        if (peers != null || readyFile != null) {
+            throw new ParameterException(commandLine, "--peers and --ready-file go with --hold");
+        }
         up(file, new Placing(name, rootless), dryRun, NetlabCommand.verbose(commandLine), commandLine.getOut(),
                 commandLine.getErr());
     }

@@ -46,6 +46,7 @@ public final class PlannedState {
                 case Operation.WriteHosts ignored -> {}
                 case Operation.NameNode ignored -> {}
                 case Operation.SetMtu ignored -> {}
+                case Operation.AddFloodEntry ignored -> {} // show reads no forwarding entries
                 case Operation.SetUp up -> {
                     // The kernel gives an interface that comes up with IPv6 on its own link-local address.
                     if (!noLinkLocal.contains(key(up.node(), up.interfaceName()))) {

@@ -90,7 +90,7 @@ public final class LabGraph {
     /** A tunnel is a line of its node's box: its far end may be anywhere, in the lab or not. */
     private List<String> vxlan(Node node, NetInterface.Vxlan vxlan) {
         List<String> lines = new ArrayList<>(List.of(vxlan.name() + " vxlan " + vxlan.vni() + " to "
-                + netlab.topology.Addresses.format(vxlan.remote()) + vxlan.master().map(m -> " in " + m).orElse("")));
+                + String.join(", ", vxlan.remotes().stream().map(netlab.topology.Addresses::format).toList()) + vxlan.master().map(m -> " in " + m).orElse("")));
         lines.addAll(facts.addresses(node.name(), vxlan.name()));
         return lines;
     }

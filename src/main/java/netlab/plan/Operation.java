@@ -55,11 +55,17 @@ public sealed interface Operation {
             Source source) implements Operation {}
 
     /**
-     * A point-to-point vxlan made in {@code node} (its UDP socket is that node's), over
-     * {@code underlay} when the file gives {@code local}, a port of {@code master} if given.
+     * A vxlan made in {@code node} to its first remote (the others get flooding entries, {@link
+     * AddFloodEntry}), over {@code underlay} when the file gives {@code local}, a port of
+     * {@code master} if given. Its UDP socket is the node's, or with {@code machine} the host's:
+     * then the host makes it, directly in the node.
      */
     record CreateVxlan(String node, String name, String mac, int vni, InetAddress remote, Optional<InetAddress> local,
-            Optional<String> underlay, int port, Optional<String> master, Source source) implements Operation {}
+            Optional<String> underlay, boolean machine, int port, Optional<String> master, Source source)
+            implements Operation {}
+
+    /** One more far end of a vxlan with several: an all-zero forwarding entry towards {@code remote}. */
+    record AddFloodEntry(String node, String interfaceName, InetAddress remote, Source source) implements Operation {}
 
     record SetMtu(String node, String interfaceName, int mtu, Source source) implements Operation {}
 

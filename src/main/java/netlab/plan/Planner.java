@@ -73,8 +73,12 @@ public final class Planner {
         forEachInterface(lab, (node, i) -> {
             if (i instanceof Vxlan vxlan) {
                 steps.add(new Operation.CreateVxlan(node.name(), vxlan.name(), macs.of(node.name(), vxlan.name()),
-                        vxlan.vni(), vxlan.remote(), vxlan.local(), vxlan.underlay(), vxlan.port(), vxlan.master(),
-                        vxlan.source()));
+                        vxlan.vni(), vxlan.remote(), vxlan.local(), vxlan.underlay(), vxlan.machine(), vxlan.port(),
+                        vxlan.master(), vxlan.source()));
+                // The first far end is the vxlan's own remote; changing that remote later would
+                // drop these entries with it (the kernel replaces the all-zero entry as a whole).
+                vxlan.remotes().stream().skip(1).forEach(remote -> steps.add(
+                        new Operation.AddFloodEntry(node.name(), vxlan.name(), remote, vxlan.source())));
             }
         });
         Mtus mtus = Mtus.of(lab);

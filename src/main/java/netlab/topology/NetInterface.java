@@ -58,18 +58,27 @@ public sealed interface NetInterface {
     }
 
     /**
-     * {@code vxlan IF vni N remote ADDR [local ADDR] [dstport P] [mtu M] [to BR]}: a point-to-point
-     * tunnel made in this node, whose UDP socket is this node's; {@code underlay} is the interface
-     * of this node the file gives {@code local} to, {@code master} a bridge of this node.
+     * {@code vxlan IF vni N remote ADDR... [local ADDR] [underlay host] [dstport P] [mtu M] [to BR]}:
+     * a tunnel in this node to one far end, or to several (a segment: every frame that is not for
+     * this side goes to all of them). Its UDP socket is this node's, or with {@code machine} (the
+     * file's {@code underlay host}) the machine's, the namespace netlab runs in: how the part files
+     * of a lab split over machines reach the other machines. {@code underlay} is the interface of
+     * this node the file gives {@code local} to, {@code master} a bridge of this node.
      */
-    record Vxlan(String name, int vni, InetAddress remote, Optional<InetAddress> local, Optional<String> underlay,
-            int port, Optional<String> master, List<Cidr> addresses, OptionalInt mtu, Source source)
+    record Vxlan(String name, int vni, List<InetAddress> remotes, Optional<InetAddress> local, Optional<String> underlay,
+            boolean machine, int port, Optional<String> master, List<Cidr> addresses, OptionalInt mtu, Source source)
             implements NetInterface {
         /** IANA's port for VXLAN (RFC 7348); iproute2 leaves the kernel's legacy 8472 unless told. */
         public static final int IANA_PORT = 4789;
 
         public Vxlan {
+            remotes = List.copyOf(remotes);
             addresses = List.copyOf(addresses);
+        }
+
+        /** The first far end: every remote is of its family. */
+        public InetAddress remote() {
+            return remotes.getFirst();
         }
 
         /**
@@ -77,7 +86,7 @@ public sealed interface NetInterface {
          * and the outer IP header (20 or 40) (VXLAN_HEADROOM, VXLAN6_HEADROOM in include/net/vxlan.h).
          */
         public int overhead() {
-            return overhead(remote);
+            return overhead(remote());
         }
 
         /** The overhead of a tunnel to {@code remote}; the outer header is of its family. */

@@ -1,5 +1,6 @@
 package netlab.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +73,17 @@ class LayerRulesTest {
                 .check(netlab);
     }
 
+    /**
+     * The writer turns the model back into the language's text by itself, so it can be given any
+     * lab, a part of one included, without the reader or anything above the model.
+     */
+    @Test
+    void theTopologyWriterUsesOnlyTheModel() {
+        classes().that().resideInAPackage("netlab.topology.write..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("netlab.topology", "netlab.topology.write..", "java..")
+                .check(netlab);
+    }
+
     @Test
     void onlySysCallsTheForeignFunctionApi() {
         noClasses().that().resideOutsideOfPackage("netlab.sys..")
@@ -110,7 +122,7 @@ class LayerRulesTest {
     @Test
     void theRulesSeeEveryLayer() {
         for (String layer : new String[] {"netlab.cli", "netlab.check", "netlab.graph", "netlab.doctor", "netlab.executor", "netlab.executor.step", "netlab.executor.held", "netlab.plan",
-                "netlab.topology", "netlab.topology.dsl", "netlab.topology.warnings", "netlab.state", "netlab.kernel", "netlab.kernel.probe", "netlab.sys", "netlab.netlink",
+                "netlab.topology", "netlab.topology.dsl", "netlab.topology.warnings", "netlab.topology.write", "netlab.state", "netlab.kernel", "netlab.kernel.probe", "netlab.sys", "netlab.netlink",
                 "netlab.netlink.route", "netlab.netlink.nftables", "netlab.error"}) {
             assertThat(netlab.stream().filter(c -> c.getPackageName().equals(layer)).count()).as(layer).isPositive();
         }

@@ -12,7 +12,8 @@ import netlab.netlink.NlMessage;
  * creates on lo differ from one kind to the next.
  */
 public sealed interface SettingStep extends RtnetlinkStep
-        permits MtuStep, Ipv6LinkLocalStep, LinkUpStep, AddressStep, NeighbourStep, RouteStep, QdiscStep {
+        permits MtuStep, Ipv6LinkLocalStep, LinkUpStep, AddressStep, NeighbourStep, FloodEntryStep,
+        RouteStep, QdiscStep {
     @Override
     default List<Creation> creates() {
         return List.of();

@@ -17,6 +17,7 @@ public final class Steps {
             case Operation.CreateVeth o -> new VethStep(o);
             case Operation.CreateMacvlan o -> new MacvlanStep(o);
             case Operation.CreateVxlan o -> new VxlanStep(o);
+            case Operation.AddFloodEntry o -> new FloodEntryStep(o);
             case Operation.SetMtu o -> new MtuStep(o);
             case Operation.SetSysctl o -> new SysctlStep(o);
             case Operation.DisableIpv6LinkLocal o -> new Ipv6LinkLocalStep(o);

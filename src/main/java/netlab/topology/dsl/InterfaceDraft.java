@@ -67,8 +67,9 @@ final class InterfaceDraft {
             case VETH -> new NetInterface.VethEnd(name, peer, creator, Optional.ofNullable(master), cidrs, mtuValue, source);
             case MACVLAN -> new NetInterface.Macvlan(name, new Endpoint(parentNode.text(), parent.text()), mode, cidrs,
                     mtuValue, source);
-            case VXLAN -> new NetInterface.Vxlan(name, vxlan.vni(), vxlan.remote().value(),
-                    vxlan.local().map(Located::value), Optional.ofNullable(underlay), vxlan.port(),
+            case VXLAN -> new NetInterface.Vxlan(name, vxlan.vni(),
+                    vxlan.remotes().stream().map(Located::value).toList(), vxlan.local().map(Located::value),
+                    Optional.ofNullable(underlay), vxlan.machine(), vxlan.port(),
                     Optional.ofNullable(master), cidrs, mtuValue, source);
         };
     }

@@ -76,6 +76,9 @@ final class MtuCheck {
      * and the default is that limit, so an underlay too small for the smallest MTU cannot carry one.
      */
     private static void vxlanLimit(InterfaceDraft vxlan, Mtus mtus, Problems problems) {
+        if (vxlan.vxlan.machine()) {
+            return; // the machine's path is not the file's to know: its mtu is taken as written
+        }
         java.util.OptionalInt limit = mtus.vxlanLimit(vxlan.endpoint());
         if (limit.isEmpty()) {
             return;

@@ -36,9 +36,18 @@ final class Syntax {
     record Macvlan(Source source, Word name, Word parentNode, Word parent, MacvlanMode mode,
             List<Located<Cidr>> addresses) implements Statement {}
 
-    /** {@code vxlan IF vni N remote ADDR [local ADDR] [dstport P] [mtu M] [to BR]}, its numbers read. */
-    record Vxlan(Source source, Word name, int vni, Located<InetAddress> remote, Optional<Located<InetAddress>> local,
-            int port, Optional<Located<Integer>> mtu, Optional<Word> master) implements Statement {}
+    /**
+     * {@code vxlan IF vni N remote ADDR... [local ADDR] [underlay host] [dstport P] [mtu M] [to BR]},
+     * its numbers read; {@code machine} for {@code underlay host}.
+     */
+    record Vxlan(Source source, Word name, int vni, List<Located<InetAddress>> remotes,
+            Optional<Located<InetAddress>> local, boolean machine, int port, Optional<Located<Integer>> mtu,
+            Optional<Word> master) implements Statement {
+        /** The first far end: every remote is of its family. */
+        public Located<InetAddress> remote() {
+            return remotes.getFirst();
+        }
+    }
 
     record Address(Source source, Word name, List<Located<Cidr>> addresses) implements Statement {}
 

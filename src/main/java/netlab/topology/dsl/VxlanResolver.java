@@ -41,12 +41,15 @@ final class VxlanResolver {
                 if (!Resolver.add(problems, node, draft, vxlan.name(), false)) {
                     continue;
                 }
-                // The kernel keeps one vxlan per VNI and UDP port in a namespace (vxlan_vni_in_use: EEXIST).
-                InterfaceDraft first = byVni.putIfAbsent(node.name + "\0" + vxlan.vni() + "\0" + vxlan.port(), draft);
+                // The kernel keeps one vxlan per VNI and UDP port in the socket's namespace
+                // (vxlan_vni_in_use: EEXIST): the node's, or for every vxlan over the machine, the machine's.
+                String socket = vxlan.machine() ? "\0machine" : node.name;
+                InterfaceDraft first = byVni.putIfAbsent(socket + "\0" + vxlan.vni() + "\0" + vxlan.port(), draft);
                 if (first != null) {
                     problems.add(vxlan.source(), "vxlan " + vxlan.name().quoted() + " has vni " + vxlan.vni()
                             + " and dstport " + vxlan.port() + " like " + Word.quote(first.name) + " (made at "
-                            + first.source + "); the kernel takes one vxlan per vni and port in a node (EEXIST)");
+                            + first.source + "); the kernel takes one vxlan per vni and port in "
+                            + (vxlan.machine() ? "the machine, over which both run" : "a node") + " (EEXIST)");
                     continue;
                 }
                 vxlans.add(draft);

@@ -64,7 +64,7 @@ class StepsSendWhatIpSendsTest {
     void vxlanBridgedOverItsUnderlay() {
         CapturedContext captured = new CapturedContext(Map.of("ns1:br0", 2, "ns1:eth0", 4), 4);
         assertSendsAsCaptured(new VxlanStep(new Operation.CreateVxlan("ns1", "vx0", "02:00:00:00:00:06", 42,
-                ip("192.0.2.2"), Optional.of(ip("192.0.2.1")), Optional.of("eth0"), 4789, Optional.of("br0"), AT)),
+                ip("192.0.2.2"), Optional.of(ip("192.0.2.1")), Optional.of("eth0"), false, 4789, Optional.of("br0"), AT)),
                 "vxlan", captured);
     }
 

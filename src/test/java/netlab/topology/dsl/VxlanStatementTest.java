@@ -34,16 +34,55 @@ class VxlanStatementTest {
                   vxlan vx0 to br0 dstport 8472 local 192.0.2.1 mtu 1400 remote 192.0.2.2 vni 16777215
                 node b
                 """);
-        assertThat(iface(lab, "a", "vx0")).isEqualTo(new NetInterface.Vxlan("vx0", 16777215, ip("192.0.2.2"),
-                Optional.of(ip("192.0.2.1")), Optional.of("eth0"), 8472, Optional.of("br0"), List.of(),
+        assertThat(iface(lab, "a", "vx0")).isEqualTo(new NetInterface.Vxlan("vx0", 16777215, List.of(ip("192.0.2.2")),
+                Optional.of(ip("192.0.2.1")), Optional.of("eth0"), false, 8472, Optional.of("br0"), List.of(),
                 OptionalInt.of(1400), at(5, 3)));
     }
 
     @Test
     void theIanaPortNoUnderlayAndNoBridgeByDefault() throws Exception {
         Lab lab = parse("node a\n  vxlan vx0 vni 0 remote 2001:db8::2\n  address vx0 10.42.0.1/24\n");
-        assertThat(iface(lab, "a", "vx0")).isEqualTo(new NetInterface.Vxlan("vx0", 0, ip("2001:db8::2"), Optional.empty(),
-                Optional.empty(), 4789, Optional.empty(), List.of(cidr("10.42.0.1/24")), OptionalInt.empty(), at(2, 3)));
+        assertThat(iface(lab, "a", "vx0")).isEqualTo(new NetInterface.Vxlan("vx0", 0, List.of(ip("2001:db8::2")),
+                Optional.empty(), Optional.empty(), false, 4789, Optional.empty(), List.of(cidr("10.42.0.1/24")), OptionalInt.empty(), at(2, 3)));
+    }
+
+    @Test
+    void severalFarEndsOverTheMachineAsAPortOfABridge() throws Exception {
+        Lab lab = parse("""
+                node a
+                  bridge br0
+                  vxlan vx0 vni 7 remote 192.0.2.2 192.0.2.3 underlay host to br0 mtu 8950
+                """);
+        assertThat(iface(lab, "a", "vx0")).isEqualTo(new NetInterface.Vxlan("vx0", 7,
+                List.of(ip("192.0.2.2"), ip("192.0.2.3")), Optional.empty(), Optional.empty(), true, 4789,
+                Optional.of("br0"), List.of(), OptionalInt.of(8950), at(3, 3)));
+    }
+
+    @Test
+    void overTheMachineTheMtuDefaultsToAnEthernetPathsAndAnyWrittenOneIsTaken() {
+        Lab lab = parse("""
+                node a
+                  vxlan v4 vni 1 remote 192.0.2.2 underlay host
+                  vxlan v6 vni 2 remote 2001:db8::2 underlay host
+                  vxlan jumbo vni 3 remote 192.0.2.2 underlay host mtu 8950
+                """);
+        Mtus mtus = Mtus.of(lab);
+        assertThat(mtus.mtu(new Endpoint("a", "v4"))).hasValue(1450);
+        assertThat(mtus.mtu(new Endpoint("a", "v6"))).hasValue(1430);
+        assertThat(mtus.mtu(new Endpoint("a", "jumbo"))).hasValue(8950);
+    }
+
+    @Test
+    void overTheMachineItIsMadeByTheHostWithFloodEntriesForTheOtherFarEnds() throws Exception {
+        Lab lab = parse("node a\n  vxlan vx0 vni 7 remote 192.0.2.2 192.0.2.3 192.0.2.4 underlay host\n");
+        List<Operation> steps = Planner.plan(lab).operations();
+        assertThat(steps).filteredOn(s -> s instanceof Operation.CreateVxlan).singleElement()
+                .isEqualTo(new Operation.CreateVxlan("a", "vx0", ((Operation.CreateVxlan) steps.stream()
+                        .filter(s -> s instanceof Operation.CreateVxlan).findFirst().get()).mac(), 7, ip("192.0.2.2"),
+                        Optional.empty(), Optional.empty(), true, 4789, Optional.empty(), at(2, 3)));
+        assertThat(steps).filteredOn(s -> s instanceof Operation.AddFloodEntry).containsExactly(
+                new Operation.AddFloodEntry("a", "vx0", ip("192.0.2.3"), at(2, 3)),
+                new Operation.AddFloodEntry("a", "vx0", ip("192.0.2.4"), at(2, 3)));
     }
 
     @Test

@@ -80,6 +80,16 @@ public final class LinkRequests {
     }
 
     /**
+     * A live vxlan's far end moved: the kernel keeps the rest of its configuration (and drops the
+     * other flooding entries with the old one). Equivalent to: {@code ip link set DEV type vxlan
+     * remote REMOTE}.
+     */
+    public static NlMessage setVxlanRemote(int index, java.net.InetAddress remote) {
+        return request(RtmTypes.RTM_NEWLINK, CHANGE, IfInfoMsg.request(index),
+                List.of(new Info(LinkInfo.of(new VxlanInfo(List.of(new VxlanInfo.Remote(remote)))))));
+    }
+
+    /**
      * Deletes every link of a group at once. Equivalent to: {@code ip link delete group G}.
      * The kernel answers ENODEV when the group has no link.
      */

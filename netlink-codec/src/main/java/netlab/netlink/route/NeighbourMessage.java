@@ -41,6 +41,17 @@ public record NeighbourMessage(NdMsg header, List<NeighbourAttribute> attributes
     }
 
     /**
+     * A vxlan's flooding entry (family AF_BRIDGE, on the vxlan itself: NTF_SELF): frames for an
+     * unknown MAC, and every broadcast, go to {@code remote} too. Equivalent to:
+     * {@code bridge fdb append 00:00:00:00:00:00 dev IFINDEX dst REMOTE} (self and permanent are
+     * bridge's defaults), or with RTM_DELNEIGH, {@code bridge fdb del ...} of that one far end.
+     */
+    public static NeighbourMessage flood(int ifindex, InetAddress remote) {
+        return new NeighbourMessage(new NdMsg(RtFamily.AF_BRIDGE, ifindex, NdMsg.NUD_NOARP | NdMsg.NUD_PERMANENT, NdMsg.NTF_SELF, 0),
+                List.of(new NeighbourAttribute.LinkLayerAddress(new MacAddress(new byte[6])), new NeighbourAttribute.Destination(remote)));
+    }
+
+    /**
      * A dump request for every neighbour entry of {@code family} (AF_UNSPEC: ARP and NDP); send it
      * as RTM_GETNEIGH with NLM_F_DUMP. Equivalent to: {@code ip neigh show}, which filters by
      * state ({@code nud permanent}) on its side, not in the request.

@@ -1,6 +1,7 @@
 package netlab.netlink.route;
 
 import static netlab.netlink.NlmFlags.NLM_F_ACK;
+import static netlab.netlink.NlmFlags.NLM_F_APPEND;
 import static netlab.netlink.NlmFlags.NLM_F_CREATE;
 import static netlab.netlink.NlmFlags.NLM_F_EXCL;
 import static netlab.netlink.NlmFlags.NLM_F_REQUEST;
@@ -22,6 +23,17 @@ public final class NeighbourRequests {
     /** Equivalent to: {@code ip neigh add ADDRESS lladdr MAC dev IFINDEX nud permanent}. */
     public static NlMessage addPermanent(int ifindex, InetAddress address, MacAddress mac) {
         return NlMessage.request(RtmTypes.RTM_NEWNEIGH, CREATE, NeighbourMessage.permanent(ifindex, address, mac));
+    }
+
+    /** Equivalent to: {@code bridge fdb append 00:00:00:00:00:00 dev IFINDEX dst REMOTE}. */
+    public static NlMessage appendFlood(int ifindex, InetAddress remote) {
+        return NlMessage.request(RtmTypes.RTM_NEWNEIGH, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_APPEND,
+                NeighbourMessage.flood(ifindex, remote));
+    }
+
+    /** Equivalent to: {@code bridge fdb del 00:00:00:00:00:00 dev IFINDEX dst REMOTE}. */
+    public static NlMessage deleteFlood(int ifindex, InetAddress remote) {
+        return NlMessage.request(RtmTypes.RTM_DELNEIGH, DELETE, NeighbourMessage.flood(ifindex, remote));
     }
 
     /** Equivalent to: {@code ip neigh del ADDRESS dev IFINDEX}. */

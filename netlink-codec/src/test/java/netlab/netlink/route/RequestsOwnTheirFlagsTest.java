@@ -33,6 +33,24 @@ class RequestsOwnTheirFlagsTest {
     }
 
     @Test
+    void vxlanRemoteChangeIsIpLinkSetTypeVxlanRemote() throws Exception {
+        assertEncodesTo(LinkRequests.setVxlanRemote(2, InetAddress.getByName("192.0.2.3")),
+                Fixture.load("route/link-set-vxlan-remote.txt"));
+    }
+
+    @Test
+    void floodAppendIsBridgeFdbAppend() throws Exception {
+        assertEncodesTo(NeighbourRequests.appendFlood(2, InetAddress.getByName("192.0.2.2")),
+                Fixture.load("route/fdb-append-flood.txt"));
+    }
+
+    @Test
+    void floodDeleteIsBridgeFdbDel() throws Exception {
+        assertEncodesTo(NeighbourRequests.deleteFlood(2, InetAddress.getByName("192.0.2.2")),
+                Fixture.load("route/fdb-del-flood.txt"));
+    }
+
+    @Test
     void neighbourAddIsIpNeighAddPermanent() throws Exception {
         assertEncodesTo(NeighbourRequests.addPermanent(7, InetAddress.getByName("10.0.0.2"),
                 MacAddress.parse("02:00:00:00:00:02")), Fixture.load("route/neigh-add-permanent-v4.txt"));

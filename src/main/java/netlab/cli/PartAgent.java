@@ -1,0 +1,202 @@
+package netlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import netlab.error.FailureKind;
+import netlab.error.InterruptedWaitException;
+import netlab.error.NetlabException;
+import netlab.executor.Executor;
+import netlab.executor.StepTimes;
+import netlab.executor.TunnelRepointing;
+import netlab.kernel.Kernel;
+import netlab.plan.Planner;
+import netlab.state.LabLock;
+import netlab.state.LabState;
+import netlab.state.StateStore;
+import netlab.topology.Endpoint;
+import netlab.topology.Lab;
+import netlab.topology.NetInterface;
+import netlab.topology.Node;
+
+/**
+ * {@code netlab up PART --hold}: one machine's part of a split lab, held in the foreground as a
+ * pod's (or a simulated host's) main process. It first takes down what an earlier instance of the
+ * same lab left (a crashed agent restarted in place finds its record and its tunnels), brings the
+ * part up with its tunnels pointed where the peers file says, writes the ready file, then watches
+ * the peers file (and the names in it) and re-points the tunnels whose peer moved, until SIGTERM
+ * or Ctrl-C, when it takes the part down and exits 0.
+ */
+final class PartAgent {
+    /** How often the peers file's time is looked at; the names in it are looked up every {@link #RESOLVE_EVERY}. */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(500);
+    private static final Duration RESOLVE_EVERY = Duration.ofSeconds(5);
+    /** An earlier instance's tunnels leave the kernel a little after their namespaces (EEXIST until then). */
+    private static final int UP_ATTEMPTS = 5;
+
+    private final Lab file;
+    private final Optional<Path> peersFile;
+    private final Optional<Path> readyFile;
+    private final PrintWriter err;
+    private final StateStore store = Labs.store();
+    private PeerMap peers = PeerMap.none();
+    private FileTime peersRead;
+
+    private PartAgent(Lab file, Optional<Path> peersFile, Optional<Path> readyFile, PrintWriter err) {
+        this.file = file;
+        this.peersFile = peersFile;
+        this.readyFile = readyFile;
+        this.err = err;
+    }
+
+    static void hold(Path file, Optional<Path> peersFile, Optional<Path> readyFile, PrintWriter err) {
+        NettyLogging.quiet();
+        Lab lab = Labs.read(file);
+        Privileges.requireAdmin();
+        new PartAgent(lab, peersFile, readyFile, err).hold();
+    }
+
+    private void hold() {
+        try (Interruptions interruptions = Interruptions.catchFrom(err, "taking lab " + file.name() + " down")) {
+            removeEarlierInstance();
+            readPeers();
+            Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(file);
+            Map<Endpoint, List<InetAddress>> farEnds = peers.map(written, written);
+            LabState state = up(withFarEnds(file, farEnds), interruptions);
+            try {
+                ready(true);
+                say("lab " + file.name() + " is up; holding it (SIGTERM takes it down)");
+                Instant resolved = Instant.now();
+                while (!interruptions.requested()) {
+                    if (interruptions.whileWaiting(PartAgent::pause).isEmpty()) {
+                        break;
+                    }
+                    boolean changed = readPeers();
+                    if (changed || Instant.now().isAfter(resolved.plus(RESOLVE_EVERY))) {
+                        resolved = Instant.now();
+                        Map<Endpoint, List<InetAddress>> now = peers.map(written, farEnds);
+                        if (!now.equals(farEnds)) {
+                            TunnelRepointing.repoint(state, farEnds, now);
+                            say("re-pointed " + moved(farEnds, now) + " of lab " + file.name());
+                            farEnds = now;
+                        }
+                    }
+                }
+            } finally {
+                try {
+                    ready(false);
+                } finally {
+                    // A ready file that cannot be removed never keeps the part up.
+                    new Executor(store).down(state).forEach(this::say);
+                    say("lab " + file.name() + " is down");
+                }
+            }
+        }
+    }
+
+    /** A crashed instance of this part left its record (and what it lists): down first, as {@code down} would. */
+    private void removeEarlierInstance() {
+        if (store.record(file.name()).isPresent()) {
+            say("lab " + file.name() + " was left by an earlier instance; taking it down first");
+            DownCommand.down(file.name(), true, false, new PrintWriter(PrintWriter.nullWriter()), err);
+        }
+    }
+
+    private LabState up(Lab lab, Interruptions interruptions) {
+        for (int attempt = 1; ; attempt++) {
+            try (LabLock lock = Labs.lock(store, lab.name()); Kernel kernel = new Kernel()) {
+                return new Executor(store).up(lab, Planner.plan(lab), StepTimes.NONE, kernel);
+            } catch (NetlabException e) {
+                if (e.kind() != FailureKind.KERNEL || attempt == UP_ATTEMPTS || interruptions.requested()) {
+                    throw e;
+                }
+                long wait = 200L << attempt;
+                say(e.getMessage() + "; trying again in " + wait + " ms");
+                if (interruptions.whileWaiting(() -> sleep(Duration.ofMillis(wait))).isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** True when the peers file changed since it was last read (or appeared). */
+    private boolean readPeers() {
+        if (peersFile.isEmpty()) {
+            return false;
+        }
+        FileTime time;
+        try {
+            time = Files.getLastModifiedTime(peersFile.get());
+        } catch (IOException e) {
+            throw new PeersFileException("cannot read the peers file " + peersFile.get() + ": " + e.getMessage());
+        }
+        if (time.equals(peersRead)) {
+            return false;
+        }
+        peersRead = time;
+        peers = PeerMap.read(peersFile.get());
+        return true;
+    }
+
+    /** The lab with each vxlan's far ends as {@code farEnds} gives them. */
+    static Lab withFarEnds(Lab lab, Map<Endpoint, List<InetAddress>> farEnds) {
+        List<Node> nodes = new ArrayList<>();
+        for (Node node : lab.nodes()) {
+            List<NetInterface> interfaces = node.interfaces().stream().map(i -> i instanceof NetInterface.Vxlan v
+                    ? new NetInterface.Vxlan(v.name(), v.vni(), farEnds.get(new Endpoint(node.name(), v.name())),
+                            v.local(), v.underlay(), v.machine(), v.port(), v.master(), v.addresses(), v.mtu(), v.source())
+                    : i).toList();
+            nodes.add(new Node(node.name(), node.source(), interfaces, node.routes(), node.neighbours(), node.sysctls(),
+                    node.nat(), node.impairments()));
+        }
+        return new Lab(lab.name(), lab.file(), nodes, lab.expectations());
+    }
+
+    private static String moved(Map<Endpoint, List<InetAddress>> before, Map<Endpoint, List<InetAddress>> after) {
+        long count = after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).count();
+        return count + (count == 1 ? " tunnel" : " tunnels");
+    }
+
+    private void ready(boolean up) {
+        if (readyFile.isEmpty()) {
+            return;
+        }
+        try {
+            if (up) {
+                Files.writeString(readyFile.get(), file.name() + "\n");
+            } else {
+                Files.deleteIfExists(readyFile.get());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ready file " + readyFile.get(), e);
+        }
+    }
+
+    private static Boolean pause() {
+        return sleep(LOOK_EVERY);
+    }
+
+    private static Boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            throw new InterruptedWaitException("holding the lab", e);
+        }
+    }
+
+    private void say(String line) {
+        err.println("netlab: " + line);
+        err.flush();
+    }
+}

@@ -1,0 +1,119 @@
+package netlab.cli;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import netlab.topology.Endpoint;
+import netlab.topology.Lab;
+import netlab.topology.NetInterface;
+import netlab.topology.Node;
+
+/**
+ * {@code up --hold --peers FILE}: where the far ends a part file names really are. Each line is
+ * {@code ADDRESS TARGET}: a tunnel the file sends to ADDRESS goes to TARGET instead, an address or
+ * a name looked up each time the file is read (a pod's DNS name, whose address changes when the
+ * pod moves); blank lines and {@code #} comments are skipped. A name that does not resolve keeps
+ * the address it had, or the file's until it first resolves.
+ */
+final class PeerMap {
+    private final Map<InetAddress, String> targets;
+
+    private PeerMap(Map<InetAddress, String> targets) {
+        this.targets = targets;
+    }
+
+    static PeerMap none() {
+        return new PeerMap(Map.of());
+    }
+
+    static PeerMap read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new PeersFileException("cannot read the peers file " + file + ": " + e.getMessage());
+        }
+        Map<InetAddress, String> targets = new LinkedHashMap<>();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] words = line.split("\\s+");
+            Optional<InetAddress> from = words.length == 2 ? literal(words[0]) : Optional.empty();
+            if (from.isEmpty()) {
+                throw new PeersFileException(file + ":" + (n + 1) + ": a peer line is 'ADDRESS TARGET', not '"
+                        + line + "'");
+            }
+            targets.put(from.get(), words[1]);
+        }
+        return new PeerMap(targets);
+    }
+
+    private static Optional<InetAddress> literal(String text) {
+        try {
+            return Optional.of(InetAddress.ofLiteral(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every vxlan's far ends, as the file gives them. */
+    static Map<Endpoint, List<InetAddress>> farEnds(Lab lab) {
+        Map<Endpoint, List<InetAddress>> ends = new LinkedHashMap<>();
+        for (Node node : lab.nodes()) {
+            for (NetInterface i : node.interfaces()) {
+                if (i instanceof NetInterface.Vxlan vxlan) {
+                    ends.put(new Endpoint(node.name(), vxlan.name()), vxlan.remotes());
+                }
+            }
+        }
+        return ends;
+    }
+
+    /**
+     * The far ends mapped: a target looked up now, or when it does not resolve, what {@code
+     * previous} had for it (the file's address the first time).
+     */
+    Map<Endpoint, List<InetAddress>> map(Map<Endpoint, List<InetAddress>> fromFile,
+            Map<Endpoint, List<InetAddress>> previous) {
+        Map<InetAddress, InetAddress> resolved = new LinkedHashMap<>();
+        Map<Endpoint, List<InetAddress>> mapped = new LinkedHashMap<>();
+        fromFile.forEach((vxlan, remotes) -> {
+            List<InetAddress> now = new ArrayList<>();
+            for (int i = 0; i < remotes.size(); i++) {
+                InetAddress written = remotes.get(i);
+                List<InetAddress> before = previous.getOrDefault(vxlan, remotes);
+                InetAddress fallback = before.size() > i ? before.get(i) : written;
+                now.add(resolved.computeIfAbsent(written, w -> resolve(w).orElse(fallback)));
+            }
+            mapped.put(vxlan, List.copyOf(now));
+        });
+        return mapped;
+    }
+
+    private Optional<InetAddress> resolve(InetAddress written) {
+        String target = targets.get(written);
+        if (target == null) {
+            return Optional.of(written);
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(target)) {
+                if ((address instanceof Inet4Address) == (written instanceof Inet4Address)) {
+                    return Optional.of(address);
+                }
+            }
+        } catch (UnknownHostException e) {
+            // not (yet) in DNS: a pod that is not scheduled has no address
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,199 @@
+package netlab.partition.parts;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import netlab.partition.Partition;
+import netlab.topology.Endpoint;
+import netlab.topology.Expectation;
+import netlab.topology.Lab;
+import netlab.topology.Mtus;
+import netlab.topology.NetInterface;
+import netlab.topology.NetInterface.Bridge;
+import netlab.topology.NetInterface.VethEnd;
+import netlab.topology.NetInterface.Vxlan;
+import netlab.topology.Node;
+
+/**
+ * A lab split over machines, as one ordinary lab per machine (a part). A node goes to its part
+ * whole. A veth pair whose ends fall on two machines becomes a tunnel: on each side a vxlan over
+ * the machine ({@code underlay host}) with the end's name and addresses and its own VNI. A bridge
+ * whose ports fall on several machines becomes a segment: a copy of the bridge on each of them
+ * (in the bridge's node, which on another machine holds only that copy), each with one vxlan
+ * port to all the others, sharing one VNI. Tunnels and segments take the MTU the underlay
+ * carries when the file's is larger. VNIs are numbered from the base in the file's order.
+ */
+public final class LabSplitter {
+    private final Lab lab;
+    private final Map<String, Integer> partOf;
+    private final Underlay underlay;
+    private final Mtus mtus;
+    private final List<Map<String, NodeDraft>> parts = new ArrayList<>();
+    private int nextVni;
+
+    private LabSplitter(Lab lab, Partition partition, Underlay underlay, int vniBase) {
+        this.lab = lab;
+        this.partOf = partition.partOfNode();
+        this.underlay = underlay;
+        this.mtus = Mtus.of(lab);
+        this.nextVni = vniBase;
+        for (int p = 0; p < partition.parts(); p++) {
+            parts.add(new LinkedHashMap<>());
+        }
+    }
+
+    /** How many VNIs the split of {@code lab} needs: one per cut veth pair and one per split bridge. */
+    public static int vnisNeeded(Lab lab, Partition partition) {
+        return partition.cutLinks() + partition.splitBridges().size();
+    }
+
+    /** The part of each machine, index = part, each named as the lab. */
+    public static List<Lab> split(Lab lab, Partition partition, Underlay underlay, int vniBase) {
+        if (underlay.addresses().size() != partition.parts()) {
+            throw new IllegalArgumentException("an underlay address per part");
+        }
+        return new LabSplitter(lab, partition, underlay, vniBase).split();
+    }
+
+    private List<Lab> split() {
+        for (Node node : lab.nodes()) {
+            parts.get(partOf.get(node.name())).put(node.name(), NodeDraft.of(node));
+        }
+        for (Node node : lab.nodes()) {
+            for (NetInterface i : node.interfaces()) {
+                if (i instanceof Bridge bridge) {
+                    segment(node, bridge);
+                }
+            }
+        }
+        for (Node node : lab.nodes()) {
+            for (NetInterface i : node.interfaces()) {
+                if (i instanceof VethEnd end && end.creator() && end.master().isEmpty() && !isPort(end.peer())
+                        && part(end.peer()) != partOf.get(node.name()).intValue()) {
+                    tunnel(node, end);
+                }
+            }
+        }
+        List<Lab> labs = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            List<Node> nodes = ordered(parts.get(p)).stream().map(NodeDraft::build).toList();
+            labs.add(new Lab(lab.name(), lab.file(), nodes, expectations(p)));
+        }
+        return labs;
+    }
+
+    /** A veth pair across machines: each end becomes a vxlan towards the other's machine. */
+    private void tunnel(Node node, VethEnd end) {
+        int vni = nextVni++;
+        Endpoint near = new Endpoint(node.name(), end.name());
+        NodeDraft here = draft(near.node());
+        NodeDraft there = draft(end.peer().node());
+        VethEnd far = (VethEnd) there.find(end.peer().interfaceName()).orElseThrow();
+        here.replace(end.name(), vxlan(end.name(), vni, List.of(underlay.of(part(end.peer()))), Optional.empty(),
+                end.addresses(), clamp(mtus.mtu(near)), end.source()));
+        there.replace(far.name(), vxlan(far.name(), vni, List.of(underlay.of(part(near))), Optional.empty(),
+                far.addresses(), clamp(mtus.mtu(end.peer())), far.source()));
+    }
+
+    /** A bridge with ports on several machines: a copy on each, one VNI, the far ends' MTUs clamped. */
+    private void segment(Node node, Bridge bridge) {
+        Map<VethEnd, Integer> ports = new LinkedHashMap<>();
+        TreeSet<Integer> machines = new TreeSet<>(List.of(partOf.get(node.name())));
+        for (NetInterface i : node.interfaces()) {
+            if (i instanceof VethEnd port && port.master().filter(bridge.name()::equals).isPresent()) {
+                ports.put(port, part(port.peer()));
+                machines.add(part(port.peer()));
+            }
+        }
+        if (machines.size() == 1) {
+            return;
+        }
+        int vni = nextVni++;
+        int home = partOf.get(node.name());
+        int limit = underlay.tunnelMtu();
+        OptionalInt bridgeMtu = bridge.mtu().isPresent() && bridge.mtu().getAsInt() > limit ? OptionalInt.of(limit)
+                : bridge.mtu();
+        String vxlanName = "vx" + vni;
+        for (int machine : machines) {
+            NodeDraft holder = machine == home ? draft(node.name())
+                    : parts.get(machine).computeIfAbsent(node.name(), n -> NodeDraft.copyOf(node));
+            if (machine == home) {
+                holder.replace(bridge.name(), new Bridge(bridge.name(), bridge.addresses(), bridgeMtu, bridge.source()));
+            } else {
+                holder.interfaces.add(new Bridge(bridge.name(), List.of(), bridgeMtu, bridge.source()));
+            }
+            List<InetAddress> others = machines.stream().filter(m -> m != machine).map(underlay::of).toList();
+            holder.interfaces.add(vxlan(holder.freeName(vxlanName), vni, others,
+                    Optional.of(bridge.name()), List.of(), OptionalInt.of(Math.min(limit,
+                            mtus.mtu(new Endpoint(node.name(), bridge.name())).orElse(limit))), bridge.source()));
+        }
+        // Each port moves to its far end's machine (the home copy takes back its own).
+        ports.forEach((port, machine) -> {
+            VethEnd clamped = clampEnd(new Endpoint(node.name(), port.name()), port);
+            draft(node.name()).remove(port.name());
+            parts.get(machine).get(node.name()).interfaces.add(clamped);
+            NodeDraft farNode = draft(port.peer().node());
+            VethEnd far = (VethEnd) farNode.find(port.peer().interfaceName()).orElseThrow();
+            farNode.replace(far.name(), clampEnd(port.peer(), far));
+        });
+    }
+
+    private VethEnd clampEnd(Endpoint endpoint, VethEnd end) {
+        OptionalInt mtu = mtus.mtu(endpoint);
+        if (mtu.isPresent() && mtu.getAsInt() <= underlay.tunnelMtu()) {
+            return end;
+        }
+        return new VethEnd(end.name(), end.peer(), end.creator(), end.master(), end.addresses(),
+                OptionalInt.of(underlay.tunnelMtu()), end.source());
+    }
+
+    private Vxlan vxlan(String name, int vni, List<InetAddress> remotes, Optional<String> master,
+            List<netlab.topology.Cidr> addresses, OptionalInt mtu, netlab.topology.Source source) {
+        return new Vxlan(name, vni, remotes, Optional.empty(), Optional.empty(), true, Vxlan.IANA_PORT, master,
+                addresses, mtu, source);
+    }
+
+    /** The end's MTU, or the underlay's for tunnels when that is smaller; always written out. */
+    private OptionalInt clamp(OptionalInt mtu) {
+        return OptionalInt.of(Math.min(mtu.orElse(Mtus.ETH_DATA_LEN), underlay.tunnelMtu()));
+    }
+
+    private boolean isPort(Endpoint endpoint) {
+        return lab.node(endpoint.node()).flatMap(n -> n.netInterface(endpoint.interfaceName()))
+                .filter(i -> i instanceof VethEnd end && end.master().isPresent()).isPresent();
+    }
+
+    private int part(Endpoint endpoint) {
+        return partOf.get(endpoint.node());
+    }
+
+    private NodeDraft draft(String node) {
+        return parts.get(partOf.get(node)).get(node);
+    }
+
+    /** The file's order, the host block first as the file has it; copies where their node would be. */
+    private List<NodeDraft> ordered(Map<String, NodeDraft> part) {
+        List<NodeDraft> ordered = new ArrayList<>();
+        for (Node node : lab.nodes()) {
+            Optional.ofNullable(part.get(node.name())).ifPresent(ordered::add);
+        }
+        return ordered;
+    }
+
+    /** The file's expectations that this part can check alone: its own nodes, to its own nodes. */
+    private List<Expectation> expectations(int part) {
+        return lab.expectations().stream()
+                .filter(e -> owns(part, e.node()) && e.target().owners().stream().allMatch(o -> owns(part, o)))
+                .toList();
+    }
+
+    /** The node is the part's own, not a copy holding a bridge. */
+    private boolean owns(int part, String node) {
+        return partOf.get(node) == part;
+    }
+}

@@ -1,0 +1,63 @@
+package netlab.partition.parts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import netlab.topology.NetInterface;
+import netlab.topology.Node;
+import netlab.topology.Source;
+
+/**
+ * A node of one part while the split is written: the original node's statements, or for a copy
+ * of a bridge on another machine, only a loopback, the bridge and its tunnel.
+ */
+final class NodeDraft {
+    final Node original;
+    final List<NetInterface> interfaces;
+
+    private NodeDraft(Node original, List<NetInterface> interfaces) {
+        this.original = original;
+        this.interfaces = interfaces;
+    }
+
+    static NodeDraft of(Node node) {
+        return new NodeDraft(node, new ArrayList<>(node.interfaces()));
+    }
+
+    /** The node {@code of} on another machine, holding copies of its bridges only. */
+    static NodeDraft copyOf(Node of) {
+        NodeDraft copy = new NodeDraft(new Node(of.name(), of.source(), List.of(), List.of(), List.of(), List.of(),
+                List.of()), new ArrayList<>());
+        if (!of.isHost()) {
+            copy.interfaces.add(new NetInterface.Loopback(List.of(), java.util.OptionalInt.empty(), of.source()));
+        }
+        return copy;
+    }
+
+    Optional<NetInterface> find(String name) {
+        return interfaces.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    void replace(String name, NetInterface with) {
+        interfaces.replaceAll(i -> i.name().equals(name) ? with : i);
+    }
+
+    void remove(String name) {
+        interfaces.removeIf(i -> i.name().equals(name));
+    }
+
+    /** A name for a new interface: {@code preferred} when the node has none of it, else with a number after it. */
+    String freeName(String preferred) {
+        String name = preferred;
+        for (int k = 1; find(name).isPresent(); k++) {
+            name = preferred + "-" + k;
+        }
+        return name;
+    }
+
+    Node build() {
+        Source source = original.source();
+        return new Node(original.name(), source, interfaces, original.routes(), original.neighbours(),
+                original.sysctls(), original.nat(), original.impairments());
+    }
+}

@@ -1,0 +1,65 @@
+package netlab.partition.parts;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The network between the machines: each part's address on it (where the other parts' tunnels
+ * send to), and its MTU, which every tunnel's is clamped under.
+ *
+ * @param addresses the address of each part's machine, index = part
+ * @param mtu the underlay's MTU; a tunnel carries that less its overhead (50 bytes over IPv4)
+ */
+public record Underlay(List<InetAddress> addresses, int mtu) {
+    /** TEST-NET-1 (RFC 5737): never routed, so an address left unmapped harms no one. */
+    public static final String DEFAULT_FIRST = "192.0.2.1";
+
+    public static final int DEFAULT_MTU = 1500;
+
+    public Underlay {
+        addresses = List.copyOf(addresses);
+        if (addresses.stream().map(a -> a instanceof Inet4Address).distinct().count() > 1) {
+            throw new IllegalArgumentException("the underlay's addresses are of one family");
+        }
+    }
+
+    /** {@code parts} addresses: {@code given} as they are, or one given and those after it. */
+    public static Underlay of(List<InetAddress> given, int parts, int mtu) {
+        if (given.size() == parts) {
+            return new Underlay(given, mtu);
+        }
+        if (given.size() != 1) {
+            throw new IllegalArgumentException("give one underlay address per machine (" + parts
+                    + "), or only the first, not " + given.size());
+        }
+        List<InetAddress> addresses = new ArrayList<>();
+        byte[] next = given.getFirst().getAddress();
+        for (int p = 0; p < parts; p++) {
+            try {
+                addresses.add(InetAddress.getByAddress(next.clone()));
+            } catch (UnknownHostException impossible) {
+                throw new AssertionError(impossible); // 4 or 16 bytes, from an address
+            }
+            increment(next);
+        }
+        return new Underlay(addresses, mtu);
+    }
+
+    private static void increment(byte[] address) {
+        for (int i = address.length - 1; i >= 0 && ++address[i] == 0; i--) {
+            // carry into the next byte
+        }
+    }
+
+    public InetAddress of(int part) {
+        return addresses.get(part);
+    }
+
+    /** The largest MTU a tunnel over this underlay carries without fragments. */
+    public int tunnelMtu() {
+        return mtu - netlab.topology.NetInterface.Vxlan.overhead(addresses.getFirst());
+    }
+}
