@@ -42,7 +42,7 @@ public final class KubeCommand implements Runnable {
      */
     static final int RETRIES = 3;
 
-    final LabSplitter splitter;
+    final FileSplitter splitter;
     final Supplier<KubernetesClient> clients;
 
     @Spec
@@ -64,12 +64,12 @@ public final class KubeCommand implements Runnable {
 
     /** The command netlab runs: netlab's part renderer, and the cluster of the current kubeconfig. */
     public KubeCommand() {
-        this(new PartRendererSplitter(), () -> new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.autoConfigure(null))
+        this(new PartitionSplitter(), () -> new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.autoConfigure(null))
                 .withRequestRetryBackoffLimit(RETRIES).build()).build());
     }
 
     /** The command with another way to split a lab, and to reach a cluster (tests). */
-    public KubeCommand(LabSplitter splitter, Supplier<KubernetesClient> clients) {
+    public KubeCommand(FileSplitter splitter, Supplier<KubernetesClient> clients) {
         this.splitter = splitter;
         this.clients = clients;
     }

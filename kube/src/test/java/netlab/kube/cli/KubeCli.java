@@ -18,7 +18,7 @@ final class KubeCli {
 
     private KubeCli() {}
 
-    static final LabSplitter FAKE = (file, hosts) ->
+    static final FileSplitter FAKE = (file, hosts) ->
             new FakeLab(file.getFileName().toString().replaceFirst("\\.topo$", ""), hosts, hosts * (hosts - 1) / 2);
 
     static Run run(Supplier<KubernetesClient> clients, String... args) {

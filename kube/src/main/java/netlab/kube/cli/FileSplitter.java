@@ -5,6 +5,6 @@ import netlab.kube.LabParts;
 
 /** The lab in a topology file split over K machines, as the kube module takes it. */
 @FunctionalInterface
-public interface LabSplitter {
+public interface FileSplitter {
     LabParts split(Path file, int hosts);
 }
