@@ -67,7 +67,8 @@ public final class NetlabCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new NetlabCommand());
         for (Map.Entry<String, Class<?>> verb : VERBS.entrySet()) {
             if (verbs.contains(verb.getKey())) {
-                commandLine.addSubcommand(verb.getKey(), verb.getValue());
+                // k8s: looked up only when asked for, so no other verb pays for the look.
+                commandLine.addSubcommand(verb.getKey(), verb.getValue() == KubeVerb.class ? KubeVerb.command() : verb.getValue());
             }
         }
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
@@ -92,6 +93,7 @@ public final class NetlabCommand implements Runnable {
         verbs.put("check", CheckCommand.class);
         verbs.put("plan", PlanCommand.class);
         verbs.put("partition", PartitionCommand.class);
+        verbs.put("k8s", KubeVerb.class);
         verbs.put("test", TestCommand.class);
         verbs.put("pingall", PingallCommand.class);
         verbs.put("graph", GraphCommand.class);

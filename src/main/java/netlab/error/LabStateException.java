@@ -11,6 +11,10 @@ public final class LabStateException extends NetlabException {
         super(message);
     }
 
+    public LabStateException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     @Override
     public FailureKind kind() {
         return FailureKind.LAB_STATE;

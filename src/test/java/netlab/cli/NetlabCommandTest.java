@@ -49,7 +49,7 @@ class NetlabCommandTest {
     @Test
     void helpListsEveryVerbInItsOrder() {
         assertThat(NetlabCommand.commandLine().getSubcommands().keySet())
-                .containsExactly("up", "down", "exec", "ls", "show", "watch", "link", "impair", "check", "plan", "partition", "test", "pingall", "graph", "doctor", "completion", "help",
+                .containsExactly("up", "down", "exec", "ls", "show", "watch", "link", "impair", "check", "plan", "partition", "k8s", "test", "pingall", "graph", "doctor", "completion", "help",
                         "__complete");
         // The completion script's helper is not the user's: help does not list it.
         assertThat(run("--help")).isZero();
@@ -58,7 +58,7 @@ class NetlabCommandTest {
 
     @Test
     void aNamedVerbIsTheOnlyOneBuilt() {
-        for (String verb : new String[] {"up", "down", "exec", "ls", "show", "watch", "link", "impair", "check", "plan", "partition", "test", "pingall", "graph", "doctor", "completion",
+        for (String verb : new String[] {"up", "down", "exec", "ls", "show", "watch", "link", "impair", "check", "plan", "partition", "k8s", "test", "pingall", "graph", "doctor", "completion",
                 "__complete"}) {
             CommandLine command = NetlabCommand.commandLine(new String[] {"-v", verb, "x"});
             assertThat(command.getSubcommands().keySet()).containsExactly(verb);
@@ -70,7 +70,7 @@ class NetlabCommandTest {
     @Test
     void anythingElseBuildsEveryVerb() {
         for (String[] args : new String[][] {{}, {"help", "up"}, {"-h", "up"}, {"upp"}, {"--", "up"}, {"@file", "up"}}) {
-            assertThat(NetlabCommand.commandLine(args).getSubcommands()).hasSize(18);
+            assertThat(NetlabCommand.commandLine(args).getSubcommands()).hasSize(19);
         }
     }
 }

@@ -1,0 +1,64 @@
+package netlab.kube.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netlab.cli.NetlabCommand;
+import netlab.kube.LabParts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The kube module's split is the one {@code netlab partition --write} writes, file for file. */
+class PartitionSplitterTest {
+    /** Twelve nodes on one bridge of sw and in a ring: a split bridge and cut point-to-point links. */
+    private static String lab() {
+        StringBuilder text = new StringBuilder("lab ring\nnode sw\n  bridge hub\n");
+        for (int n = 1; n <= 12; n++) {
+            text.append("node n").append(n).append("\n  link hub0 to sw:hub address 10.5.0.").append(n).append("/24\n")
+                    .append("  link right to n").append(n % 12 + 1).append(":left\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void thePartsAreTheFilesPartitionWritesLessTheirHeader(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("ring.topo"), lab());
+        Path written = dir.resolve("parts");
+        CommandLine netlab = NetlabCommand.commandLine(new String[0]);
+        netlab.setOut(new PrintWriter(new StringWriter()));
+        int exit = netlab.execute("partition", file.toString(), "--hosts", "3", "--write", written.toString(),
+                "--vni-base", "5000");
+        assertThat(exit).isZero();
+
+        LabParts parts = new PartitionSplitter().split(file, 3);
+
+        assertThat(parts.lab()).isEqualTo("ring");
+        assertThat(parts.parts()).isEqualTo(3);
+        assertThat(parts.placeholders()).containsExactly("192.0.2.1", "192.0.2.2", "192.0.2.3");
+        List<String> rendered = parts.render(5000);
+        assertThat(rendered).hasSize(3);
+        TreeSet<Integer> vnis = new TreeSet<>();
+        for (int p = 0; p < 3; p++) {
+            String partitionWrote = Files.readString(written.resolve("ring.p" + p + ".topo"));
+            assertThat(partitionWrote.lines().limit(3)).allMatch(line -> line.startsWith("# "));
+            assertThat(rendered.get(p)).isEqualTo(partitionWrote.lines().skip(3).map(l -> l + "\n")
+                    .reduce("", String::concat));
+            Matcher vni = Pattern.compile(" vni (\\d+) ").matcher(rendered.get(p));
+            while (vni.find()) {
+                vnis.add(Integer.parseInt(vni.group(1)));
+            }
+        }
+        // VNIs from the base, one per cut link or split bridge, none skipped.
+        assertThat(vnis).isNotEmpty().hasSize(parts.vniCount());
+        assertThat(vnis.first()).isEqualTo(5000);
+        assertThat(vnis.last()).isEqualTo(5000 + parts.vniCount() - 1);
+    }
+}
