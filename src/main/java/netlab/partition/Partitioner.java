@@ -6,7 +6,7 @@ package netlab.partition;
  * it. Deterministic for a given seed. The host block stays in part 0 (the first machine: the one
  * whose host block the file describes). A part may weigh at most 5 % over the average, or the
  * average plus the heaviest vertex when the vertices are too coarse for that (three nodes do not
- * split evenly over two machines).
+ * split evenly over two machines). No part is left empty while there are vertices enough.
  */
 public final class Partitioner {
     /** How far over the average a part may weigh. */
@@ -23,6 +23,7 @@ public final class Partitioner {
         GreedyGrowing.grow(graph, state, limit, seed);
         Rebalance.apply(graph, state, limit);
         FmRefinement.refine(graph, state, limit);
+        FillEmptyParts.apply(graph, state);
         return new Partition(graph, parts, state.assignment());
     }
 

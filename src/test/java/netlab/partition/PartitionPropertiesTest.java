@@ -16,6 +16,7 @@ import netlab.topology.NetInterface;
 import netlab.topology.Node;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.RepetitionInfo;
 
 /**
@@ -25,6 +26,18 @@ import org.junit.jupiter.api.RepetitionInfo;
  * constraints hold, no part is over the limit, and the same seed gives the same split.
  */
 class PartitionPropertiesTest {
+    /** The weight limit lets two nodes share a machine; the split still uses both machines. */
+    @Test
+    void twoLinkedNodesOverTwoMachinesTakeOneEach() {
+        Lab lab = TopologyReader.parse("pair.topo", "node a\n  link eth0 to b:eth0\nnode b\n");
+
+        Partition partition = Partitioner.partition(PartitionGraph.of(lab), 2, 1);
+
+        assertThat(partition.partOfNode()).containsOnlyKeys("a", "b");
+        assertThat(partition.partOfNode().get("a")).isNotEqualTo(partition.partOfNode().get("b"));
+        assertThat(partition.cutLinks()).isEqualTo(1);
+    }
+
     @RepeatedTest(60)
     void everySplitKeepsItsPromises(RepetitionInfo repetition) {
         Random random = new Random(repetition.getCurrentRepetition());
@@ -38,6 +51,8 @@ class PartitionPropertiesTest {
         Map<String, Integer> part = partition.partOfNode();
         assertThat(part.keySet()).containsExactlyInAnyOrderElementsOf(lab.nodes().stream().map(Node::name).toList());
         assertThat(part.values()).allMatch(p -> p >= 0 && p < parts);
+        assertThat(part.values().stream().distinct().count()).as("parts in use")
+                .isEqualTo(Math.min(parts, graph.vertexCount()));
         Recount recount = recount(lab, part);
         assertThat(partition.cut()).isEqualTo(recount.cut());
         assertThat(partition.cutLinks()).isEqualTo(recount.cutLinks());

@@ -52,11 +52,25 @@ public final class LabSplitter {
         return partition.cutLinks() + partition.splitBridges().size();
     }
 
+    /**
+     * Refuses a split that leaves a machine nothing to build (more machines than nodes that can be
+     * apart): its agent could only fail. The message names what to ask for instead.
+     */
+    public static void requireEveryPartUsed(Lab lab, Partition partition) {
+        long used = partition.partOfNode().values().stream().distinct().count();
+        if (used < partition.parts()) {
+            throw new IllegalArgumentException("lab " + lab.name() + " fills only " + used + " of " + partition.parts()
+                    + " machines (its nodes that can be apart), so " + (partition.parts() - used)
+                    + " would have nothing to build; ask for " + used + " or fewer");
+        }
+    }
+
     /** The part of each machine, index = part, each named as the lab. */
     public static List<Lab> split(Lab lab, Partition partition, Underlay underlay, int vniBase) {
         if (underlay.addresses().size() != partition.parts()) {
             throw new IllegalArgumentException("an underlay address per part");
         }
+        requireEveryPartUsed(lab, partition);
         return new LabSplitter(lab, partition, underlay, vniBase).split();
     }
 
