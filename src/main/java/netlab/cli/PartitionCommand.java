@@ -10,6 +10,7 @@ import java.util.Map;
 import netlab.partition.Partition;
 import netlab.partition.PartitionGraph;
 import netlab.partition.Partitioner;
+import netlab.partition.parts.LabSplitter;
 import netlab.partition.parts.Underlay;
 import netlab.topology.Lab;
 import picocli.CommandLine.Command;
@@ -68,6 +69,13 @@ final class PartitionCommand implements Runnable {
         }
         Lab lab = Labs.read(file);
         Partition partition = Partitioner.partition(PartitionGraph.of(lab), hosts, seed);
+        if (write != null) {
+            try {
+                LabSplitter.requireEveryPartUsed(lab, partition);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--write: " + e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(lab, partition, seed));
         if (write != null) {

@@ -4,8 +4,10 @@ import static netlab.cli.Cli.LAN;
 import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import netlab.testing.NetlabRunner.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PartitionCommandTest {
     @Test
@@ -41,6 +43,17 @@ class PartitionCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("--hosts must be 1..64, not 100000\n");
+    }
+
+    @Test
+    void writingPartsForMoreMachinesThanTheLabFillsIsAUsageErrorAndWritesNothing(@TempDir Path dir) {
+        Run run = netlab("partition", LAN, "--hosts", "4", "--write", dir.resolve("parts").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("--write: lab lan fills only 3 of 4 machines (its nodes that can be apart), "
+                + "so 1 would have nothing to build; ask for 3 or fewer\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(dir.resolve("parts")).doesNotExist();
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class KubeCommand implements Runnable {
         if (file == null) {
             throw new ParameterException(spec.commandLine(), "Missing FILE, or a verb: up, down, status");
         }
-        LabParts lab = splitter.split(file, options.hosts(spec));
+        LabParts lab = options.split(splitter, file, spec);
         if (vniBase < 0 || (long) vniBase + lab.vniCount() > 1 << 24) {
             throw new ParameterException(spec.commandLine(), "--vni-base " + vniBase + ": the lab's " + lab.vniCount()
                     + " VNIs from there do not fit in 0..16777215");

@@ -42,7 +42,7 @@ final class KubeUpCommand implements Runnable {
 
     @Override
     public void run() {
-        LabParts lab = parent.splitter.split(file, options.hosts(spec));
+        LabParts lab = options.split(parent.splitter, file, spec);
         PrintWriter out = spec.commandLine().getOut();
         Cluster.call(parent.clients, client -> {
             String ns = options.namespace.of(client);

@@ -28,6 +28,7 @@ final class PartitionSplitter implements FileSplitter {
     public LabParts split(Path file, int hosts) {
         Lab lab = TopologyReader.read(file);
         Partition partition = Partitioner.partition(PartitionGraph.of(lab), hosts, SEED);
+        LabSplitter.requireEveryPartUsed(lab, partition);
         Underlay underlay = Underlay.of(List.of(InetAddress.ofLiteral(Underlay.DEFAULT_FIRST)), hosts, Underlay.DEFAULT_MTU);
         return new SplitLab(lab, partition, underlay);
     }

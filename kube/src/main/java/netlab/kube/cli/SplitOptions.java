@@ -1,5 +1,7 @@
 package netlab.kube.cli;
 
+import java.nio.file.Path;
+import netlab.kube.LabParts;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +30,16 @@ final class SplitOptions {
             throw new ParameterException(spec.commandLine(), "--hosts must be 1.." + MAX_HOSTS + ", not " + hosts);
         }
         return hosts;
+    }
+
+    /** The lab in {@code file} split over K machines; a K it cannot fill is a usage error. */
+    LabParts split(FileSplitter splitter, Path file, CommandSpec spec) {
+        int k = hosts(spec);
+        try {
+            return splitter.split(file, k);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--hosts: " + e.getMessage());
+        }
     }
 
     String image() {

@@ -22,9 +22,14 @@ final class KubeCli {
             new FakeLab(file.getFileName().toString().replaceFirst("\\.topo$", ""), hosts, hosts * (hosts - 1) / 2);
 
     static Run run(Supplier<KubernetesClient> clients, String... args) {
+        return run(FAKE, clients, args);
+    }
+
+    /** As {@link #run(Supplier, String...)}, splitting with {@code splitter}. */
+    static Run run(FileSplitter splitter, Supplier<KubernetesClient> clients, String... args) {
         CommandLine root = NetlabCommand.commandLine(args);
         root.getCommandSpec().removeSubcommand("k8s");
-        root.addSubcommand("k8s", new KubeCommand(FAKE, clients));
+        root.addSubcommand("k8s", new KubeCommand(splitter, clients));
         // The handlers reach a subcommand when they are set: again, for the one just added.
         root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());
         root.setParameterExceptionHandler(root.getParameterExceptionHandler());

@@ -61,4 +61,16 @@ class PartitionSplitterTest {
         assertThat(vnis.first()).isEqualTo(5000);
         assertThat(vnis.last()).isEqualTo(5000 + parts.vniCount() - 1);
     }
+
+    @Test
+    void moreMachinesThanTheLabFillsIsAUsageError() {
+        KubeCli.Run run = KubeCli.run(new PartitionSplitter(), () -> {
+            throw new AssertionError("no cluster needed");
+        }, "k8s", Path.of("../topologies/lan.topo").toString(), "--hosts", "4", "--namespace", "labs");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--hosts: lab lan fills only 3 of 4 machines (its nodes that can be apart), "
+                + "so 1 would have nothing to build; ask for 3 or fewer\n");
+        assertThat(run.out()).isEmpty();
+    }
 }
