@@ -13,15 +13,17 @@ import netlab.topology.NetInterface.VethEnd;
 import netlab.topology.NetInterface.Vxlan;
 
 /**
- * The MAC address of each interface netlab creates in a lab, derived from the lab's, the node's
- * and the interface's names: so a lab has the same addresses every time it comes up, a neighbour
- * entry can name its peer's address before the peer exists ({@code lladdr peer}), and the plan is
- * a script that builds exactly what {@code up} builds.
+ * The MAC address of each interface netlab creates in a lab: the one the file gives it
+ * ({@code mac IF MAC}), or one derived from the lab's, the node's and the interface's names. So a
+ * lab has the same addresses every time it comes up, a neighbour entry can name its peer's address
+ * before the peer exists ({@code lladdr peer}), and the plan is a script that builds exactly what
+ * {@code up} builds.
  *
- * <p>Every address is a locally administered unicast one (first octet {@code x2}, {@code x6},
- * {@code xa} or {@code xe}), which no network card ships with. Two interfaces of one lab never
- * share one: on a collision the later interface, in the order {@code up} creates them (bridges,
- * veth pairs with the creator's end first, macvlans, vxlans), hashes again with a counter.
+ * <p>Every derived address is a locally administered unicast one (first octet {@code x2},
+ * {@code x6}, {@code xa} or {@code xe}), which no network card ships with. Two interfaces of one lab
+ * never share one: the given ones are taken first (the language refuses one given twice), and a
+ * derived one that meets one taken hashes again with a counter, the interfaces in the order
+ * {@code up} creates them (bridges, veth pairs with the creator's end first, macvlans, vxlans).
  */
 public final class Macs {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -34,8 +36,18 @@ public final class Macs {
     public static Macs of(Lab lab) {
         Macs macs = new Macs();
         Set<String> taken = new HashSet<>();
+        for (Node node : lab.nodes()) {
+            for (NetInterface i : node.interfaces()) {
+                i.mac().ifPresent(mac -> {
+                    macs.macs.put(new Endpoint(node.name(), i.name()), mac);
+                    taken.add(mac);
+                });
+            }
+        }
         for (Endpoint endpoint : inCreationOrder(lab)) {
-            macs.macs.put(endpoint, derive(List.of(lab.name(), endpoint.node(), endpoint.interfaceName()), taken));
+            if (!macs.macs.containsKey(endpoint)) {
+                macs.macs.put(endpoint, derive(List.of(lab.name(), endpoint.node(), endpoint.interfaceName()), taken));
+            }
         }
         return macs;
     }

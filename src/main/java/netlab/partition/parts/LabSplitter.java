@@ -95,9 +95,9 @@ public final class LabSplitter {
         NodeDraft there = draft(end.peer().node());
         VethEnd far = (VethEnd) there.find(end.peer().interfaceName()).orElseThrow();
         here.replace(end.name(), vxlan(end.name(), vni, List.of(underlay.of(part(end.peer()))), Optional.empty(),
-                end.addresses(), clamp(mtus.mtu(near)), end.source()));
+                end.addresses(), clamp(mtus.mtu(near)), end.mac(), end.source()));
         there.replace(far.name(), vxlan(far.name(), vni, List.of(underlay.of(part(near))), Optional.empty(),
-                far.addresses(), clamp(mtus.mtu(end.peer())), far.source()));
+                far.addresses(), clamp(mtus.mtu(end.peer())), far.mac(), far.source()));
     }
 
     /** A bridge with ports on several machines: a copy on each, one VNI, the far ends' MTUs clamped. */
@@ -123,14 +123,16 @@ public final class LabSplitter {
             NodeDraft holder = machine == home ? draft(node.name())
                     : parts.get(machine).computeIfAbsent(node.name(), n -> NodeDraft.copyOf(node));
             if (machine == home) {
-                holder.replace(bridge.name(), new Bridge(bridge.name(), bridge.addresses(), bridgeMtu, bridge.source()));
+                holder.replace(bridge.name(), new Bridge(bridge.name(), bridge.addresses(), bridgeMtu, bridge.mac(),
+                        bridge.source()));
             } else {
-                holder.interfaces.add(new Bridge(bridge.name(), List.of(), bridgeMtu, bridge.source()));
+                holder.interfaces.add(new Bridge(bridge.name(), List.of(), bridgeMtu, Optional.empty(), bridge.source()));
             }
             List<InetAddress> others = machines.stream().filter(m -> m != machine).map(underlay::of).toList();
             holder.interfaces.add(vxlan(holder.freeName(vxlanName), vni, others,
                     Optional.of(bridge.name()), List.of(), OptionalInt.of(Math.min(limit,
-                            mtus.mtu(new Endpoint(node.name(), bridge.name())).orElse(limit))), bridge.source()));
+                            mtus.mtu(new Endpoint(node.name(), bridge.name())).orElse(limit))), Optional.empty(),
+                    bridge.source()));
         }
         // Each port moves to its far end's machine (the home copy takes back its own).
         ports.forEach((port, machine) -> {
@@ -149,13 +151,13 @@ public final class LabSplitter {
             return end;
         }
         return new VethEnd(end.name(), end.peer(), end.creator(), end.master(), end.addresses(),
-                OptionalInt.of(underlay.tunnelMtu()), end.source());
+                OptionalInt.of(underlay.tunnelMtu()), end.mac(), end.source());
     }
 
     private Vxlan vxlan(String name, int vni, List<InetAddress> remotes, Optional<String> master,
-            List<netlab.topology.Cidr> addresses, OptionalInt mtu, netlab.topology.Source source) {
+            List<netlab.topology.Cidr> addresses, OptionalInt mtu, Optional<String> mac, netlab.topology.Source source) {
         return new Vxlan(name, vni, remotes, Optional.empty(), Optional.empty(), true, Vxlan.IANA_PORT, master,
-                addresses, mtu, source);
+                addresses, mtu, mac, source);
     }
 
     /** The end's MTU, or the underlay's for tunnels when that is smaller; always written out. */
