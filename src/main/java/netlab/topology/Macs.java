@@ -65,6 +65,11 @@ public final class Macs {
         return mac(new Endpoint(node, name));
     }
 
+    /** Every MAC of the lab, one for each interface netlab creates. */
+    public Set<String> all() {
+        return Set.copyOf(macs.values());
+    }
+
     /**
      * The first derivation of {@code key} that {@code taken} does not hold, which it then holds:
      * of the key itself, then of the key with 1, 2, ... after it. A derivation is the 64-bit FNV-1a
