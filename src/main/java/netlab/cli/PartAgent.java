@@ -154,7 +154,8 @@ final class PartAgent {
         for (Node node : lab.nodes()) {
             List<NetInterface> interfaces = node.interfaces().stream().map(i -> i instanceof NetInterface.Vxlan v
                     ? new NetInterface.Vxlan(v.name(), v.vni(), farEnds.get(new Endpoint(node.name(), v.name())),
-                            v.local(), v.underlay(), v.machine(), v.port(), v.master(), v.addresses(), v.mtu(), v.source())
+                            v.local(), v.underlay(), v.machine(), v.port(), v.master(), v.addresses(), v.mtu(), v.mac(),
+                            v.source())
                     : i).toList();
             nodes.add(new Node(node.name(), node.source(), interfaces, node.routes(), node.neighbours(), node.sysctls(),
                     node.nat(), node.impairments()));

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 import netlab.topology.Cidr;
 import netlab.topology.Endpoint;
+import netlab.topology.Macs;
 import netlab.topology.Mtus;
 import netlab.topology.NetInterface;
 import netlab.topology.NetInterface.Loopback;
@@ -49,11 +50,11 @@ final class LinkLocals {
     }
 
     /** The link-local address netlab adds to the interface: on a router's (or the host's) IPv6 interfaces. */
-    static Optional<Cidr> of(Mtus mtus, Node node, NetInterface i, MacAddresses macs) {
+    static Optional<Cidr> of(Mtus mtus, Node node, NetInterface i, Macs macs) {
         if (!hasIpv6(mtus, node, i) || !carriesIpv6(node, i) || !routesIpv6(node)) {
             return Optional.empty();
         }
-        Cidr address = eui64(macs.of(node.name(), i.name()));
+        Cidr address = eui64(macs.mac(node.name(), i.name()));
         return i.addresses().stream().anyMatch(a -> a.address().equals(address.address())) ? Optional.empty()
                 : Optional.of(address);
     }

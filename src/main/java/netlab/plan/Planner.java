@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import netlab.topology.Endpoint;
 import netlab.topology.Impairment;
 import netlab.topology.Lab;
+import netlab.topology.Macs;
 import netlab.topology.Mtus;
 import netlab.topology.NatRule;
 import netlab.topology.NetInterface;
@@ -35,13 +36,13 @@ import netlab.topology.Source;
  * generation off where the kernel's own is not wanted (before the links come up; see
  * {@link LinkLocals}), links up, addresses (netlab's link-local one first), neighbours, device
  * routes before gateway routes, impaired interfaces' qdiscs, NAT, and loss tables last. Every
- * interface it creates gets a MAC address of netlab's choosing ({@link MacAddresses}).
+ * interface it creates gets a MAC address of netlab's choosing ({@link Macs}).
  */
 public final class Planner {
     private Planner() {}
 
     public static Plan plan(Lab lab) {
-        MacAddresses macs = new MacAddresses(lab.name());
+        Macs macs = Macs.of(lab);
         List<Operation> steps = new ArrayList<>();
         for (Node node : lab.namespaces()) {
             steps.add(new Operation.CreateNamespace(node.name(), node.source()));
@@ -54,7 +55,7 @@ public final class Planner {
         }
         forEachInterface(lab, (node, i) -> {
             if (i instanceof Bridge bridge) {
-                steps.add(new Operation.CreateBridge(node.name(), bridge.name(), macs.of(node.name(), bridge.name()),
+                steps.add(new Operation.CreateBridge(node.name(), bridge.name(), macs.mac(node.name(), bridge.name()),
                         bridge.source()));
             }
         });
@@ -66,13 +67,13 @@ public final class Planner {
         forEachInterface(lab, (node, i) -> {
             if (i instanceof Macvlan macvlan) {
                 steps.add(new Operation.CreateMacvlan(macvlan.parent().node(), macvlan.parent().interfaceName(),
-                        macvlan.name(), macs.of(node.name(), macvlan.name()), macvlan.mode(), node.name(),
+                        macvlan.name(), macs.mac(node.name(), macvlan.name()), macvlan.mode(), node.name(),
                         macvlan.source()));
             }
         });
         forEachInterface(lab, (node, i) -> {
             if (i instanceof Vxlan vxlan) {
-                steps.add(new Operation.CreateVxlan(node.name(), vxlan.name(), macs.of(node.name(), vxlan.name()),
+                steps.add(new Operation.CreateVxlan(node.name(), vxlan.name(), macs.mac(node.name(), vxlan.name()),
                         vxlan.vni(), vxlan.remote(), vxlan.local(), vxlan.underlay(), vxlan.machine(), vxlan.port(),
                         vxlan.master(), vxlan.source()));
                 // The first far end is the vxlan's own remote; changing that remote later would
@@ -133,11 +134,11 @@ public final class Planner {
     }
 
     /** A bridge port is created from the bridge's side, so the same request enslaves it. */
-    private static Operation createVeth(Lab lab, Node node, VethEnd creator, MacAddresses macs) {
+    private static Operation createVeth(Lab lab, Node node, VethEnd creator, Macs macs) {
         Node peerNode = lab.node(creator.peer().node()).orElseThrow();
         VethEnd peer = (VethEnd) peerNode.netInterface(creator.peer().interfaceName()).orElseThrow();
-        String creatorMac = macs.of(node.name(), creator.name());
-        String peerMac = macs.of(peerNode.name(), peer.name());
+        String creatorMac = macs.mac(node.name(), creator.name());
+        String peerMac = macs.mac(peerNode.name(), peer.name());
         if (peer.master().isPresent()) {
             return new Operation.CreateVeth(peerNode.name(), peer.name(), peerMac, peer.master(), node.name(),
                     creator.name(), creatorMac, creator.source());
@@ -147,9 +148,9 @@ public final class Planner {
     }
 
     /** {@code lladdr peer}: the MAC netlab gives the far end of {@code dev}, a veth end (the resolver checked). */
-    private static String peerMac(Node node, String dev, MacAddresses macs) {
+    private static String peerMac(Node node, String dev, Macs macs) {
         VethEnd end = (VethEnd) node.netInterface(dev).orElseThrow();
-        return macs.of(end.peer().node(), end.peer().interfaceName());
+        return macs.mac(end.peer().node(), end.peer().interfaceName());
     }
 
     /** Routes through a device first: a gateway route may need one to reach its gateway. */

@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** An interface of a node, with the addresses and MTU its block gives it. All come up. */
+/** An interface of a node, with the addresses, MTU and MAC its block gives it. All come up. */
 public sealed interface NetInterface {
     String name();
 
     List<Cidr> addresses();
 
     OptionalInt mtu();
+
+    /**
+     * The MAC its block gives it ({@code mac IF MAC}: six lower-case hex pairs, unicast, no other
+     * interface of the lab's), or empty for the one netlab derives ({@link Macs}).
+     */
+    Optional<String> mac();
 
     Source source();
 
@@ -28,10 +34,17 @@ public sealed interface NetInterface {
         public String name() {
             return NAME;
         }
+
+        /** lo keeps the kernel's (all zero); netlab does not create it. */
+        @Override
+        public Optional<String> mac() {
+            return Optional.empty();
+        }
     }
 
     /** {@code bridge BR [CIDR...]}. */
-    record Bridge(String name, List<Cidr> addresses, OptionalInt mtu, Source source) implements NetInterface {
+    record Bridge(String name, List<Cidr> addresses, OptionalInt mtu, Optional<String> mac, Source source)
+            implements NetInterface {
         public Bridge {
             addresses = List.copyOf(addresses);
         }
@@ -42,8 +55,8 @@ public sealed interface NetInterface {
      * named there is the {@code creator}, the other end belongs to the peer's node. An end that
      * is a bridge port names its bridge (in the same node) as {@code master}.
      */
-    record VethEnd(String name, Endpoint peer, boolean creator, java.util.Optional<String> master,
-            List<Cidr> addresses, OptionalInt mtu, Source source) implements NetInterface {
+    record VethEnd(String name, Endpoint peer, boolean creator, Optional<String> master,
+            List<Cidr> addresses, OptionalInt mtu, Optional<String> mac, Source source) implements NetInterface {
         public VethEnd {
             addresses = List.copyOf(addresses);
         }
@@ -51,7 +64,7 @@ public sealed interface NetInterface {
 
     /** {@code macvlan IF on NODE:IF [mode M]}: created on the parent, placed in this node. */
     record Macvlan(String name, Endpoint parent, MacvlanMode mode, List<Cidr> addresses, OptionalInt mtu,
-            Source source) implements NetInterface {
+            Optional<String> mac, Source source) implements NetInterface {
         public Macvlan {
             addresses = List.copyOf(addresses);
         }
@@ -66,8 +79,8 @@ public sealed interface NetInterface {
      * this node the file gives {@code local} to, {@code master} a bridge of this node.
      */
     record Vxlan(String name, int vni, List<InetAddress> remotes, Optional<InetAddress> local, Optional<String> underlay,
-            boolean machine, int port, Optional<String> master, List<Cidr> addresses, OptionalInt mtu, Source source)
-            implements NetInterface {
+            boolean machine, int port, Optional<String> master, List<Cidr> addresses, OptionalInt mtu,
+            Optional<String> mac, Source source) implements NetInterface {
         /** IANA's port for VXLAN (RFC 7348); iproute2 leaves the kernel's legacy 8472 unless told. */
         public static final int IANA_PORT = 4789;
 

@@ -33,7 +33,7 @@ class BrokenFilesUpTest {
 
     @Test
     void allBrokenFilesAreTried() throws IOException {
-        assertThat(brokenFiles()).hasSize(81);
+        assertThat(brokenFiles()).hasSize(83);
     }
 
     @ParameterizedTest(name = "{0}")

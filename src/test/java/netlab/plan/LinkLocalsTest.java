@@ -3,6 +3,7 @@ package netlab.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import netlab.topology.Macs;
 import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.Test;
 
@@ -81,9 +82,10 @@ class LinkLocalsTest {
     @Test
     void anAddressTheFileGivesIsNotAddedTwice() {
         String routers = "  sysctl net.ipv6.conf.all.forwarding=1\n";
-        Plan plan = plan("node a\n  link eth0 to b:eth0 address fd00::1/64\n" + routers
-                + "node b\n  address eth0 fd00::2/64\n" + routers);
-        String mac = new MacAddresses("t").of("a", "eth0");
+        String text = "node a\n  link eth0 to b:eth0 address fd00::1/64\n" + routers
+                + "node b\n  address eth0 fd00::2/64\n" + routers;
+        Plan plan = plan(text);
+        String mac = Macs.of(TopologyReader.parse("t.topo", "lab t\n" + text)).mac("a", "eth0");
         String own = LinkLocals.eui64(mac).toString();
         Plan again = plan("node a\n  link eth0 to b:eth0 address fd00::1/64 " + own + "\n" + routers
                 + "node b\n  address eth0 fd00::2/64\n" + routers);

@@ -2,19 +2,24 @@ package netlab.partition.parts;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeSet;
 import netlab.partition.Partition;
 import netlab.topology.Endpoint;
 import netlab.topology.Expectation;
 import netlab.topology.Lab;
+import netlab.topology.Macs;
 import netlab.topology.Mtus;
 import netlab.topology.NetInterface;
 import netlab.topology.NetInterface.Bridge;
+import netlab.topology.NetInterface.Loopback;
 import netlab.topology.NetInterface.VethEnd;
 import netlab.topology.NetInterface.Vxlan;
 import netlab.topology.Node;
@@ -27,12 +32,22 @@ import netlab.topology.Node;
  * (in the bridge's node, which on another machine holds only that copy), each with one vxlan
  * port to all the others, sharing one VNI. Tunnels and segments take the MTU the underlay
  * carries when the file's is larger. VNIs are numbered from the base in the file's order.
+ *
+ * <p>MACs are chosen here, for all the parts at once, since a segment is one Ethernet across the
+ * machines and no machine sees the others' parts: every interface of the lab keeps the lab's MAC
+ * ({@link Macs}), and each one the split adds (a bridge's copy on another machine, every vxlan
+ * port of a segment) gets a {@code mac} line with one of its own.
  */
 public final class LabSplitter {
     private final Lab lab;
     private final Map<String, Integer> partOf;
+    /** The lab's nodes by name. */
+    private final Map<String, Node> nodes = new HashMap<>();
     private final Underlay underlay;
     private final Mtus mtus;
+    private final Macs macs;
+    /** Every MAC the parts hold between them: the lab's, then each one the split adds. */
+    private final Set<String> macsTaken;
     private final List<Map<String, NodeDraft>> parts = new ArrayList<>();
     private int nextVni;
 
@@ -41,6 +56,9 @@ public final class LabSplitter {
         this.partOf = partition.partOfNode();
         this.underlay = underlay;
         this.mtus = Mtus.of(lab);
+        this.macs = Macs.of(lab);
+        this.macsTaken = new HashSet<>(macs.all());
+        lab.nodes().forEach(node -> nodes.put(node.name(), node));
         this.nextVni = vniBase;
         for (int p = 0; p < partition.parts(); p++) {
             parts.add(new LinkedHashMap<>());
@@ -95,10 +113,43 @@ public final class LabSplitter {
         }
         List<Lab> labs = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
-            List<Node> nodes = ordered(parts.get(p)).stream().map(NodeDraft::build).toList();
-            labs.add(new Lab(lab.name(), lab.file(), nodes, expectations(p)));
+            keepTheLabsMacs(p);
+            labs.add(part(p));
         }
         return labs;
+    }
+
+    private Lab part(int p) {
+        List<Node> nodes = ordered(parts.get(p)).stream().map(NodeDraft::build).toList();
+        return new Lab(lab.name(), lab.file(), nodes, expectations(p));
+    }
+
+    /**
+     * A {@code mac} line for each interface of the lab whose MAC the part alone would derive
+     * otherwise: where the lab hashed one again past another interface's (which this part may
+     * not hold), or where the part's own derivation meets a MAC the split added. Rare; it keeps
+     * every interface's MAC the lab's on every machine.
+     */
+    private void keepTheLabsMacs(int p) {
+        Macs derived = Macs.of(part(p));
+        for (NodeDraft node : parts.get(p).values()) {
+            String name = node.original.name();
+            for (NetInterface i : List.copyOf(node.interfaces)) {
+                boolean inTheLab = nodes.get(name).netInterface(i.name()).isPresent();
+                if (inTheLab && !(i instanceof Loopback) && i.mac().isEmpty()
+                        && !macs.mac(name, i.name()).equals(derived.mac(name, i.name()))) {
+                    node.giveMac(i.name(), macs.mac(name, i.name()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The MAC of an interface the split adds on machine {@code part}: derived from the lab's, the
+     * node's and the interface's names and the machine's number, hashed again while any part has it.
+     */
+    private Optional<String> addedMac(Node node, String name, int part) {
+        return Optional.of(Macs.derive(List.of(lab.name(), node.name(), name, "part " + part), macsTaken));
     }
 
     /** A veth pair across machines: each end becomes a vxlan towards the other's machine. */
@@ -109,9 +160,9 @@ public final class LabSplitter {
         NodeDraft there = draft(end.peer().node());
         VethEnd far = (VethEnd) there.find(end.peer().interfaceName()).orElseThrow();
         here.replace(end.name(), vxlan(end.name(), vni, List.of(underlay.of(part(end.peer()))), Optional.empty(),
-                end.addresses(), clamp(mtus.mtu(near)), end.source()));
+                end.addresses(), clamp(mtus.mtu(near)), end.mac(), end.source()));
         there.replace(far.name(), vxlan(far.name(), vni, List.of(underlay.of(part(near))), Optional.empty(),
-                far.addresses(), clamp(mtus.mtu(end.peer())), far.source()));
+                far.addresses(), clamp(mtus.mtu(end.peer())), far.mac(), far.source()));
     }
 
     /** A bridge with ports on several machines: a copy on each, one VNI, the far ends' MTUs clamped. */
@@ -137,14 +188,18 @@ public final class LabSplitter {
             NodeDraft holder = machine == home ? draft(node.name())
                     : parts.get(machine).computeIfAbsent(node.name(), n -> NodeDraft.copyOf(node));
             if (machine == home) {
-                holder.replace(bridge.name(), new Bridge(bridge.name(), bridge.addresses(), bridgeMtu, bridge.source()));
+                holder.replace(bridge.name(), new Bridge(bridge.name(), bridge.addresses(), bridgeMtu, bridge.mac(),
+                        bridge.source()));
             } else {
-                holder.interfaces.add(new Bridge(bridge.name(), List.of(), bridgeMtu, bridge.source()));
+                holder.interfaces.add(new Bridge(bridge.name(), List.of(), bridgeMtu, addedMac(node, bridge.name(), machine),
+                        bridge.source()));
             }
             List<InetAddress> others = machines.stream().filter(m -> m != machine).map(underlay::of).toList();
-            holder.interfaces.add(vxlan(holder.freeName(vxlanName), vni, others,
+            String port = holder.freeName(vxlanName);
+            holder.interfaces.add(vxlan(port, vni, others,
                     Optional.of(bridge.name()), List.of(), OptionalInt.of(Math.min(limit,
-                            mtus.mtu(new Endpoint(node.name(), bridge.name())).orElse(limit))), bridge.source()));
+                            mtus.mtu(new Endpoint(node.name(), bridge.name())).orElse(limit))), addedMac(node, port, machine),
+                    bridge.source()));
         }
         // Each port moves to its far end's machine (the home copy takes back its own).
         ports.forEach((port, machine) -> {
@@ -163,13 +218,13 @@ public final class LabSplitter {
             return end;
         }
         return new VethEnd(end.name(), end.peer(), end.creator(), end.master(), end.addresses(),
-                OptionalInt.of(underlay.tunnelMtu()), end.source());
+                OptionalInt.of(underlay.tunnelMtu()), end.mac(), end.source());
     }
 
     private Vxlan vxlan(String name, int vni, List<InetAddress> remotes, Optional<String> master,
-            List<netlab.topology.Cidr> addresses, OptionalInt mtu, netlab.topology.Source source) {
+            List<netlab.topology.Cidr> addresses, OptionalInt mtu, Optional<String> mac, netlab.topology.Source source) {
         return new Vxlan(name, vni, remotes, Optional.empty(), Optional.empty(), true, Vxlan.IANA_PORT, master,
-                addresses, mtu, source);
+                addresses, mtu, mac, source);
     }
 
     /** The end's MTU, or the underlay's for tunnels when that is smaller; always written out. */

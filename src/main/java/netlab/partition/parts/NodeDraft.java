@@ -42,6 +42,21 @@ final class NodeDraft {
         interfaces.replaceAll(i -> i.name().equals(name) ? with : i);
     }
 
+    /** Its interface {@code name} with {@code mac} given, as a {@code mac} line gives it. */
+    void giveMac(String name, String mac) {
+        Optional<String> given = Optional.of(mac);
+        interfaces.replaceAll(i -> !i.name().equals(name) ? i : switch (i) {
+            case NetInterface.Bridge b -> new NetInterface.Bridge(b.name(), b.addresses(), b.mtu(), given, b.source());
+            case NetInterface.VethEnd e -> new NetInterface.VethEnd(e.name(), e.peer(), e.creator(), e.master(),
+                    e.addresses(), e.mtu(), given, e.source());
+            case NetInterface.Macvlan m -> new NetInterface.Macvlan(m.name(), m.parent(), m.mode(), m.addresses(), m.mtu(),
+                    given, m.source());
+            case NetInterface.Vxlan v -> new NetInterface.Vxlan(v.name(), v.vni(), v.remotes(), v.local(), v.underlay(),
+                    v.machine(), v.port(), v.master(), v.addresses(), v.mtu(), given, v.source());
+            case NetInterface.Loopback lo -> throw new IllegalArgumentException("lo keeps the kernel's MAC");
+        });
+    }
+
     void remove(String name) {
         interfaces.removeIf(i -> i.name().equals(name));
     }

@@ -12,14 +12,16 @@ import netlab.topology.Source;
 import netlab.topology.SysctlSetting;
 
 /**
- * What each block says about interfaces that exist by now: addresses, MTUs, neighbours, and its
- * sysctls, NAT rules and routes. An interface is configured in the block of the node it is in,
+ * What each block says about interfaces that exist by now: addresses, MTUs, MACs, neighbours, and
+ * its sysctls, NAT rules and routes. An interface is configured in the block of the node it is in,
  * whichever block's {@code link} made it.
  */
 final class BlockResolver {
     private final Problems problems;
     private final Map<Syntax.Block, NodeDraft> owners;
     private final Map<String, Source> neighbours = new HashMap<>();
+    /** Each MAC a {@code mac} line gives, and the interface it went to: no two interfaces of a lab share one. */
+    private final Map<String, InterfaceDraft> macs = new HashMap<>();
 
     BlockResolver(Problems problems, Map<Syntax.Block, NodeDraft> owners) {
         this.problems = problems;
@@ -33,6 +35,7 @@ final class BlockResolver {
                 switch (statement) {
                     case Syntax.Address a -> lookup(node, a.name()).ifPresent(i -> address(i, a));
                     case Syntax.Mtu m -> lookup(node, m.name()).ifPresent(i -> mtu(i, m));
+                    case Syntax.Mac m -> lookup(node, m.name()).ifPresent(i -> mac(i, m));
                     case Syntax.Neigh n -> lookup(node, n.dev()).ifPresent(i -> neigh(node, i, n));
                     case Syntax.Sysctl s -> sysctl(node, s);
                     case Syntax.Nat n -> nat(node, n);
@@ -82,6 +85,26 @@ final class BlockResolver {
             return;
         }
         target.mtu = statement.mtu();
+    }
+
+    /** A MAC for an interface the lab makes: lo keeps the kernel's, all zero. */
+    private void mac(InterfaceDraft target, Syntax.Mac statement) {
+        if (target.kind == InterfaceDraft.Kind.LOOPBACK) {
+            problems.add(statement.name(), "'lo' keeps the kernel's MAC; 'mac' names an interface the lab makes "
+                    + "(a veth end, a bridge, a macvlan or a vxlan)");
+            return;
+        }
+        if (target.mac != null) {
+            problems.add(statement.source(), "mac of " + statement.name().quoted() + " already set at " + target.mac.source());
+            return;
+        }
+        InterfaceDraft first = macs.putIfAbsent(statement.mac().value(), target);
+        if (first != null) {
+            problems.add(statement.mac().source(), "MAC " + statement.mac().value() + " is already given to "
+                    + Word.quote(first.endpoint().toString()) + " (" + first.mac.source() + ")");
+            return;
+        }
+        target.mac = statement.mac();
     }
 
     private void neigh(NodeDraft node, InterfaceDraft dev, Syntax.Neigh statement) {

@@ -20,6 +20,7 @@ final class InterfaceDraft {
     final Source source;
     final List<Located<Cidr>> addresses = new ArrayList<>();
     Located<Integer> mtu;
+    Located<String> mac;
     // veth ends
     Endpoint peer;
     boolean creator;
@@ -61,16 +62,18 @@ final class InterfaceDraft {
     NetInterface build() {
         List<Cidr> cidrs = addresses.stream().map(Located::value).toList();
         OptionalInt mtuValue = mtu == null ? OptionalInt.empty() : OptionalInt.of(mtu.value());
+        Optional<String> macValue = Optional.ofNullable(mac).map(Located::value);
         return switch (kind) {
             case LOOPBACK -> new NetInterface.Loopback(cidrs, mtuValue, source);
-            case BRIDGE -> new NetInterface.Bridge(name, cidrs, mtuValue, source);
-            case VETH -> new NetInterface.VethEnd(name, peer, creator, Optional.ofNullable(master), cidrs, mtuValue, source);
+            case BRIDGE -> new NetInterface.Bridge(name, cidrs, mtuValue, macValue, source);
+            case VETH -> new NetInterface.VethEnd(name, peer, creator, Optional.ofNullable(master), cidrs, mtuValue,
+                    macValue, source);
             case MACVLAN -> new NetInterface.Macvlan(name, new Endpoint(parentNode.text(), parent.text()), mode, cidrs,
-                    mtuValue, source);
+                    mtuValue, macValue, source);
             case VXLAN -> new NetInterface.Vxlan(name, vxlan.vni(),
                     vxlan.remotes().stream().map(Located::value).toList(), vxlan.local().map(Located::value),
                     Optional.ofNullable(underlay), vxlan.machine(), vxlan.port(),
-                    Optional.ofNullable(master), cidrs, mtuValue, source);
+                    Optional.ofNullable(master), cidrs, mtuValue, macValue, source);
         };
     }
 }

@@ -109,6 +109,29 @@ final class Literals {
         return Optional.of(new Located<>(text.toLowerCase(Locale.ROOT), word.source()));
     }
 
+    /**
+     * An interface's own MAC: one the kernel takes on an interface ({@code is_valid_ether_addr}),
+     * neither multicast (the low bit of the first octet, which broadcast has too) nor all zero;
+     * it refuses either with EADDRNOTAVAIL. A globally administered one is taken: a lab may copy a
+     * real machine's.
+     */
+    static Optional<Located<String>> unicastMac(Word word, Problems problems) {
+        Optional<Located<String>> mac = mac(word, problems);
+        if (mac.isEmpty()) {
+            return mac;
+        }
+        String text = mac.get().value();
+        String problem = text.equals("00:00:00:00:00:00") ? "is all zero"
+                : (Character.digit(text.charAt(1), 16) & 1) != 0 ? "is a multicast address (the low bit of its first octet is set)"
+                : null;
+        if (problem != null) {
+            problems.add(word, "MAC " + word.quoted() + " " + problem + "; an interface's must be unicast (the kernel "
+                    + "says EADDRNOTAVAIL)");
+            return Optional.empty();
+        }
+        return mac;
+    }
+
     /** A decimal number in {@code min..max}, or empty after reporting why not. */
     static OptionalLong number(Word word, String what, long min, long max, Problems problems) {
         String text = word.text();

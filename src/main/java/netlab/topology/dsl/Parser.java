@@ -24,6 +24,7 @@ final class Parser {
             Map.entry("vxlan", "vxlan IF vni N remote ADDR [local ADDR] [dstport PORT] [mtu N] [to BR]"),
             Map.entry("address", "address IF CIDR [CIDR...]"),
             Map.entry("mtu", "mtu IF N"),
+            Map.entry("mac", "mac IF MAC"),
             Map.entry("route", "route DEST [via GW] [dev IF] [onlink] [metric N] [src ADDR]"),
             Map.entry("neigh", "neigh ADDR dev IF lladdr MAC|peer"),
             Map.entry("sysctl", "sysctl KEY=VALUE"),

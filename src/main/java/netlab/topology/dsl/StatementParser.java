@@ -51,6 +51,7 @@ final class StatementParser {
             case "vxlan" -> new VxlanParser(problems).parse(words);
             case "address" -> address(words, at);
             case "mtu" -> mtu(words, at);
+            case "mac" -> mac(words, at);
             case "route" -> new RouteParser(problems).parse(words, ROUTE);
             case "neigh" -> neigh(words, at);
             case "sysctl" -> new SysctlParser(problems).parse(words);
@@ -141,6 +142,13 @@ final class StatementParser {
         return Literals.number(value, "mtu", MTU_MIN, MTU_MAX, problems).stream()
                 .mapToObj(n -> (Syntax.Statement) new Syntax.Mtu(at, words.get(1), new Located<>((int) n, value.source())))
                 .findFirst();
+    }
+
+    private Optional<Syntax.Statement> mac(List<Word> words, Source at) {
+        if (!arity(words, 3)) {
+            return Optional.empty();
+        }
+        return Literals.unicastMac(words.get(2), problems).map(mac -> new Syntax.Mac(at, words.get(1), mac));
     }
 
     private Optional<Syntax.Statement> neigh(List<Word> words, Source at) {

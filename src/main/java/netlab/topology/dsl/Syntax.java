@@ -53,6 +53,9 @@ final class Syntax {
 
     record Mtu(Source source, Word name, Located<Integer> mtu) implements Statement {}
 
+    /** {@code mac IF MAC}: a unicast MAC, lower case. */
+    record Mac(Source source, Word name, Located<String> mac) implements Statement {}
+
     /** The destination is resolved already: {@code default} follows the gateway's family. */
     record Route(Source source, Located<Cidr> destination, Optional<Located<InetAddress>> via, Optional<Word> dev,
             boolean onlink, OptionalInt metric, Optional<Located<InetAddress>> src) implements Statement {}

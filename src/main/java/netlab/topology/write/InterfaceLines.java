@@ -14,8 +14,8 @@ import netlab.topology.NetInterface.Vxlan;
 import netlab.topology.Node;
 
 /**
- * The statements that make a node's interfaces, and the {@code address} and {@code mtu} lines of
- * what those cannot carry. A veth pair is made once, by the {@code link} in its creator's block.
+ * The statements that make a node's interfaces, and the {@code address}, {@code mtu} and
+ * {@code mac} lines of what those cannot carry. A veth pair is made once, by the {@code link} in its creator's block.
  */
 final class InterfaceLines {
     private final LabIndex lab;
@@ -57,6 +57,14 @@ final class InterfaceLines {
         return node.interfaces().stream()
                 .filter(i -> i.mtu().isPresent() && !(i instanceof Vxlan))
                 .map(i -> "mtu " + i.name() + " " + i.mtu().getAsInt())
+                .toList();
+    }
+
+    /** {@code mac IF MAC}: no statement that makes an interface carries its MAC. */
+    List<String> macs(Node node) {
+        return node.interfaces().stream()
+                .filter(i -> i.mac().isPresent())
+                .map(i -> "mac " + i.name() + " " + i.mac().get())
                 .toList();
     }
 

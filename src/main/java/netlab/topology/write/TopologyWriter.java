@@ -41,6 +41,7 @@ public final class TopologyWriter {
         List<String> lines = new ArrayList<>(interfaces.made(node));
         lines.addAll(interfaces.addressed(node));
         lines.addAll(interfaces.mtus(node));
+        lines.addAll(interfaces.macs(node));
         node.routes().forEach(route -> lines.add(SettingLines.route(route)));
         node.neighbours().forEach(neighbour -> lines.add(SettingLines.neighbour(neighbour)));
         node.sysctls().forEach(sysctl -> lines.add(SettingLines.sysctl(sysctl)));

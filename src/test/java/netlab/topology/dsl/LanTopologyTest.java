@@ -45,11 +45,12 @@ class LanTopologyTest {
         assertThat(host.source()).isEqualTo(at(4, 1));
         assertThat(host.interfaces()).containsExactly(
                 new NetInterface.Loopback(List.of(), OptionalInt.empty(), at(4, 1)),
-                new NetInterface.Bridge("br0", List.of(cidr("192.168.0.254/24")), OptionalInt.empty(), at(5, 3)),
+                new NetInterface.Bridge("br0", List.of(cidr("192.168.0.254/24")),
+                        OptionalInt.empty(), Optional.empty(), at(5, 3)),
                 new NetInterface.VethEnd("ns1-eth0", new Endpoint("ns1", "eth0"), false, Optional.of("br0"), List.of(),
-                        OptionalInt.empty(), at(9, 16)),
+                        OptionalInt.empty(), Optional.empty(), at(9, 16)),
                 new NetInterface.VethEnd("ns2-eth0", new Endpoint("ns2", "eth0"), false, Optional.of("br0"), List.of(),
-                        OptionalInt.empty(), at(12, 16)));
+                        OptionalInt.empty(), Optional.empty(), at(12, 16)));
         assertThat(host.routes()).isEmpty();
         assertThat(host.neighbours()).isEmpty();
         assertThat(host.sysctls()).containsExactly(new SysctlSetting("net.ipv4.ip_forward", "1", at(6, 3)));
@@ -66,7 +67,7 @@ class LanTopologyTest {
             assertThat(node.interfaces()).containsExactly(
                     new NetInterface.Loopback(List.of(), OptionalInt.empty(), at(line, 1)),
                     new NetInterface.VethEnd("eth0", new Endpoint("host", name + "-eth0"), true, Optional.empty(),
-                            List.of(cidr(address)), OptionalInt.empty(), at(line + 1, 3)));
+                            List.of(cidr(address)), OptionalInt.empty(), Optional.empty(), at(line + 1, 3)));
             assertThat(node.routes()).containsExactly(new Route(cidr("0.0.0.0/0"),
                     Optional.of(InetAddress.getByName("192.168.0.254")), Optional.empty(), false, OptionalInt.empty(),
                     Optional.empty(), at(line + 2, 3)));

@@ -76,7 +76,7 @@ class StatementTest {
     void bridgeWithAddressesOfBothFamilies() throws Exception {
         Lab lab = parse("node a\n  bridge br0 10.0.0.1/24 2001:db8::1/64\n  bridge br1\n");
         assertThat(iface(lab, "a", "br0")).isEqualTo(new NetInterface.Bridge("br0",
-                List.of(cidr("10.0.0.1/24"), cidr("2001:db8::1/64")), OptionalInt.empty(), at(2, 3)));
+                List.of(cidr("10.0.0.1/24"), cidr("2001:db8::1/64")), OptionalInt.empty(), Optional.empty(), at(2, 3)));
         assertThat(iface(lab, "a", "br1").addresses()).isEmpty();
     }
 
@@ -84,9 +84,10 @@ class StatementTest {
     void linkToAnInterfaceOfANodeMakesAVethPair() throws Exception {
         Lab lab = parse("node a\n  link eth0 to b:veth-a address 10.0.0.1/30\nnode b\n  address veth-a 10.0.0.2/30\n  mtu veth-a 9000\n");
         assertThat(iface(lab, "a", "eth0")).isEqualTo(new NetInterface.VethEnd("eth0", new Endpoint("b", "veth-a"), true,
-                Optional.empty(), List.of(cidr("10.0.0.1/30")), OptionalInt.empty(), at(2, 3)));
+                Optional.empty(), List.of(cidr("10.0.0.1/30")), OptionalInt.empty(), Optional.empty(), at(2, 3)));
         assertThat(iface(lab, "b", "veth-a")).isEqualTo(new NetInterface.VethEnd("veth-a", new Endpoint("a", "eth0"),
-                false, Optional.empty(), List.of(cidr("10.0.0.2/30")), OptionalInt.of(9000), at(2, 18)));
+                false, Optional.empty(), List.of(cidr("10.0.0.2/30")),
+                OptionalInt.of(9000), Optional.empty(), at(2, 18)));
     }
 
     @Test
@@ -102,16 +103,19 @@ class StatementTest {
                   link eth2 to a:br1
                 """);
         assertThat(iface(lab, "host", "contai-1e30efb5")).isEqualTo(new NetInterface.VethEnd("contai-1e30efb5",
-                new Endpoint("container-foo", "eth0"), false, Optional.of("br0"), List.of(), OptionalInt.empty(), at(6, 16)));
+                new Endpoint("container-foo", "eth0"), false, Optional.of("br0"), List.of(),
+                OptionalInt.empty(), Optional.empty(), at(6, 16)));
         assertThat(iface(lab, "host", "cf1")).isEqualTo(new NetInterface.VethEnd("cf1",
-                new Endpoint("container-foo", "eth1"), false, Optional.of("br0"), List.of(), OptionalInt.empty(), at(7, 25)));
+                new Endpoint("container-foo", "eth1"), false, Optional.of("br0"), List.of(),
+                OptionalInt.empty(), Optional.empty(), at(7, 25)));
         // CRC-32 values from Python: zlib.crc32(b"container-foo:eth0"), (b"container-foo:eth2").
         assertThat(iface(lab, "a", "contai-f03e8e99")).isInstanceOfSatisfying(NetInterface.VethEnd.class, v -> {
             assertThat(v.master()).contains("br1");
             assertThat(v.peer()).isEqualTo(new Endpoint("container-foo", "eth2"));
         });
         assertThat(iface(lab, "container-foo", "eth0")).isEqualTo(new NetInterface.VethEnd("eth0",
-                new Endpoint("host", "contai-1e30efb5"), true, Optional.empty(), List.of(), OptionalInt.empty(), at(6, 3)));
+                new Endpoint("host", "contai-1e30efb5"), true, Optional.empty(), List.of(),
+                OptionalInt.empty(), Optional.empty(), at(6, 3)));
     }
 
     @Test
@@ -124,7 +128,7 @@ class StatementTest {
                   macvlan mv2 on host:eth0 mode private
                 """);
         assertThat(iface(lab, "a", "mv0")).isEqualTo(new NetInterface.Macvlan("mv0", new Endpoint("host", "eth0"),
-                MacvlanMode.BRIDGE, List.of(cidr("192.0.2.10/24")), OptionalInt.empty(), at(3, 3)));
+                MacvlanMode.BRIDGE, List.of(cidr("192.0.2.10/24")), OptionalInt.empty(), Optional.empty(), at(3, 3)));
         assertThat(((NetInterface.Macvlan) iface(lab, "a", "mv1")).mode()).isEqualTo(MacvlanMode.VEPA);
         assertThat(((NetInterface.Macvlan) iface(lab, "a", "mv2")).mode()).isEqualTo(MacvlanMode.PRIVATE);
     }

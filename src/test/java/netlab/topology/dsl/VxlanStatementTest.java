@@ -36,14 +36,15 @@ class VxlanStatementTest {
                 """);
         assertThat(iface(lab, "a", "vx0")).isEqualTo(new NetInterface.Vxlan("vx0", 16777215, List.of(ip("192.0.2.2")),
                 Optional.of(ip("192.0.2.1")), Optional.of("eth0"), false, 8472, Optional.of("br0"), List.of(),
-                OptionalInt.of(1400), at(5, 3)));
+                OptionalInt.of(1400), Optional.empty(), at(5, 3)));
     }
 
     @Test
     void theIanaPortNoUnderlayAndNoBridgeByDefault() throws Exception {
         Lab lab = parse("node a\n  vxlan vx0 vni 0 remote 2001:db8::2\n  address vx0 10.42.0.1/24\n");
         assertThat(iface(lab, "a", "vx0")).isEqualTo(new NetInterface.Vxlan("vx0", 0, List.of(ip("2001:db8::2")),
-                Optional.empty(), Optional.empty(), false, 4789, Optional.empty(), List.of(cidr("10.42.0.1/24")), OptionalInt.empty(), at(2, 3)));
+                Optional.empty(), Optional.empty(), false, 4789, Optional.empty(), List.of(cidr("10.42.0.1/24")),
+                OptionalInt.empty(), Optional.empty(), at(2, 3)));
     }
 
     @Test
@@ -55,7 +56,7 @@ class VxlanStatementTest {
                 """);
         assertThat(iface(lab, "a", "vx0")).isEqualTo(new NetInterface.Vxlan("vx0", 7,
                 List.of(ip("192.0.2.2"), ip("192.0.2.3")), Optional.empty(), Optional.empty(), true, 4789,
-                Optional.of("br0"), List.of(), OptionalInt.of(8950), at(3, 3)));
+                Optional.of("br0"), List.of(), OptionalInt.of(8950), Optional.empty(), at(3, 3)));
     }
 
     @Test

@@ -15,7 +15,7 @@ import netlab.topology.write.RandomInterface.Kind;
  * A random topology text the reader takes, from a seed: nodes (odd names among them) and the
  * host block anywhere, bridges (one name in two nodes too), links between nodes and to bridges
  * (named and automatic ports), macvlans, vxlans with every option, addresses in several
- * spellings, MTUs, and what {@link RandomSettings} sets. Every address is unique in the lab, so
+ * spellings, MTUs, MACs, and what {@link RandomSettings} sets. Every address is unique in the lab, so
  * no two statements clash; each block's lines are shuffled, which puts the order of interfaces
  * the reader derives from lines to the test.
  */
@@ -46,6 +46,7 @@ final class RandomTopology {
         lab.vxlans();
         lab.loopbacks();
         lab.mtus();
+        lab.macs();
         new RandomSettings(lab).add();
         return lab.written(seed);
     }
@@ -182,6 +183,22 @@ final class RandomTopology {
             if (chance(5) && (m.kind == Kind.BRIDGE || m.kind == Kind.VETH || m.kind == Kind.LOOPBACK)) {
                 List<Integer> values = m.kind == Kind.LOOPBACK ? List.of(1500, 9000, 65535) : List.of(1400, 1500, 9000);
                 line(m.node, "mtu " + m.name + " " + pick(values));
+            }
+        }
+    }
+
+    /**
+     * A MAC now and then on what the lab makes (a port only when named), each unique in the lab:
+     * locally administered or not, in either case.
+     */
+    private void macs() {
+        int k = 0;
+        for (RandomInterface m : made) {
+            if (m.kind != Kind.LOOPBACK && m.name != null && chance(6)) {
+                k++;
+                String mac = String.format("%s:00:5e:00:%02x:%02x", pick(List.of("02", "06", "0a", "00", "fc")), k >> 8,
+                        k & 0xff);
+                line(m.node, "mac " + m.name + " " + (random.nextBoolean() ? mac.toUpperCase(Locale.ROOT) : mac));
             }
         }
     }
