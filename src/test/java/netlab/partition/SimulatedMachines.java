@@ -86,10 +86,15 @@ final class SimulatedMachines {
      * Returns the {@code "FROM -> ADDRESS"} pairs that answered.
      */
     static Set<String> answeredPairs(Lab whole, Map<String, Integer> machineOf) {
+        return answeredPairs(whole, machineOf, Map.of());
+    }
+
+    /** As above, the nodes of {@code files} (the host: a machine's own namespace) from the file given. */
+    static Set<String> answeredPairs(Lab whole, Map<String, Integer> machineOf, Map<String, Path> files) {
         Map<String, NetNamespace> open = new ConcurrentHashMap<>();
         try {
             NodeNamespaces namespaces = node -> open.computeIfAbsent(node,
-                    n -> NamespaceFiles.open(n, namespaceFile(machineOf.get(n), n)));
+                    n -> NamespaceFiles.open(n, files.getOrDefault(n, namespaceFile(machineOf.get(n), n))));
             List<Pingall.Pair> pairs = Pingall.run(namespaces, whole);
             int addresses = whole.nodes().stream().mapToInt(SimulatedMachines::addressCount).sum();
             int expected = whole.nodes().stream().mapToInt(n -> addresses - addressCount(n)).sum();

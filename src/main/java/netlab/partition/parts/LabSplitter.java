@@ -163,6 +163,8 @@ public final class LabSplitter {
                 end.addresses(), clamp(mtus.mtu(near)), end.mac(), end.source()));
         there.replace(far.name(), vxlan(far.name(), vni, List.of(underlay.of(part(near))), Optional.empty(),
                 far.addresses(), clamp(mtus.mtu(end.peer())), far.mac(), far.source()));
+        here.writePeerMac(end.name(), macs.mac(end.peer()));
+        there.writePeerMac(far.name(), macs.mac(near));
     }
 
     /** A bridge with ports on several machines: a copy on each, one VNI, the far ends' MTUs clamped. */

@@ -3,6 +3,7 @@ package netlab.partition.parts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import netlab.topology.Neighbour;
 import netlab.topology.NetInterface;
 import netlab.topology.Node;
 import netlab.topology.Source;
@@ -14,10 +15,12 @@ import netlab.topology.Source;
 final class NodeDraft {
     final Node original;
     final List<NetInterface> interfaces;
+    private final List<Neighbour> neighbours;
 
     private NodeDraft(Node original, List<NetInterface> interfaces) {
         this.original = original;
         this.interfaces = interfaces;
+        this.neighbours = new ArrayList<>(original.neighbours());
     }
 
     static NodeDraft of(Node node) {
@@ -57,6 +60,15 @@ final class NodeDraft {
         });
     }
 
+    /**
+     * Its {@code lladdr peer} entries on {@code dev} with the peer's MAC written out: once the veth
+     * end is a vxlan, its peer is on another machine and the part alone cannot look it up.
+     */
+    void writePeerMac(String dev, String peerMac) {
+        neighbours.replaceAll(n -> n.dev().equals(dev) && n.usesPeerMac()
+                ? new Neighbour(n.address(), n.dev(), Optional.of(peerMac), n.source()) : n);
+    }
+
     void remove(String name) {
         interfaces.removeIf(i -> i.name().equals(name));
     }
@@ -72,7 +84,7 @@ final class NodeDraft {
 
     Node build() {
         Source source = original.source();
-        return new Node(original.name(), source, interfaces, original.routes(), original.neighbours(),
+        return new Node(original.name(), source, interfaces, original.routes(), neighbours,
                 original.sysctls(), original.nat(), original.impairments());
     }
 }

@@ -14,6 +14,7 @@ import netlab.partition.PartitionGraph;
 import netlab.partition.Partitioner;
 import netlab.topology.Endpoint;
 import netlab.topology.Lab;
+import netlab.topology.Macs;
 import netlab.topology.Mtus;
 import netlab.topology.NetInterface;
 import netlab.topology.Node;
@@ -152,6 +153,34 @@ class LabSplitterTest {
         Partition partition = Partitioner.partition(PartitionGraph.of(lab), 3, 1);
         for (Lab part : LabSplitter.split(lab, partition, underlay(3, 9000), 5000)) {
             assertThat(vxlans(part)).allSatisfy(v -> assertThat(v.mtu()).hasValue(1500));
+        }
+    }
+
+    /** A part cannot look up the far end of a cut link: its {@code lladdr peer} is written out, as the lab's MAC. */
+    @Test
+    void lladdrPeerOnACutLinkBecomesTheFarEndsMacAndThePartsReadBack() {
+        Lab lab = TopologyReader.parse("pair.topo", """
+                node a
+                  link eth0 to b:eth0 address 10.91.0.1/30
+                  neigh 10.91.0.2 dev eth0 lladdr peer
+                node b
+                  address eth0 10.91.0.2/30
+                  neigh 10.91.0.1 dev eth0 lladdr peer
+                """);
+        Partition partition = Partitioner.partition(PartitionGraph.of(lab), 2, 1);
+        Macs macs = Macs.of(lab);
+
+        List<Lab> parts = LabSplitter.split(lab, partition, underlay(2, 1500), 5000);
+
+        for (String node : List.of("a", "b")) {
+            Lab part = parts.get(partition.partOfNode().get(node));
+            String other = node.equals("a") ? "b" : "a";
+            assertThat(part.node(node).orElseThrow().neighbours()).singleElement()
+                    .satisfies(n -> assertThat(n.lladdr()).hasValue(macs.mac(other, "eth0")));
+            Lab reread = TopologyReader.parse("part.topo", TopologyWriter.write(part));
+            assertThat(reread.node(node).orElseThrow().neighbours().getFirst().lladdr())
+                    .hasValue(macs.mac(other, "eth0"));
+            assertThat(Macs.of(reread).mac(node, "eth0")).isEqualTo(macs.mac(node, "eth0"));
         }
     }
 
