@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import netlab.partition.SimulatedMachines.Agent;
 import netlab.testing.KernelTest;
@@ -67,17 +68,6 @@ class JumboUnderlayTest {
 
     @AfterAll
     static void downLeavesNothing() throws Exception {
-        try {
-            for (Agent agent : agents) {
-                if (agent != null) {
-                    agent.stop();
-                }
-            }
-            for (int m = 0; m < 2; m++) {
-                SimulatedMachines.assertBare(m);
-            }
-        } finally {
-            SimulatedMachines.remove(2);
-        }
+        SimulatedMachines.stopAndRemove(2, Arrays.asList(agents));
     }
 }

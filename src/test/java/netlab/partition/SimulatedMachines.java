@@ -48,6 +48,25 @@ final class SimulatedMachines {
         Shell.run("ip", "link", "del", "underlay");
     }
 
+    /**
+     * SIGTERM to every agent (each takes its part down and exits 0), then every machine bare; the
+     * machines are removed whatever happened.
+     */
+    static void stopAndRemove(int count, List<Agent> agents) throws InterruptedException {
+        try {
+            for (Agent agent : agents) {
+                if (agent != null) {
+                    agent.stop();
+                }
+            }
+            for (int m = 0; m < count; m++) {
+                assertBare(m);
+            }
+        } finally {
+            remove(count);
+        }
+    }
+
     /** Runs a command on machine {@code m}: its network, /run and /etc. */
     static Shell.Result run(int m, String... command) {
         List<String> line = new ArrayList<>(List.of(SIMHOST, "run", "m" + m));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +51,7 @@ class SplitLanTest {
 
     @AfterEach
     void downLeavesNothing() throws Exception {
-        try {
-            for (Agent agent : agents) {
-                if (agent != null) {
-                    agent.stop();
-                }
-            }
-            for (int m = 0; m < 2; m++) {
-                SimulatedMachines.assertBare(m);
-            }
-        } finally {
-            SimulatedMachines.remove(2);
-        }
+        SimulatedMachines.stopAndRemove(2, Arrays.asList(agents));
     }
 
     /** lan: the host (m0) routes and masquerades for ns1 and ns2 on its bridge, one node per machine. */

@@ -182,17 +182,6 @@ class TwoSplitLabsTest {
 
     @AfterAll
     static void downEverywhereLeavesNothing() throws Exception {
-        try {
-            for (List<Agent> agents : AGENTS.values()) {
-                for (Agent agent : agents) {
-                    agent.stop();
-                }
-            }
-            for (int m = 0; m < MACHINES; m++) {
-                SimulatedMachines.assertBare(m);
-            }
-        } finally {
-            SimulatedMachines.remove(MACHINES);
-        }
+        SimulatedMachines.stopAndRemove(MACHINES, AGENTS.values().stream().flatMap(List::stream).toList());
     }
 }
