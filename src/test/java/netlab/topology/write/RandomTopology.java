@@ -135,7 +135,16 @@ final class RandomTopology {
                     ? spell6("2001:db8:2::" + Integer.toHexString(vnis)) : "192.0.2." + vnis)));
             List<String> locals = made.stream().filter(m -> m.node.equals(node) && m.kind == Kind.VETH)
                     .flatMap(m -> (ipv6 ? m.v6 : m.v4).stream()).toList();
-            if (!locals.isEmpty() && random.nextBoolean()) {
+            if (chance(3)) {
+                // More far ends, flooding entries: the remote option takes every address after it.
+                for (int more = 1 + random.nextInt(2); more > 0; more--) {
+                    options.set(1, options.get(1) + " " + (ipv6 ? spell6("2001:db8:3::" + Integer.toHexString(vnis * 4 + more))
+                            : "198.51.100." + (vnis * 2 + more) % 250));
+                }
+            }
+            if (chance(4)) {
+                options.add("underlay host"); // the machine's socket: no local address
+            } else if (!locals.isEmpty() && random.nextBoolean()) {
                 options.add("local " + pick(locals));
             }
             String port = pick(List.of("", "", "4789", "8472", String.valueOf(1 + random.nextInt(65535))));
