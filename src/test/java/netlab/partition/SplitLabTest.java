@@ -176,7 +176,7 @@ class SplitLabTest {
         Path capture = dir.resolve("underlay.txt");
         Process tcpdump = new ProcessBuilder("tcpdump", "-n", "-l", "-i", "underlay", "-c", "500", "ip or ip6 or arp")
                 .redirectOutput(capture.toFile()).redirectError(dir.resolve("tcpdump.err").toFile()).start();
-        SimulatedMachines.sleep(1000); // tcpdump opens its socket
+        awaitListening(tcpdump, dir.resolve("tcpdump.err"));
         assertEveryPairAnswers();
         tcpdump.destroy();
         tcpdump.waitFor(10, TimeUnit.SECONDS);
@@ -213,6 +213,16 @@ class SplitLabTest {
             }
         }
         assertThat(tunnelled).as("frames seen inside VXLAN").isGreaterThan(100);
+    }
+
+    /** Until tcpdump says it listens ("listening on underlay, ..."): its socket is open then. */
+    private static void awaitListening(Process tcpdump, Path err) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.readString(err).contains("listening on")) {
+            assertThat(tcpdump.isAlive()).as("tcpdump: %s", Files.readString(err)).isTrue();
+            assertThat(System.nanoTime()).as("tcpdump listening").isLessThan(deadline);
+            SimulatedMachines.sleep(20);
+        }
     }
 
     @Test
