@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +48,7 @@ final class PartAgent {
     private final Optional<Path> readyFile;
     private final PrintWriter err;
     private final StateStore store = Labs.store();
-    private PeerMap peers = PeerMap.none();
-    private FileTime peersRead;
+    private Optional<PeersFileWatch> peers = Optional.empty();
 
     private PartAgent(Lab file, Optional<Path> peersFile, Optional<Path> readyFile, PrintWriter err) {
         this.file = file;
@@ -69,9 +67,9 @@ final class PartAgent {
     private void hold() {
         try (Interruptions interruptions = Interruptions.catchFrom(err, "taking lab " + file.name() + " down")) {
             removeEarlierInstance();
-            readPeers();
+            peers = peersFile.map(path -> PeersFileWatch.start(path, this::say));
             Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(file);
-            Map<Endpoint, List<InetAddress>> farEnds = peers.map(written, written);
+            Map<Endpoint, List<InetAddress>> farEnds = peerMap().map(written, written);
             LabState state = up(withFarEnds(file, farEnds), interruptions);
             try {
                 ready(true);
@@ -81,10 +79,10 @@ final class PartAgent {
                     if (interruptions.whileWaiting(PartAgent::pause).isEmpty()) {
                         break;
                     }
-                    boolean changed = readPeers();
+                    boolean changed = peers.map(PeersFileWatch::refresh).orElse(false);
                     if (changed || Instant.now().isAfter(resolved.plus(RESOLVE_EVERY))) {
                         resolved = Instant.now();
-                        Map<Endpoint, List<InetAddress>> now = peers.map(written, farEnds);
+                        Map<Endpoint, List<InetAddress>> now = peerMap().map(written, farEnds);
                         if (!now.equals(farEnds)) {
                             TunnelRepointing.repoint(state, farEnds, now);
                             say("re-pointed " + moved(farEnds, now) + " of lab " + file.name());
@@ -129,23 +127,8 @@ final class PartAgent {
         }
     }
 
-    /** True when the peers file changed since it was last read (or appeared). */
-    private boolean readPeers() {
-        if (peersFile.isEmpty()) {
-            return false;
-        }
-        FileTime time;
-        try {
-            time = Files.getLastModifiedTime(peersFile.get());
-        } catch (IOException e) {
-            throw new PeersFileException("cannot read the peers file " + peersFile.get() + ": " + e.getMessage());
-        }
-        if (time.equals(peersRead)) {
-            return false;
-        }
-        peersRead = time;
-        peers = PeerMap.read(peersFile.get());
-        return true;
+    private PeerMap peerMap() {
+        return peers.map(PeersFileWatch::peers).orElse(PeerMap.none());
     }
 
     /** The lab with each vxlan's far ends as {@code farEnds} gives them. */
@@ -153,7 +136,8 @@ final class PartAgent {
         List<Node> nodes = new ArrayList<>();
         for (Node node : lab.nodes()) {
             List<NetInterface> interfaces = node.interfaces().stream().map(i -> i instanceof NetInterface.Vxlan v
-                    ? new NetInterface.Vxlan(v.name(), v.vni(), farEnds.get(new Endpoint(node.name(), v.name())),
+                    ? new NetInterface.Vxlan(v.name(), v.vni(),
+                            farEnds.getOrDefault(new Endpoint(node.name(), v.name()), v.remotes()),
                             v.local(), v.underlay(), v.machine(), v.port(), v.master(), v.addresses(), v.mtu(), v.mac(),
                             v.source())
                     : i).toList();

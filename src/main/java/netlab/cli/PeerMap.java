@@ -20,8 +20,9 @@ import netlab.topology.Node;
  * {@code up --hold --peers FILE}: where the far ends a part file names really are. Each line is
  * {@code ADDRESS TARGET}: a tunnel the file sends to ADDRESS goes to TARGET instead, an address or
  * a name looked up each time the file is read (a pod's DNS name, whose address changes when the
- * pod moves); blank lines and {@code #} comments are skipped. A name that does not resolve keeps
- * the address it had, or the file's until it first resolves.
+ * pod moves); blank lines and everything from a {@code #} on are skipped. A name that does not
+ * resolve keeps the address it had, or the file's until it first resolves. Only the tunnels the
+ * split made ({@code underlay host}) are mapped: a lab's own vxlans keep what the lab says.
  */
 final class PeerMap {
     private final Map<InetAddress, String> targets;
@@ -43,8 +44,8 @@ final class PeerMap {
         }
         Map<InetAddress, String> targets = new LinkedHashMap<>();
         for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+            String line = withoutComment(lines.get(n)).strip();
+            if (line.isEmpty()) {
                 continue;
             }
             String[] words = line.split("\\s+");
@@ -58,6 +59,16 @@ final class PeerMap {
         return new PeerMap(targets);
     }
 
+    /** True when the file maps no address: an agent holding a lab takes that as a file being written. */
+    boolean isEmpty() {
+        return targets.isEmpty();
+    }
+
+    private static String withoutComment(String line) {
+        int hash = line.indexOf('#');
+        return hash < 0 ? line : line.substring(0, hash);
+    }
+
     private static Optional<InetAddress> literal(String text) {
         try {
             return Optional.of(InetAddress.ofLiteral(text));
@@ -66,12 +77,16 @@ final class PeerMap {
         }
     }
 
-    /** Every vxlan's far ends, as the file gives them. */
+    /**
+     * The far ends of the tunnels to other machines ({@code underlay host}: the split makes these),
+     * as the file gives them. A lab's own vxlans, whose sockets are in a node, are not there: their
+     * remotes are the lab's, and may well be the same addresses as the machines' placeholders.
+     */
     static Map<Endpoint, List<InetAddress>> farEnds(Lab lab) {
         Map<Endpoint, List<InetAddress>> ends = new LinkedHashMap<>();
         for (Node node : lab.nodes()) {
             for (NetInterface i : node.interfaces()) {
-                if (i instanceof NetInterface.Vxlan vxlan) {
+                if (i instanceof NetInterface.Vxlan vxlan && vxlan.machine()) {
                     ends.put(new Endpoint(node.name(), vxlan.name()), vxlan.remotes());
                 }
             }

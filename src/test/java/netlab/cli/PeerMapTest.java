@@ -1,0 +1,132 @@
+package netlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import netlab.partition.Partition;
+import netlab.partition.PartitionGraph;
+import netlab.partition.Partitioner;
+import netlab.partition.parts.LabSplitter;
+import netlab.partition.parts.Underlay;
+import netlab.topology.Endpoint;
+import netlab.topology.Lab;
+import netlab.topology.dsl.TopologyReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an agent maps through its peers file: only the tunnels the split made, and while it holds
+ * the part, a file being rewritten never replaces the last good map.
+ */
+class PeerMapTest {
+    @TempDir
+    Path dir;
+
+    private static InetAddress ip(String text) {
+        return InetAddress.ofLiteral(text);
+    }
+
+    /** topologies/vxlan.topo split over 3 machines: its own vx0s send to 192.0.2.1/.2, the machines' placeholders. */
+    private static List<Lab> vxlanLabOverThreeMachines() throws IOException {
+        Lab lab = TopologyReader.parse("vxlan.topo", Files.readString(Path.of("../topologies/vxlan.topo")));
+        Partition partition = Partitioner.partition(PartitionGraph.of(lab), 3, 1);
+        return LabSplitter.split(lab, partition, Underlay.of(List.of(InetAddress.ofLiteral("192.0.2.1")), 3, 1500), 5000);
+    }
+
+    @Test
+    void aLabsOwnVxlansAreNotMappedEvenWhenTheySendToAPlaceholder() throws IOException {
+        List<Endpoint> own = new ArrayList<>();
+        List<Endpoint> made = new ArrayList<>();
+        for (Lab part : vxlanLabOverThreeMachines()) {
+            part.nodes().forEach(node -> node.interfaces().forEach(i -> {
+                if (i instanceof netlab.topology.NetInterface.Vxlan v) {
+                    (v.machine() ? made : own).add(new Endpoint(node.name(), v.name()));
+                }
+            }));
+        }
+        assertThat(own).as("the lab's vx0s").hasSize(2);
+        assertThat(made).as("the split's tunnels").isNotEmpty();
+        List<Endpoint> mapped = new ArrayList<>();
+        vxlanLabOverThreeMachines().forEach(part -> mapped.addAll(PeerMap.farEnds(part).keySet()));
+        assertThat(mapped).containsExactlyInAnyOrderElementsOf(made);
+    }
+
+    @Test
+    void anAgentsTunnelsMoveWithThePeersFileAndTheLabsOwnStay() throws IOException {
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.1\n192.0.2.2 198.51.100.2\n"
+                + "192.0.2.3 198.51.100.3\n");
+        for (Lab part : vxlanLabOverThreeMachines()) {
+            Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(part);
+            Map<Endpoint, List<InetAddress>> mapped = PeerMap.read(file).map(written, written);
+            Lab placed = PartAgent.withFarEnds(part, mapped);
+            placed.nodes().forEach(node -> node.interfaces().forEach(i -> {
+                if (i instanceof netlab.topology.NetInterface.Vxlan v) {
+                    assertThat(v.remotes()).as("%s:%s", node.name(), v.name())
+                            .allMatch(remote -> remote.getHostAddress().startsWith(v.machine() ? "198.51.100."
+                                    : "192.0.2."));
+                }
+            }));
+        }
+    }
+
+    @Test
+    void aCommentMayFollowAPeerLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("peers"), "# machines\n192.0.2.1 198.51.100.7  # m0\n\n");
+        Map<Endpoint, List<InetAddress>> written = Map.of(new Endpoint("a", "vx1"), List.of(ip("192.0.2.1")));
+        assertThat(PeerMap.read(file).map(written, written))
+                .containsExactly(Map.entry(new Endpoint("a", "vx1"), List.of(ip("198.51.100.7"))));
+    }
+
+    @Test
+    void theFirstReadRefusesABadFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1\n");
+        assertThatThrownBy(() -> PeersFileWatch.start(file, warning -> {}))
+                .isInstanceOf(PeersFileException.class).hasMessageContaining("peers:1: a peer line is");
+        assertThatThrownBy(() -> PeersFileWatch.start(dir.resolve("absent"), warning -> {}))
+                .isInstanceOf(PeersFileException.class).hasMessageContaining("cannot read the peers file");
+    }
+
+    /** Each way a peers file looks while someone rewrites it keeps the map read before, with a warning. */
+    @Test
+    void whileHoldingABadFileKeepsTheLastGoodMap() throws IOException {
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.7\n");
+        List<String> warnings = new ArrayList<>();
+        PeersFileWatch watch = PeersFileWatch.start(file, warnings::add);
+        Map<Endpoint, List<InetAddress>> written = Map.of(new Endpoint("a", "vx1"), List.of(ip("192.0.2.1")));
+        List<InetAddress> good = List.of(ip("198.51.100.7"));
+
+        rewrite(file, "192.0.2.1 198.51.100.7\n192.0.2.2\n", 1);
+        assertThat(watch.refresh()).as("half-written line").isFalse();
+        rewrite(file, "", 2);
+        assertThat(watch.refresh()).as("truncated").isFalse();
+        Files.delete(file);
+        assertThat(watch.refresh()).as("missing").isFalse();
+        assertThat(watch.refresh()).as("still missing").isFalse();
+        assertThat(watch.peers().map(written, written).get(new Endpoint("a", "vx1"))).isEqualTo(good);
+        assertThat(warnings).hasSize(3);
+        assertThat(warnings.get(0)).contains("peers:2: a peer line is").endsWith("keeping the peers read before");
+        assertThat(warnings.get(1)).contains("maps no address");
+        assertThat(warnings.get(2)).contains("cannot read the peers file");
+
+        rewrite(file, "192.0.2.1 198.51.100.8\n", 3);
+        assertThat(watch.refresh()).as("written again").isTrue();
+        assertThat(watch.peers().map(written, written).get(new Endpoint("a", "vx1")))
+                .isEqualTo(List.of(ip("198.51.100.8")));
+        assertThat(watch.refresh()).as("unchanged").isFalse();
+    }
+
+    /** Writes the file with a time of its own (a file system's clock may not tick between two writes). */
+    private static void rewrite(Path file, String text, int second) throws IOException {
+        Files.writeString(file, text);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second)));
+    }
+}
