@@ -13,7 +13,8 @@ import netlab.topology.Node;
 
 /**
  * A lab as the partitioner sees it: a hypergraph. A vertex is a group of nodes that must run on
- * one machine (a node with the nodes whose macvlans sit on its interfaces), weighted by what its
+ * one machine ({@link KeptTogether}: a node with the nodes whose macvlans sit on its interfaces,
+ * the two ends of a veth that must stay a veth), weighted by what its
  * nodes hold. A net is what a cut costs: a veth pair between two vertices (cut: one VXLAN link),
  * or a bridge with the vertices at the far ends of its ports (split: one copy of the bridge on
  * each machine that has a port, joined by one VNI). A net spanning λ parts costs λ - 1, the
@@ -58,14 +59,7 @@ public final class PartitionGraph {
             index.put(nodes.get(i).name(), i);
         }
         NodeGroups groups = new NodeGroups(nodes.size());
-        for (Node node : nodes) {
-            for (NetInterface i : node.interfaces()) {
-                if (i instanceof NetInterface.Macvlan macvlan) {
-                    // A macvlan is made on its parent: it runs where the parent's node runs.
-                    groups.join(index.get(node.name()), index.get(macvlan.parent().node()));
-                }
-            }
-        }
+        KeptTogether.join(lab, index, groups);
         Map<Integer, Integer> vertexOfGroup = new LinkedHashMap<>();
         int[] vertexOfNode = new int[nodes.size()];
         List<List<String>> vertexNodes = new ArrayList<>();

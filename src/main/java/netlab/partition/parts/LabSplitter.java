@@ -203,11 +203,10 @@ public final class LabSplitter {
                             mtus.mtu(new Endpoint(node.name(), bridge.name())).orElse(limit))), addedMac(node, port, machine),
                     bridge.source()));
         }
-        // Each port moves to its far end's machine (the home copy takes back its own).
+        // Each port moves to its far end's machine, with its sysctls and impairments (the home copy takes back its own).
         ports.forEach((port, machine) -> {
             VethEnd clamped = clampEnd(new Endpoint(node.name(), port.name()), port);
-            draft(node.name()).remove(port.name());
-            parts.get(machine).get(node.name()).interfaces.add(clamped);
+            draft(node.name()).moveInterface(port.name(), clamped, parts.get(machine).get(node.name()));
             NodeDraft farNode = draft(port.peer().node());
             VethEnd far = (VethEnd) farNode.find(port.peer().interfaceName()).orElseThrow();
             farNode.replace(far.name(), clampEnd(port.peer(), far));

@@ -1,0 +1,90 @@
+package netlab.partition;
+
+import java.util.Map;
+import java.util.Optional;
+import netlab.topology.Cidr;
+import netlab.topology.Endpoint;
+import netlab.topology.Impairment;
+import netlab.topology.Lab;
+import netlab.topology.NetInterface;
+import netlab.topology.NetInterface.Macvlan;
+import netlab.topology.NetInterface.VethEnd;
+import netlab.topology.NetInterface.Vxlan;
+import netlab.topology.Node;
+
+/**
+ * The lab's hard constraints: nodes that must run on one machine because a cut between them would
+ * turn a veth end into a vxlan where the language takes only a veth. A macvlan runs on its
+ * parent's node, and its parent stays a veth (a macvlan cannot sit on a vxlan); a vxlan's
+ * {@code local} address and its underlay device stay on a veth (netlab does not run a vxlan over
+ * another); a loss impairment stays on a veth (the loss drops frames at the far end's ingress).
+ * A bridge port is never cut (it moves to its far end's machine), so a pair with a port stays free.
+ */
+final class KeptTogether {
+    private final Lab lab;
+    private final Map<String, Integer> index;
+    private final NodeGroups groups;
+
+    private KeptTogether(Lab lab, Map<String, Integer> index, NodeGroups groups) {
+        this.lab = lab;
+        this.index = index;
+        this.groups = groups;
+    }
+
+    /** Joins, in {@code groups}, the nodes of the lab (by their index in the file) that must share a machine. */
+    static void join(Lab lab, Map<String, Integer> index, NodeGroups groups) {
+        new KeptTogether(lab, index, groups).joinAll();
+    }
+
+    private void joinAll() {
+        for (Node node : lab.nodes()) {
+            for (NetInterface i : node.interfaces()) {
+                switch (i) {
+                    case Macvlan macvlan -> {
+                        join(node.name(), macvlan.parent().node());
+                        keepVeth(macvlan.parent());
+                    }
+                    case Vxlan vxlan when !vxlan.machine() -> {
+                        vxlan.local().flatMap(local -> holderOf(node, local))
+                                .ifPresent(name -> keepVeth(new Endpoint(node.name(), name)));
+                        vxlan.underlay().ifPresent(name -> keepVeth(new Endpoint(node.name(), name)));
+                    }
+                    default -> { }
+                }
+            }
+            for (Impairment impairment : node.impairments()) {
+                if (impairment.lossHundredthsOfPercent().isPresent()) {
+                    keepVeth(new Endpoint(node.name(), impairment.interfaceName()));
+                }
+            }
+        }
+    }
+
+    /** The interface of {@code node} that holds {@code address}. */
+    private static Optional<String> holderOf(Node node, java.net.InetAddress address) {
+        return node.interfaces().stream()
+                .filter(i -> i.addresses().stream().map(Cidr::address).anyMatch(address::equals))
+                .map(NetInterface::name).findFirst();
+    }
+
+    /** When {@code end} is one end of a veth pair that could be cut (no bridge port in it), both ends' nodes together. */
+    private void keepVeth(Endpoint end) {
+        Optional<VethEnd> veth = vethEnd(end);
+        if (veth.isEmpty() || veth.get().master().isPresent()) {
+            return;
+        }
+        Endpoint peer = veth.get().peer();
+        if (vethEnd(peer).filter(far -> far.master().isEmpty()).isPresent()) {
+            join(end.node(), peer.node());
+        }
+    }
+
+    private Optional<VethEnd> vethEnd(Endpoint end) {
+        return lab.node(end.node()).flatMap(n -> n.netInterface(end.interfaceName()))
+                .filter(VethEnd.class::isInstance).map(VethEnd.class::cast);
+    }
+
+    private void join(String a, String b) {
+        groups.join(index.get(a), index.get(b));
+    }
+}

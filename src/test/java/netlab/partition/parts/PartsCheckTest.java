@@ -1,0 +1,191 @@
+package netlab.partition.parts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import netlab.partition.Partition;
+import netlab.partition.PartitionGraph;
+import netlab.partition.Partitioner;
+import netlab.plan.Planner;
+import netlab.topology.Lab;
+import netlab.topology.Node;
+import netlab.topology.dsl.TopologyReader;
+import netlab.topology.write.TopologyWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every part a split writes is a file {@code check} and {@code plan} take, for the labs where a
+ * cut or a moved port used to leave a statement the language refuses: a vxlan's {@code local} or
+ * a macvlan's parent or a loss on what became a vxlan, a sysctl or an impairment naming a port
+ * that moved to another machine, a port named like the vxlan the split adds.
+ */
+class PartsCheckTest {
+    private static final Path HONEST = Path.of("test/resources/topologies/honest");
+
+    /** As honest/vxlans.topo, with a third node so that the lab can still be split. */
+    static final String VXLAN_LOCAL = """
+            lab vl
+            node a
+              link up0 to b:up0 address 192.0.2.1/24
+              vxlan vx0 vni 7 remote 192.0.2.2 local 192.0.2.1
+              link e1 to c:e0 address 10.0.1.1/24
+            node b
+              address up0 192.0.2.2/24
+              vxlan vx0 vni 7 remote 192.0.2.1 local 192.0.2.2
+            node c
+              address e0 10.0.1.2/24
+            """;
+
+    static final String LOSS = """
+            lab loss
+            node a
+              link e0 to b:e0 address 10.0.0.1/24
+              impair e0 loss 10%
+              link e1 to c:e0 address 10.0.1.1/24
+            node b
+              address e0 10.0.0.2/24
+            node c
+              address e0 10.0.1.2/24
+            """;
+
+    static final String PORT_STATEMENTS = """
+            lab ps
+            node sw
+              bridge br0 10.9.0.254/24
+              sysctl net.ipv4.conf.h1-eth0.rp_filter=0
+              impair h2-eth0 delay 10ms
+            node h1
+              link eth0 to sw:br0 address 10.9.0.1/24
+            node h2
+              link eth0 to sw:br0 address 10.9.0.2/24
+            node h3
+              link eth0 to sw:br0 address 10.9.0.3/24
+            """;
+
+    /** With VNIs from 5000 the split bridge's vxlan would be vx5000, which a port is already called. */
+    static final String PORT_NAMED_LIKE_THE_VXLAN = """
+            lab vn
+            node sw
+              bridge br0 10.9.0.254/24
+            node a
+              link eth0 to sw:br0 port vx5000 address 10.9.0.1/24
+            node b
+              link eth0 to sw:br0 port vx5000-1 address 10.9.0.2/24
+            node c
+              link eth0 to sw:br0 address 10.9.0.3/24
+            """;
+
+    static Stream<Arguments> labs() throws IOException {
+        return Stream.of(
+                Arguments.of("vl.topo", VXLAN_LOCAL),
+                Arguments.of("mtus.topo", Files.readString(HONEST.resolve("mtus.topo"))),
+                Arguments.of("macs.topo", Files.readString(HONEST.resolve("macs.topo"))),
+                Arguments.of("loss.topo", LOSS),
+                Arguments.of("ps.topo", PORT_STATEMENTS),
+                Arguments.of("vn.topo", PORT_NAMED_LIKE_THE_VXLAN));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("labs")
+    void everyPartOfEverySplitIsCheckedAndPlanned(String name, String text) {
+        Lab lab = TopologyReader.parse(name, text);
+        int splits = 0;
+        for (int machines = 2; machines <= 4; machines++) {
+            Partition partition = Partitioner.partition(PartitionGraph.of(lab), machines, 1);
+            if (partition.partOfNode().values().stream().distinct().count() < machines) {
+                continue; // the lab does not fill that many machines: partition --write refuses it
+            }
+            splits++;
+            for (Lab part : LabSplitter.split(lab, partition, underlay(machines), 5000)) {
+                String written = TopologyWriter.write(part);
+                assertThatCode(() -> Planner.plan(TopologyReader.parse(name, written)))
+                        .as("%s over %d machines:\n%s", name, machines, written).doesNotThrowAnyException();
+            }
+        }
+        assertThat(splits).as("splits of %s tried", name).isPositive();
+    }
+
+    /** Every lab the project ships or tests with that plans whole (some test files are broken on purpose). */
+    static Stream<Arguments> everyLab() throws IOException {
+        List<Path> files;
+        try (Stream<Path> shipped = Files.list(Path.of("../topologies"));
+                Stream<Path> tested = Files.walk(Path.of("test/resources/topologies"))) {
+            files = Stream.concat(shipped, tested).filter(f -> f.toString().endsWith(".topo")).sorted().toList();
+        }
+        return files.stream().filter(PartsCheckTest::plansWhole)
+                .map(f -> Arguments.of(f.getFileName().toString(), read(f)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyLab")
+    void everyLabTheProjectHoldsSplitsIntoPartsThatPlan(String name, String text) {
+        Lab lab = TopologyReader.parse(name, text);
+        for (int machines = 2; machines <= 4; machines++) {
+            Partition partition = Partitioner.partition(PartitionGraph.of(lab), machines, 1);
+            if (partition.partOfNode().values().stream().distinct().count() < machines) {
+                continue;
+            }
+            for (Lab part : LabSplitter.split(lab, partition, underlay(machines), 5000)) {
+                String written = TopologyWriter.write(part);
+                assertThatCode(() -> Planner.plan(TopologyReader.parse(name, written)))
+                        .as("%s over %d machines:\n%s", name, machines, written).doesNotThrowAnyException();
+            }
+        }
+    }
+
+    private static boolean plansWhole(Path file) {
+        try {
+            Planner.plan(TopologyReader.parse(file.toString(), read(file)));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aMovedPortTakesItsSysctlsAndImpairmentsToItsMachine() {
+        Lab lab = TopologyReader.parse("ps.topo", PORT_STATEMENTS);
+        Partition partition = Partitioner.partition(PartitionGraph.of(lab), 3, 1);
+        Map<String, Integer> partOf = partition.partOfNode();
+        List<Lab> parts = LabSplitter.split(lab, partition, underlay(3), 5000);
+        Node swWithH1 = parts.get(partOf.get("h1")).node("sw").orElseThrow();
+        Node swWithH2 = parts.get(partOf.get("h2")).node("sw").orElseThrow();
+        assertThat(swWithH1.sysctls()).extracting(s -> s.key()).containsExactly("net.ipv4.conf.h1-eth0.rp_filter");
+        assertThat(swWithH2.impairments()).extracting(i -> i.interfaceName()).containsExactly("h2-eth0");
+        long sysctls = parts.stream().flatMap(p -> p.node("sw").stream()).mapToLong(n -> n.sysctls().size()).sum();
+        long impairments = parts.stream().flatMap(p -> p.node("sw").stream()).mapToLong(n -> n.impairments().size())
+                .sum();
+        assertThat(sysctls).as("each statement once").isEqualTo(1);
+        assertThat(impairments).as("each statement once").isEqualTo(1);
+    }
+
+    @Test
+    void aLossStaysOnAVethAndTheRestOfTheLabIsStillSplit() {
+        Lab lab = TopologyReader.parse("loss.topo", LOSS);
+        Map<String, Integer> partOf = Partitioner.partition(PartitionGraph.of(lab), 2, 1).partOfNode();
+        assertThat(partOf.get("a")).isEqualTo(partOf.get("b"));
+        assertThat(partOf.get("c")).isNotEqualTo(partOf.get("a"));
+    }
+
+    private static Underlay underlay(int machines) {
+        return Underlay.of(List.of(InetAddress.ofLiteral("192.0.2.1")), machines, 1500);
+    }
+}
