@@ -262,8 +262,11 @@ public final class LabSplitter {
                 .toList();
     }
 
-    /** The node is the part's own, not a copy holding a bridge. */
+    /**
+     * The node is the part's own, not a copy holding a bridge. The host of a lab without a host
+     * block is every machine's own; its expectations go with part 0, as a host block would.
+     */
     private boolean owns(int part, String node) {
-        return partOf.get(node) == part;
+        return partOf.getOrDefault(node, Node.HOST.equals(node) ? 0 : -1) == part;
     }
 }

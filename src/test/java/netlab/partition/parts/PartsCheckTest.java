@@ -85,6 +85,16 @@ class PartsCheckTest {
               link eth0 to sw:br0 address 10.9.0.3/24
             """;
 
+    /** The host probes although the lab has no host block: the host is then every machine's own. */
+    static final String HOST_EXPECTATION_WITHOUT_HOST_BLOCK = """
+            lab he
+            node a
+              link e0 to b:e0 address 10.0.0.1/24
+            node b
+              address e0 10.0.0.2/24
+              expect host !reaches a:e0
+            """;
+
     static Stream<Arguments> labs() throws IOException {
         return Stream.of(
                 Arguments.of("vl.topo", VXLAN_LOCAL),
@@ -92,7 +102,8 @@ class PartsCheckTest {
                 Arguments.of("macs.topo", Files.readString(HONEST.resolve("macs.topo"))),
                 Arguments.of("loss.topo", LOSS),
                 Arguments.of("ps.topo", PORT_STATEMENTS),
-                Arguments.of("vn.topo", PORT_NAMED_LIKE_THE_VXLAN));
+                Arguments.of("vn.topo", PORT_NAMED_LIKE_THE_VXLAN),
+                Arguments.of("he.topo", HOST_EXPECTATION_WITHOUT_HOST_BLOCK));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,6 +186,17 @@ class PartsCheckTest {
                 .sum();
         assertThat(sysctls).as("each statement once").isEqualTo(1);
         assertThat(impairments).as("each statement once").isEqualTo(1);
+    }
+
+    @Test
+    void theHostsExpectationsOfALabWithoutHostBlockGoWithPartZero() {
+        Lab lab = TopologyReader.parse("he.topo", HOST_EXPECTATION_WITHOUT_HOST_BLOCK);
+        Partition partition = Partitioner.partition(PartitionGraph.of(lab), 2, 1);
+        List<Lab> parts = LabSplitter.split(lab, partition, underlay(2), 5000);
+        int aPart = partition.partOfNode().get("a");
+        for (int p = 0; p < parts.size(); p++) {
+            assertThat(parts.get(p).expectations()).as("part %d", p).hasSize(p == 0 && aPart == 0 ? 1 : 0);
+        }
     }
 
     @Test
