@@ -1,5 +1,6 @@
 package netlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -46,11 +47,11 @@ final class PartitionCommand implements Runnable {
     @Option(names = "--underlay", paramLabel = "ADDR[,ADDR...]", split = ",", description = "With --write: each "
             + "machine's address on the network between them, or the first one's and the rest follow "
             + "(default: " + Underlay.DEFAULT_FIRST + "; up --hold --peers maps them to the real ones).")
-    List<String> underlay = List.of(Underlay.DEFAULT_FIRST);
+    List<String> underlay;
 
-    @Option(names = "--underlay-mtu", paramLabel = "MTU", defaultValue = "1500", description = "With --write: the MTU "
-            + "of that network; a tunnel carries 50 bytes less (default: ${DEFAULT-VALUE}).")
-    int underlayMtu;
+    @Option(names = "--underlay-mtu", paramLabel = "MTU", description = "With --write: the MTU of that network; a "
+            + "tunnel carries 50 bytes less over IPv4, 70 over IPv6 (default: " + Underlay.DEFAULT_MTU + ").")
+    Integer underlayMtu;
 
     @Option(names = "--vni-base", paramLabel = "N", description = "With --write: the first VNI (default: a block of "
             + "4096 chosen by the lab's name).")
@@ -67,24 +68,37 @@ final class PartitionCommand implements Runnable {
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new ParameterException(spec.commandLine(), "--hosts must be 1.." + MAX_HOSTS + ", not " + hosts);
         }
+        if (write == null && (underlay != null || underlayMtu != null || vniBase != null)) {
+            throw new ParameterException(spec.commandLine(), "--underlay, --underlay-mtu and --vni-base go with --write");
+        }
         Lab lab = Labs.read(file);
         Partition partition = Partitioner.partition(PartitionGraph.of(lab), hosts, seed);
+        PartFiles files = null;
         if (write != null) {
+            Underlay machines = underlay();
             try {
-                LabSplitter.requireEveryPartUsed(lab, partition);
+                files = PartFiles.of(lab, partition, machines, vniBase, seed);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--write: " + e.getMessage());
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(lab, partition, seed));
-        if (write != null) {
-            PartFiles.write(lab, partition, underlay(), vniBase, seed, write).forEach(f -> out.println("wrote " + f));
+        out.flush();
+        if (files != null) {
+            try {
+                files.writeTo(write).forEach(out::println);
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--write " + write + ": cannot write the parts ("
+                        + IoReasons.of(e) + ")");
+            }
         }
         out.flush();
     }
 
     private Underlay underlay() {
+        int underlayMtu = this.underlayMtu == null ? Underlay.DEFAULT_MTU : this.underlayMtu;
+        List<String> underlay = this.underlay == null ? List.of(Underlay.DEFAULT_FIRST) : this.underlay;
         if (underlayMtu < 1280 || underlayMtu > 65535) {
             throw new ParameterException(spec.commandLine(), "--underlay-mtu must be 1280..65535, not " + underlayMtu);
         }

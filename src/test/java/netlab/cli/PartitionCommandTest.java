@@ -4,8 +4,11 @@ import static netlab.cli.Cli.LAN;
 import static netlab.cli.Cli.netlab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import netlab.testing.NetlabRunner.Run;
+import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +65,100 @@ class PartitionCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.TOPOLOGY);
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void theUnderlayAndVniOptionsWithoutWriteAreAUsageError() {
+        for (String[] options : new String[][] {{"--underlay", "garbage"}, {"--underlay-mtu", "1"},
+                {"--vni-base", "-1"}}) {
+            Run run = netlab("partition", LAN, "--hosts", "2", options[0], options[1]);
+
+            assertThat(run.exitCode()).as(options[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).startsWith("--underlay, --underlay-mtu and --vni-base go with --write\n");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aVniBaseFromWhichTheLabsVnisDoNotFitIsAUsageErrorAndWritesNothing(@TempDir Path dir) {
+        for (String base : new String[] {"-1", "0", "16777216", "2147483647"}) {
+            Run run = netlab("partition", LAN, "--hosts", "2", "--vni-base", base, "--write",
+                    dir.resolve("parts").toString());
+
+            assertThat(run.exitCode()).as(base).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(base).startsWith("--write: the lab's 1 VNI from " + base
+                    + " do not fit in 1..16777215; take a base of 1..16777215\n");
+            assertThat(run.out()).isEmpty();
+            assertThat(dir.resolve("parts")).doesNotExist();
+        }
+    }
+
+    @Test
+    void underlayAddressesThatAreNotOneMachineEachAreAUsageError(@TempDir Path dir) {
+        String[][] cases = {
+            {"239.1.1.1", "239.1.1.1 is not a machine's address"},
+            {"0.0.0.0", "0.0.0.0 is not a machine's address"},
+            {"127.0.0.1", "127.0.0.1 is not a machine's address"},
+            {"ff02::1", "ff02::1 is not a machine's address"},
+            {"192.0.2.1,192.0.2.1,192.0.2.2", "each machine needs an address of its own"},
+            {"255.255.255.254", "3 addresses from 255.255.255.254 run past the end of the address space"},
+            {"223.255.255.255", "224.0.0.0 is not a machine's address"},
+        };
+        for (String[] c : cases) {
+            Run run = netlab("partition", LAN, "--hosts", "3", "--underlay", c[0], "--write",
+                    dir.resolve("parts").toString());
+
+            assertThat(run.exitCode()).as(c[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(c[0]).startsWith("--underlay: " + c[1]);
+            assertThat(run.out()).isEmpty();
+            assertThat(dir.resolve("parts")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aDirectoryThatCannotBeMadeIsAUsageErrorSayingWhy(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "a file\n");
+        for (Path target : new Path[] {file, file.resolve("parts")}) {
+            Run run = netlab("partition", LAN, "--hosts", "2", "--write", target.toString());
+
+            assertThat(run.exitCode()).as(target.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(target.toString()).startsWith("--write " + target + ": cannot write the parts (");
+        }
+        assertThat(Files.readString(file)).isEqualTo("a file\n");
+    }
+
+    @Test
+    void aSmallerSplitRemovesThePartsOfALargerOneAndNothingElse(@TempDir Path dir) throws IOException {
+        Path parts = dir.resolve("parts");
+        assertThat(netlab("partition", LAN, "--hosts", "3", "--write", parts.toString()).exitCode()).isZero();
+        Path notOurs = Files.writeString(parts.resolve("lan.p7.topo"), "lab lan\nnode mine\n");
+
+        Run run = netlab("partition", LAN, "--hosts", "2", "--write", parts.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("wrote " + parts.resolve("lan.p0.topo") + "\n", "wrote "
+                + parts.resolve("lan.p1.topo") + "\n", "removed " + parts.resolve("lan.p2.topo")
+                + " (a part of an earlier split)\n");
+        try (var files = Files.list(parts)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("lan.p0.topo", "lan.p1.topo", "lan.p7.topo");
+        }
+        assertThat(Files.readString(notOurs)).isEqualTo("lab lan\nnode mine\n");
+    }
+
+    @Test
+    void aNewlineInTheSourcePathStaysInsideTheHeaderComment(@TempDir Path dir) throws IOException {
+        Path odd = Files.createDirectories(dir.resolve("a\nnode evil"));
+        Path source = Files.copy(Path.of(LAN), odd.resolve("lan.topo"));
+        Path parts = dir.resolve("parts");
+
+        Run run = netlab("partition", source.toString(), "--hosts", "2", "--write", parts.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String part : new String[] {"lan.p0.topo", "lan.p1.topo"}) {
+            String text = Files.readString(parts.resolve(part));
+            assertThat(text.lines().findFirst().orElseThrow()).contains("a?node evil");
+            assertThat(TopologyReader.parse(part, text).node("evil")).isEmpty();
+        }
     }
 }

@@ -89,6 +89,7 @@ public final class LabSplitter {
             throw new IllegalArgumentException("an underlay address per part");
         }
         requireEveryPartUsed(lab, partition);
+        VniBase.requireFits(vniBase, vnisNeeded(lab, partition));
         return new LabSplitter(lab, partition, underlay, vniBase).split();
     }
 

@@ -4,7 +4,9 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import netlab.topology.Addresses;
 
 /**
  * The network between the machines: each part's address on it (where the other parts' tunnels
@@ -24,6 +26,22 @@ public record Underlay(List<InetAddress> addresses, int mtu) {
         if (addresses.stream().map(a -> a instanceof Inet4Address).distinct().count() > 1) {
             throw new IllegalArgumentException("the underlay's addresses are of one family");
         }
+        for (InetAddress address : addresses) {
+            requireUnicast(address);
+        }
+        if (new HashSet<>(addresses).size() < addresses.size()) {
+            throw new IllegalArgumentException("each machine needs an address of its own, not "
+                    + addresses.stream().map(Addresses::format).toList());
+        }
+    }
+
+    /** A tunnel's far end is one machine: not a group, not "any", not this machine's loopback. */
+    private static void requireUnicast(InetAddress address) {
+        boolean broadcast = address instanceof Inet4Address && Addresses.format(address).equals("255.255.255.255");
+        if (address.isMulticastAddress() || address.isAnyLocalAddress() || address.isLoopbackAddress() || broadcast) {
+            throw new IllegalArgumentException(Addresses.format(address) + " is not a machine's address (multicast, "
+                    + "unspecified, loopback and broadcast addresses are not)");
+        }
     }
 
     /** {@code parts} addresses: {@code given} as they are, or one given and those after it. */
@@ -38,6 +56,10 @@ public record Underlay(List<InetAddress> addresses, int mtu) {
         List<InetAddress> addresses = new ArrayList<>();
         byte[] next = given.getFirst().getAddress();
         for (int p = 0; p < parts; p++) {
+            if (p > 0 && isZero(next)) {
+                throw new IllegalArgumentException(parts + " addresses from " + Addresses.format(given.getFirst())
+                        + " run past the end of the address space");
+            }
             try {
                 addresses.add(InetAddress.getByAddress(next.clone()));
             } catch (UnknownHostException impossible) {
@@ -46,6 +68,15 @@ public record Underlay(List<InetAddress> addresses, int mtu) {
             increment(next);
         }
         return new Underlay(addresses, mtu);
+    }
+
+    private static boolean isZero(byte[] address) {
+        for (byte b : address) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void increment(byte[] address) {

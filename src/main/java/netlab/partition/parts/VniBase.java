@@ -16,6 +16,14 @@ public final class VniBase {
 
     private VniBase() {}
 
+    /** Refuses a base from which {@code needed} VNIs do not all fit in 24 bits. */
+    public static void requireFits(long base, int needed) {
+        if (base < 1 || base + needed > LIMIT) {
+            throw new IllegalArgumentException("the lab's " + needed + " VNI" + (needed == 1 ? "" : "s") + " from "
+                    + base + " do not fit in 1.." + (LIMIT - 1) + "; take a base of 1.." + (LIMIT - Math.max(1, needed)));
+        }
+    }
+
     public static int forLab(String lab, int needed) {
         int blocks = LIMIT / BLOCK - Math.max(1, (needed + BLOCK - 1) / BLOCK); // the last block that still fits
         long hash = 0xcbf29ce484222325L;
