@@ -6,14 +6,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import netlab.error.FailureKind;
 import netlab.error.InterruptedWaitException;
+import netlab.error.LabStateException;
 import netlab.error.NetlabException;
 import netlab.executor.Executor;
 import netlab.executor.StepTimes;
@@ -21,6 +25,7 @@ import netlab.executor.TunnelRepointing;
 import netlab.kernel.Kernel;
 import netlab.plan.Planner;
 import netlab.state.LabLock;
+import netlab.state.LabRecord;
 import netlab.state.LabState;
 import netlab.state.StateStore;
 import netlab.topology.Endpoint;
@@ -49,6 +54,7 @@ final class PartAgent {
     private final PrintWriter err;
     private final StateStore store = Labs.store();
     private Optional<PeersFileWatch> peers = Optional.empty();
+    private Set<String> saidUnresolved = Set.of();
 
     private PartAgent(Lab file, Optional<Path> peersFile, Optional<Path> readyFile, PrintWriter err) {
         this.file = file;
@@ -59,6 +65,7 @@ final class PartAgent {
 
     static void hold(Path file, Optional<Path> peersFile, Optional<Path> readyFile, PrintWriter err) {
         NettyLogging.quiet();
+        lookUpAfresh();
         Lab lab = Labs.read(file);
         Privileges.requireAdmin();
         new PartAgent(lab, peersFile, readyFile, err).hold();
@@ -69,7 +76,7 @@ final class PartAgent {
             removeEarlierInstance();
             peers = peersFile.map(path -> PeersFileWatch.start(path, this::say));
             Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(file);
-            Map<Endpoint, List<InetAddress>> farEnds = peerMap().map(written, written);
+            Map<Endpoint, List<InetAddress>> farEnds = lookUp(written, written);
             LabState state = up(withFarEnds(file, farEnds), interruptions);
             try {
                 ready(true);
@@ -82,7 +89,7 @@ final class PartAgent {
                     boolean changed = peers.map(PeersFileWatch::refresh).orElse(false);
                     if (changed || Instant.now().isAfter(resolved.plus(RESOLVE_EVERY))) {
                         resolved = Instant.now();
-                        Map<Endpoint, List<InetAddress>> now = peerMap().map(written, farEnds);
+                        Map<Endpoint, List<InetAddress>> now = lookUp(written, farEnds);
                         if (!now.equals(farEnds)) {
                             TunnelRepointing.repoint(state, farEnds, now);
                             say("re-pointed " + moved(farEnds, now) + " of lab " + file.name());
@@ -102,12 +109,36 @@ final class PartAgent {
         }
     }
 
-    /** A crashed instance of this part left its record (and what it lists): down first, as {@code down} would. */
+    /**
+     * A peer's name is looked up every {@link #RESOLVE_EVERY} because its address changes when its
+     * pod moves; the JVM would answer from its own cache for 30 s (10 s for a failure) instead.
+     * Set before the first look-up, when the JVM reads it.
+     */
+    private static void lookUpAfresh() {
+        Security.setProperty("networkaddress.cache.ttl", "0");
+        Security.setProperty("networkaddress.cache.negative.ttl", "0");
+    }
+
+    /**
+     * A crashed instance of this part left its record (and what it lists): down first, as {@code
+     * down} would. Only a record of the same part file is an earlier instance: a lab of the same
+     * name brought up from another file (the whole lab, another split) is someone else's and is
+     * refused, as {@code up} refuses a lab that is already up.
+     */
     private void removeEarlierInstance() {
-        if (store.record(file.name()).isPresent()) {
-            say("lab " + file.name() + " was left by an earlier instance; taking it down first");
-            DownCommand.down(file.name(), true, false, new PrintWriter(PrintWriter.nullWriter()), err);
+        Optional<LabRecord> record = store.record(file.name());
+        if (record.isEmpty()) {
+            return;
         }
+        String ours = Path.of(file.file()).toAbsolutePath().normalize().toString();
+        if (!(record.get() instanceof LabRecord.Readable readable) || !readable.state().file().equals(ours)) {
+            String from = record.get() instanceof LabRecord.Readable r ? " from " + r.state().file() : "";
+            throw new LabStateException("lab " + file.name() + " is already up" + from + ", not from this part; an "
+                    + "agent takes down only what an earlier instance of the same part left (netlab down "
+                    + file.name() + " first if it is to go)");
+        }
+        say("lab " + file.name() + " was left by an earlier instance; taking it down first");
+        DownCommand.down(file.name(), true, false, new PrintWriter(PrintWriter.nullWriter()), err);
     }
 
     private LabState up(Lab lab, Interruptions interruptions) {
@@ -125,6 +156,16 @@ final class PartAgent {
                 }
             }
         }
+    }
+
+    /** The far ends as the peers file maps them now; a name that stops or starts resolving is said once. */
+    private Map<Endpoint, List<InetAddress>> lookUp(Map<Endpoint, List<InetAddress>> written,
+            Map<Endpoint, List<InetAddress>> previous) {
+        Set<String> unresolved = new LinkedHashSet<>();
+        Map<Endpoint, List<InetAddress>> now = peerMap().map(written, previous, unresolved::add);
+        unresolved.stream().filter(line -> !saidUnresolved.contains(line)).forEach(this::say);
+        saidUnresolved = unresolved;
+        return now;
     }
 
     private PeerMap peerMap() {

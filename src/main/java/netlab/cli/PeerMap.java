@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import netlab.topology.Addresses;
 import netlab.topology.Endpoint;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
@@ -96,10 +98,11 @@ final class PeerMap {
 
     /**
      * The far ends mapped: a target looked up now, or when it does not resolve, what {@code
-     * previous} had for it (the file's address the first time).
+     * previous} had for it (the file's address the first time), each such target told to {@code
+     * unresolved} as a line saying so.
      */
     Map<Endpoint, List<InetAddress>> map(Map<Endpoint, List<InetAddress>> fromFile,
-            Map<Endpoint, List<InetAddress>> previous) {
+            Map<Endpoint, List<InetAddress>> previous, Consumer<String> unresolved) {
         Map<InetAddress, InetAddress> resolved = new LinkedHashMap<>();
         Map<Endpoint, List<InetAddress>> mapped = new LinkedHashMap<>();
         fromFile.forEach((vxlan, remotes) -> {
@@ -108,7 +111,12 @@ final class PeerMap {
                 InetAddress written = remotes.get(i);
                 List<InetAddress> before = previous.getOrDefault(vxlan, remotes);
                 InetAddress fallback = before.size() > i ? before.get(i) : written;
-                now.add(resolved.computeIfAbsent(written, w -> resolve(w).orElse(fallback)));
+                now.add(resolved.computeIfAbsent(written, w -> resolve(w).orElseGet(() -> {
+                    unresolved.accept("peer " + targets.get(w) + " (for " + Addresses.format(w) + ") has no "
+                            + (w instanceof Inet4Address ? "IPv4" : "IPv6") + " address now; its tunnels stay at "
+                            + Addresses.format(fallback));
+                    return fallback;
+                })));
             }
             mapped.put(vxlan, List.copyOf(now));
         });

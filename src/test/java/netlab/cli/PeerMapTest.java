@@ -66,7 +66,7 @@ class PeerMapTest {
                 + "192.0.2.3 198.51.100.3\n");
         for (Lab part : vxlanLabOverThreeMachines()) {
             Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(part);
-            Map<Endpoint, List<InetAddress>> mapped = PeerMap.read(file).map(written, written);
+            Map<Endpoint, List<InetAddress>> mapped = PeerMap.read(file).map(written, written, line -> {});
             Lab placed = PartAgent.withFarEnds(part, mapped);
             placed.nodes().forEach(node -> node.interfaces().forEach(i -> {
                 if (i instanceof netlab.topology.NetInterface.Vxlan v) {
@@ -82,7 +82,7 @@ class PeerMapTest {
     void aCommentMayFollowAPeerLine() throws IOException {
         Path file = Files.writeString(dir.resolve("peers"), "# machines\n192.0.2.1 198.51.100.7  # m0\n\n");
         Map<Endpoint, List<InetAddress>> written = Map.of(new Endpoint("a", "vx1"), List.of(ip("192.0.2.1")));
-        assertThat(PeerMap.read(file).map(written, written))
+        assertThat(PeerMap.read(file).map(written, written, line -> {}))
                 .containsExactly(Map.entry(new Endpoint("a", "vx1"), List.of(ip("198.51.100.7"))));
     }
 
@@ -111,7 +111,7 @@ class PeerMapTest {
         Files.delete(file);
         assertThat(watch.refresh()).as("missing").isFalse();
         assertThat(watch.refresh()).as("still missing").isFalse();
-        assertThat(watch.peers().map(written, written).get(new Endpoint("a", "vx1"))).isEqualTo(good);
+        assertThat(watch.peers().map(written, written, line -> {}).get(new Endpoint("a", "vx1"))).isEqualTo(good);
         assertThat(warnings).hasSize(3);
         assertThat(warnings.get(0)).contains("peers:2: a peer line is").endsWith("keeping the peers read before");
         assertThat(warnings.get(1)).contains("maps no address");
@@ -119,7 +119,7 @@ class PeerMapTest {
 
         rewrite(file, "192.0.2.1 198.51.100.8\n", 3);
         assertThat(watch.refresh()).as("written again").isTrue();
-        assertThat(watch.peers().map(written, written).get(new Endpoint("a", "vx1")))
+        assertThat(watch.peers().map(written, written, line -> {}).get(new Endpoint("a", "vx1")))
                 .isEqualTo(List.of(ip("198.51.100.8")));
         assertThat(watch.refresh()).as("unchanged").isFalse();
     }

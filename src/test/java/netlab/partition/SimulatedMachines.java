@@ -200,6 +200,16 @@ final class SimulatedMachines {
             }
         }
 
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** The agent's exit status, once it has exited by itself. */
+        int awaitExit() throws InterruptedException {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(log()).isTrue();
+            return process.exitValue();
+        }
+
         /** kill -9: the part stays behind, as on a machine after a crash. */
         void kill() throws InterruptedException {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

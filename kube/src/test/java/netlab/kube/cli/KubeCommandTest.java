@@ -37,6 +37,18 @@ class KubeCommandTest {
     }
 
     @Test
+    void aNamespaceTheApiServerWouldRefuseIsAUsageError() {
+        for (String ns : new String[] {"Labs", "-labs", "labs-", "la_bs", "a".repeat(64), "", "la\nbs"}) {
+            Run run = run("k8s", "Tri_1.topo", "--hosts", "3", "--namespace", ns);
+
+            assertThat(run.exitCode()).as(ns).isEqualTo(2);
+            assertThat(run.err()).as(ns).contains("is not a namespace name: lower-case letters, digits and '-'");
+            assertThat(run.out()).as(ns).isEmpty();
+        }
+        assertThat(run("k8s", "Tri_1.topo", "--hosts", "3", "--namespace", "a".repeat(63)).exitCode()).isZero();
+    }
+
+    @Test
     void theNamespaceIsTheKubeconfigsAndTheImageThisVersionsByDefault() {
         Run run = run("-v", "k8s", "duo.topo", "--hosts", "2", "--vni-base", "70000");
 
