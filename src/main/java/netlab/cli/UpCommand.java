@@ -61,12 +61,24 @@ final class UpCommand implements Runnable {
             + "removed when it goes down (for a readiness probe).")
     Path readyFile;
 
+    /**
+     * Not an option: {@code up} builds on this machine, and reaching others is not netlab's job
+     * (no ssh fan-out). Said as the way to a split lab (docs/partition.md, "Why not up --hosts").
+     */
+    @Option(names = "--hosts", paramLabel = "K", hidden = true)
+    Integer hosts;
+
     /** Where the lab goes: its own name ({@code --name}) and whether in a user namespace. */
     record Placing(String name, boolean rootless) {}
 
     @Override
     public void run() {
         CommandLine commandLine = spec.commandLine();
+        if (hosts != null) {
+            throw new ParameterException(commandLine, "up builds a lab on this machine; to run it over " + hosts
+                    + " machines, netlab partition FILE --hosts " + hosts + " --write DIR and netlab up DIR/LAB.pN.topo "
+                    + "--hold on each, or netlab k8s up FILE --hosts " + hosts + " on a cluster (docs/partition.md)");
+        }
         if (hold) {
             if (dryRun || name != null || rootless) {
                 throw new ParameterException(commandLine, "--hold takes no --dry-run, --name or --rootless: a held "

@@ -161,4 +161,15 @@ class PartitionCommandTest {
             assertThat(TopologyReader.parse(part, text).node("evil")).isEmpty();
         }
     }
+
+    @Test
+    void upWithHostsIsAUsageErrorThatSaysTheWayToASplitLab() {
+        Run run = netlab("up", LAN, "--hosts", "3");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("up builds a lab on this machine; to run it over 3 machines, netlab partition "
+                + "FILE --hosts 3 --write DIR and netlab up DIR/LAB.pN.topo --hold on each, or netlab k8s up FILE "
+                + "--hosts 3 on a cluster (docs/partition.md)\n");
+        assertThat(run.out()).isEmpty();
+    }
 }
