@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -44,20 +47,47 @@ final class PartFiles {
         return new PartFiles(lab, LabSplitter.split(lab, partition, underlay, base), underlay, base, seed);
     }
 
-    /** Writes the parts into {@code dir} (made if missing); one line per file written or removed. */
+    /**
+     * Writes the parts into {@code dir} (made if missing); one line per file written or removed.
+     * Each part goes to a file of its own first and is renamed over its name once all are
+     * written: a failure leaves the earlier split whole, and a symbolic link at a part's name is
+     * replaced, never followed.
+     */
     List<String> writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        List<String> done = new ArrayList<>();
+        List<Path> targets = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
-            Path file = dir.resolve(lab.name() + ".p" + p + ".topo");
-            Files.writeString(file, header(lab, p, parts.size(), underlay, base, seed) + TopologyWriter.write(parts.get(p)));
-            done.add("wrote " + file);
+            Path target = dir.resolve(lab.name() + ".p" + p + ".topo");
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileSystemException(target.toString(), null, "a directory is in the way");
+            }
+            targets.add(target);
         }
-        for (Path stale : staleParts(dir)) {
-            Files.delete(stale);
-            done.add("removed " + stale + " (a part of an earlier split)");
+        List<Path> written = new ArrayList<>();
+        try {
+            for (int p = 0; p < parts.size(); p++) {
+                Path temporary = Files.createTempFile(dir, "." + lab.name() + ".p" + p + ".", ".tmp");
+                written.add(temporary);
+                Files.writeString(temporary, header(lab, p, parts.size(), underlay, base, seed)
+                        + TopologyWriter.write(parts.get(p)));
+            }
+            List<String> done = new ArrayList<>();
+            for (int p = 0; p < parts.size(); p++) {
+                Files.move(written.get(p), targets.get(p), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+                done.add("wrote " + printable(targets.get(p).toString()));
+            }
+            written.clear();
+            for (Path stale : staleParts(dir)) {
+                Files.delete(stale);
+                done.add("removed " + printable(stale.toString()) + " (a part of an earlier split)");
+            }
+            return done;
+        } finally {
+            for (Path temporary : written) {
+                Files.deleteIfExists(temporary);
+            }
         }
-        return done;
     }
 
     /** {@code LAB.pN.topo} files past this split's parts whose first line says netlab wrote them for this lab. */

@@ -14,6 +14,8 @@ import netlab.partition.Partitioner;
 import netlab.partition.parts.LabSplitter;
 import netlab.partition.parts.Underlay;
 import netlab.topology.Lab;
+import netlab.topology.Mtus;
+import netlab.topology.NetInterface;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,9 +101,6 @@ final class PartitionCommand implements Runnable {
     private Underlay underlay() {
         int underlayMtu = this.underlayMtu == null ? Underlay.DEFAULT_MTU : this.underlayMtu;
         List<String> underlay = this.underlay == null ? List.of(Underlay.DEFAULT_FIRST) : this.underlay;
-        if (underlayMtu < 1280 || underlayMtu > 65535) {
-            throw new ParameterException(spec.commandLine(), "--underlay-mtu must be 1280..65535, not " + underlayMtu);
-        }
         List<InetAddress> addresses = new ArrayList<>();
         for (String text : underlay) {
             try {
@@ -109,6 +108,14 @@ final class PartitionCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--underlay takes addresses, not '" + text + "'");
             }
+        }
+        // A tunnel carries the underlay's MTU less its headers; under 1280 the kernel takes IPv6 off it.
+        int least = Mtus.IPV6_MIN_MTU + NetInterface.Vxlan.overhead(addresses.getFirst());
+        if (underlayMtu < least || underlayMtu > 65535) {
+            throw new ParameterException(spec.commandLine(), "--underlay-mtu must be " + least + "..65535 over IPv"
+                    + (addresses.getFirst() instanceof java.net.Inet4Address ? "4" : "6") + " (a tunnel carries "
+                    + NetInterface.Vxlan.overhead(addresses.getFirst()) + " bytes less, and IPv6 needs 1280), not "
+                    + underlayMtu);
         }
         try {
             return Underlay.of(addresses, hosts, underlayMtu);

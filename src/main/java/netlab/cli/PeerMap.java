@@ -23,8 +23,9 @@ import netlab.topology.Node;
  * {@code ADDRESS TARGET}: a tunnel the file sends to ADDRESS goes to TARGET instead, an address or
  * a name looked up each time the file is read (a pod's DNS name, whose address changes when the
  * pod moves); blank lines and everything from a {@code #} on are skipped. A name that does not
- * resolve keeps the address it had, or the file's until it first resolves. Only the tunnels the
- * split made ({@code underlay host}) are mapped: a lab's own vxlans keep what the lab says.
+ * resolve keeps the address it had, or the file's until it first resolves. Only tunnels over the
+ * machine ({@code underlay host}, as the split makes them) are mapped: vxlans in the lab's nodes
+ * keep what the lab says.
  */
 final class PeerMap {
     private final Map<InetAddress, String> targets;
@@ -56,6 +57,11 @@ final class PeerMap {
                 throw new PeersFileException(file + ":" + (n + 1) + ": a peer line is 'ADDRESS TARGET', not '"
                         + line + "'");
             }
+            Optional<InetAddress> to = literal(words[1]);
+            if (to.isPresent() && (to.get().isMulticastAddress() || to.get().isAnyLocalAddress())) {
+                throw new PeersFileException(file + ":" + (n + 1) + ": " + words[1] + " is not a machine's address "
+                        + "(a tunnel's far end is one machine)");
+            }
             targets.put(from.get(), words[1]);
         }
         return new PeerMap(targets);
@@ -81,7 +87,7 @@ final class PeerMap {
 
     /**
      * The far ends of the tunnels to other machines ({@code underlay host}: the split makes these),
-     * as the file gives them. A lab's own vxlans, whose sockets are in a node, are not there: their
+     * as the file gives them. A lab's vxlans whose sockets are in a node are not there: their
      * remotes are the lab's, and may well be the same addresses as the machines' placeholders.
      */
     static Map<Endpoint, List<InetAddress>> farEnds(Lab lab) {
@@ -118,7 +124,13 @@ final class PeerMap {
                     return fallback;
                 })));
             }
-            mapped.put(vxlan, List.copyOf(now));
+            List<InetAddress> distinct = now.stream().distinct().toList();
+            if (distinct.size() < now.size()) {
+                // Two machines at one address (a typo, or a move half seen): one flooding entry each is all the kernel takes.
+                unresolved.accept("tunnel " + vxlan + " has far ends at one address (" + String.join(" ",
+                        now.stream().map(Addresses::format).toList()) + "); it sends there once");
+            }
+            mapped.put(vxlan, distinct);
         });
         return mapped;
     }

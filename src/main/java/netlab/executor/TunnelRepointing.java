@@ -45,16 +45,21 @@ public final class TunnelRepointing {
             requests.add(new NetlinkRequest(ip + " link set " + vxlan.interfaceName() + " type vxlan remote "
                     + Addresses.format(remotes.getFirst()), LinkRequests.setVxlanRemote(index, remotes.getFirst())));
         }
-        for (int i = 1; i < remotes.size(); i++) {
-            if (!firstMoved && old.size() > i && old.get(i).equals(remotes.get(i))) {
-                continue;
-            }
-            if (!firstMoved && old.size() > i) {
+        // The flooding entries: all put back when the remote moved (the kernel dropped them), else
+        // those gone deleted and those new appended.
+        List<InetAddress> oldFlood = firstMoved ? List.of() : old.subList(1, old.size());
+        List<InetAddress> newFlood = remotes.subList(1, remotes.size());
+        for (InetAddress gone : oldFlood) {
+            if (!newFlood.contains(gone)) {
                 requests.add(new NetlinkRequest(bridge + " fdb del 00:00:00:00:00:00 dev " + vxlan.interfaceName()
-                        + " dst " + Addresses.format(old.get(i)), NeighbourRequests.deleteFlood(index, old.get(i))));
+                        + " dst " + Addresses.format(gone), NeighbourRequests.deleteFlood(index, gone)));
             }
-            requests.add(new NetlinkRequest(bridge + " fdb append 00:00:00:00:00:00 dev " + vxlan.interfaceName()
-                    + " dst " + Addresses.format(remotes.get(i)), NeighbourRequests.appendFlood(index, remotes.get(i))));
+        }
+        for (InetAddress added : newFlood) {
+            if (!oldFlood.contains(added)) {
+                requests.add(new NetlinkRequest(bridge + " fdb append 00:00:00:00:00:00 dev " + vxlan.interfaceName()
+                        + " dst " + Addresses.format(added), NeighbourRequests.appendFlood(index, added)));
+            }
         }
         for (NetlinkRequest request : requests) {
             session.route(vxlan.node()).call(request);

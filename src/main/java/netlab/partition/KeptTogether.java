@@ -18,7 +18,12 @@ import netlab.topology.Node;
  * parent's node, and its parent stays a veth (a macvlan cannot sit on a vxlan); a vxlan's
  * {@code local} address and its underlay device stay on a veth (netlab does not run a vxlan over
  * another); a loss impairment stays on a veth (the loss drops frames at the far end's ingress).
- * A bridge port is never cut (it moves to its far end's machine), so a pair with a port stays free.
+ * A bridge port is never cut (it moves to its far end's machine, with its sysctls and
+ * impairments), so a pair with a port stays free, except where a route, a neighbour entry or a
+ * NAT rule of the bridge's node names the port: those stay home, and the port with them. The
+ * interface holding a vxlan's {@code local} keeps its MTU (the lab's tunnel is sized by it): when
+ * it is a bridge, or a veth whose far end is a bridge port, that bridge is not split (a split
+ * bridge's ports are clamped under the underlay, and its copies gain a vxlan port).
  */
 final class KeptTogether {
     private final Lab lab;
@@ -46,18 +51,47 @@ final class KeptTogether {
                     }
                     case Vxlan vxlan when !vxlan.machine() -> {
                         vxlan.local().flatMap(local -> holderOf(node, local))
-                                .ifPresent(name -> keepVeth(new Endpoint(node.name(), name)));
-                        vxlan.underlay().ifPresent(name -> keepVeth(new Endpoint(node.name(), name)));
+                                .ifPresent(name -> keepUnderlay(new Endpoint(node.name(), name)));
+                        vxlan.underlay().ifPresent(name -> keepUnderlay(new Endpoint(node.name(), name)));
                     }
                     default -> { }
                 }
             }
+            node.routes().forEach(route -> route.dev().ifPresent(dev -> keepPortHome(node, dev)));
+            node.neighbours().forEach(neighbour -> keepPortHome(node, neighbour.dev()));
+            node.nat().forEach(rule -> rule.out().ifPresent(out -> keepPortHome(node, out)));
             for (Impairment impairment : node.impairments()) {
                 if (impairment.lossHundredthsOfPercent().isPresent()) {
                     keepVeth(new Endpoint(node.name(), impairment.interfaceName()));
                 }
             }
         }
+    }
+
+    /** A vxlan's underlay: a veth pair stays whole, and so does the bridge it or its far end is. */
+    private void keepUnderlay(Endpoint end) {
+        keepVeth(end);
+        Optional<NetInterface> underlay = lab.node(end.node()).flatMap(n -> n.netInterface(end.interfaceName()));
+        if (underlay.isPresent() && underlay.get() instanceof NetInterface.Bridge) {
+            keepBridgeWhole(end.node(), end.interfaceName());
+        }
+        vethEnd(end).map(VethEnd::peer).ifPresent(peer -> vethEnd(peer).flatMap(VethEnd::master)
+                .ifPresent(bridge -> keepBridgeWhole(peer.node(), bridge)));
+    }
+
+    /** Every port's far end on the bridge's machine: the bridge is not split. */
+    private void keepBridgeWhole(String node, String bridge) {
+        lab.node(node).ifPresent(n -> n.interfaces().forEach(i -> {
+            if (i instanceof VethEnd port && port.master().filter(bridge::equals).isPresent()) {
+                join(node, port.peer().node());
+            }
+        }));
+    }
+
+    /** A port of {@code node} named by one of its statements that cannot move: its far end stays here. */
+    private void keepPortHome(Node node, String name) {
+        node.netInterface(name).filter(VethEnd.class::isInstance).map(VethEnd.class::cast)
+                .filter(port -> port.master().isPresent()).ifPresent(port -> join(node.name(), port.peer().node()));
     }
 
     /** The interface of {@code node} that holds {@code address}. */

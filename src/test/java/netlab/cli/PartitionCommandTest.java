@@ -81,6 +81,9 @@ class PartitionCommandTest {
 
     @Test
     void aVniBaseFromWhichTheLabsVnisDoNotFitIsAUsageErrorAndWritesNothing(@TempDir Path dir) {
+        assertThat(netlab("partition", LAN, "--hosts", "1", "--vni-base", "16777216", "--write",
+                dir.resolve("parts").toString()).exitCode()).as("one machine: no VNI, still no such base")
+                .isEqualTo(ExitCodes.USAGE);
         for (String base : new String[] {"-1", "0", "16777216", "2147483647"}) {
             Run run = netlab("partition", LAN, "--hosts", "2", "--vni-base", base, "--write",
                     dir.resolve("parts").toString());
@@ -103,6 +106,10 @@ class PartitionCommandTest {
             {"192.0.2.1,192.0.2.1,192.0.2.2", "each machine needs an address of its own"},
             {"255.255.255.254", "3 addresses from 255.255.255.254 run past the end of the address space"},
             {"223.255.255.255", "224.0.0.0 is not a machine's address"},
+            {"fe80::1", "fe80::1 is not a machine's address"},
+            {"169.254.0.1", "169.254.0.1 is not a machine's address"},
+            {"0.0.0.1", "0.0.0.1 is not a machine's address"},
+            {"240.0.0.1", "240.0.0.1 is not a machine's address"},
         };
         for (String[] c : cases) {
             Run run = netlab("partition", LAN, "--hosts", "3", "--underlay", c[0], "--write",
@@ -171,5 +178,54 @@ class PartitionCommandTest {
                 + "FILE --hosts 3 --write DIR and netlab up DIR/LAB.pN.topo --hold on each, or netlab k8s up FILE "
                 + "--hosts 3 on a cluster (docs/partition.md)\n");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anUnderlayTooSmallForIpv6InATunnelIsAUsageError(@TempDir Path dir) {
+        String[][] cases = {{"192.0.2.1", "1329", "--underlay-mtu must be 1330..65535 over IPv4"},
+            {"2001:db8::1", "1349", "--underlay-mtu must be 1350..65535 over IPv6"}};
+        for (String[] c : cases) {
+            Run run = netlab("partition", LAN, "--hosts", "2", "--underlay", c[0], "--underlay-mtu", c[1], "--write",
+                    dir.resolve("parts").toString());
+
+            assertThat(run.exitCode()).as(c[1]).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(c[1]).startsWith(c[2] + " (a tunnel carries ");
+        }
+        assertThat(netlab("partition", LAN, "--hosts", "2", "--underlay-mtu", "1330", "--write",
+                dir.resolve("parts").toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void aPartsNameThatIsALinkIsReplacedNotFollowed(@TempDir Path dir) throws IOException {
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        Path victim = Files.writeString(dir.resolve("victim"), "not a part\n");
+        Files.createSymbolicLink(parts.resolve("lan.p1.topo"), victim);
+
+        assertThat(netlab("partition", LAN, "--hosts", "2", "--write", parts.toString()).exitCode()).isZero();
+
+        assertThat(Files.readString(victim)).isEqualTo("not a part\n");
+        assertThat(Files.isSymbolicLink(parts.resolve("lan.p1.topo"))).isFalse();
+        assertThat(Files.readString(parts.resolve("lan.p1.topo"))).startsWith("# Part 1 of 2 of lab lan");
+    }
+
+    @Test
+    void aSplitThatCannotBeWrittenLeavesTheEarlierOneWhole(@TempDir Path dir) throws IOException {
+        Path parts = dir.resolve("parts");
+        assertThat(netlab("partition", LAN, "--hosts", "3", "--seed", "1", "--write", parts.toString()).exitCode())
+                .isZero();
+        String before = Files.readString(parts.resolve("lan.p0.topo"));
+        Files.delete(parts.resolve("lan.p1.topo"));
+        Files.createDirectory(parts.resolve("lan.p1.topo"));
+
+        Run run = netlab("partition", LAN, "--hosts", "2", "--write", parts.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("--write " + parts + ": cannot write the parts (" + parts.resolve("lan.p1.topo")
+                + ": a directory is in the way)");
+        assertThat(Files.readString(parts.resolve("lan.p0.topo"))).isEqualTo(before);
+        try (var files = Files.list(parts)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("lan.p0.topo", "lan.p1.topo", "lan.p2.topo");
+        }
     }
 }

@@ -35,18 +35,32 @@ class PeerMapTest {
         return InetAddress.ofLiteral(text);
     }
 
-    /** topologies/vxlan.topo split over 3 machines: its own vx0s send to 192.0.2.1/.2, the machines' placeholders. */
-    private static List<Lab> vxlanLabOverThreeMachines() throws IOException {
-        Lab lab = TopologyReader.parse("vxlan.topo", Files.readString(Path.of("../topologies/vxlan.topo")));
+    /** A lab whose own vxlans send to 192.0.2.1 and .2, the machines' placeholders, split over 3 machines. */
+    private static List<Lab> ownVxlansOverThreeMachines() {
+        Lab lab = TopologyReader.parse("own.topo", """
+                lab own
+                node a
+                  link up0 to b:up0 address 192.0.2.1/24
+                  vxlan vx0 vni 7 remote 192.0.2.2 local 192.0.2.1
+                  link e1 to c:e0 address 10.0.1.1/24
+                node b
+                  address up0 192.0.2.2/24
+                  vxlan vx0 vni 7 remote 192.0.2.1 local 192.0.2.2
+                node c
+                  address e0 10.0.1.2/24
+                  link e1 to d:e0 address 10.0.2.1/24
+                node d
+                  address e0 10.0.2.2/24
+                """);
         Partition partition = Partitioner.partition(PartitionGraph.of(lab), 3, 1);
         return LabSplitter.split(lab, partition, Underlay.of(List.of(InetAddress.ofLiteral("192.0.2.1")), 3, 1500), 5000);
     }
 
     @Test
-    void aLabsOwnVxlansAreNotMappedEvenWhenTheySendToAPlaceholder() throws IOException {
+    void aLabsOwnVxlansAreNotMappedEvenWhenTheySendToAPlaceholder() {
         List<Endpoint> own = new ArrayList<>();
         List<Endpoint> made = new ArrayList<>();
-        for (Lab part : vxlanLabOverThreeMachines()) {
+        for (Lab part : ownVxlansOverThreeMachines()) {
             part.nodes().forEach(node -> node.interfaces().forEach(i -> {
                 if (i instanceof netlab.topology.NetInterface.Vxlan v) {
                     (v.machine() ? made : own).add(new Endpoint(node.name(), v.name()));
@@ -56,7 +70,7 @@ class PeerMapTest {
         assertThat(own).as("the lab's vx0s").hasSize(2);
         assertThat(made).as("the split's tunnels").isNotEmpty();
         List<Endpoint> mapped = new ArrayList<>();
-        vxlanLabOverThreeMachines().forEach(part -> mapped.addAll(PeerMap.farEnds(part).keySet()));
+        ownVxlansOverThreeMachines().forEach(part -> mapped.addAll(PeerMap.farEnds(part).keySet()));
         assertThat(mapped).containsExactlyInAnyOrderElementsOf(made);
     }
 
@@ -64,7 +78,7 @@ class PeerMapTest {
     void anAgentsTunnelsMoveWithThePeersFileAndTheLabsOwnStay() throws IOException {
         Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.1\n192.0.2.2 198.51.100.2\n"
                 + "192.0.2.3 198.51.100.3\n");
-        for (Lab part : vxlanLabOverThreeMachines()) {
+        for (Lab part : ownVxlansOverThreeMachines()) {
             Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(part);
             Map<Endpoint, List<InetAddress>> mapped = PeerMap.read(file).map(written, written, line -> {});
             Lab placed = PartAgent.withFarEnds(part, mapped);
@@ -93,6 +107,30 @@ class PeerMapTest {
                 .isInstanceOf(PeersFileException.class).hasMessageContaining("peers:1: a peer line is");
         assertThatThrownBy(() -> PeersFileWatch.start(dir.resolve("absent"), warning -> {}))
                 .isInstanceOf(PeersFileException.class).hasMessageContaining("cannot read the peers file");
+    }
+
+    @Test
+    void aTargetThatIsNoMachineIsRefused() throws IOException {
+        for (String target : new String[] {"239.1.1.1", "0.0.0.0", "ff02::1", "::"}) {
+            Path file = Files.writeString(dir.resolve("peers"), "# machines\n192.0.2.1 " + target + "\n");
+            assertThatThrownBy(() -> PeerMap.read(file)).as(target).isInstanceOf(PeersFileException.class)
+                    .hasMessageEndingWith("peers:2: " + target + " is not a machine's address (a tunnel's far end is "
+                            + "one machine)");
+        }
+    }
+
+    /** Two machines mapped to one address: the tunnel sends there once (the kernel refuses a flooding entry twice). */
+    @Test
+    void farEndsAtOneAddressAreOneFarEndAndSaidSo() throws IOException {
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.2 10.0.0.9\n192.0.2.3 10.0.0.9\n");
+        Endpoint vx = new Endpoint("sw", "vx5000");
+        Map<Endpoint, List<InetAddress>> written = Map.of(vx, List.of(ip("192.0.2.2"), ip("192.0.2.3")));
+        List<String> said = new ArrayList<>();
+
+        assertThat(PeerMap.read(file).map(written, written, said::add)).containsExactly(Map.entry(vx,
+                List.of(ip("10.0.0.9"))));
+        assertThat(said).containsExactly("tunnel sw:vx5000 has far ends at one address (10.0.0.9 10.0.0.9); it sends "
+                + "there once");
     }
 
     /** Each way a peers file looks while someone rewrites it keeps the map read before, with a warning. */

@@ -50,6 +50,8 @@ public final class LabSplitter {
     private final Set<String> macsTaken;
     private final List<Map<String, NodeDraft>> parts = new ArrayList<>();
     private int nextVni;
+    /** VNIs of the lab's own vxlans over the machine on the split's port: the split's tunnels skip them (EEXIST). */
+    private final Set<Integer> machineVnis = new HashSet<>();
 
     private LabSplitter(Lab lab, Partition partition, Underlay underlay, int vniBase) {
         this.lab = lab;
@@ -60,6 +62,13 @@ public final class LabSplitter {
         this.macsTaken = new HashSet<>(macs.all());
         lab.nodes().forEach(node -> nodes.put(node.name(), node));
         this.nextVni = vniBase;
+        for (Node node : lab.nodes()) {
+            for (NetInterface i : node.interfaces()) {
+                if (i instanceof Vxlan v && (v.machine() || node.isHost()) && v.port() == Vxlan.IANA_PORT) {
+                    machineVnis.add(v.vni());
+                }
+            }
+        }
         for (int p = 0; p < partition.parts(); p++) {
             parts.add(new LinkedHashMap<>());
         }
@@ -115,6 +124,7 @@ public final class LabSplitter {
         List<Lab> labs = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
             keepTheLabsMacs(p);
+            clampMacvlans(p);
             labs.add(part(p));
         }
         return labs;
@@ -146,6 +156,25 @@ public final class LabSplitter {
     }
 
     /**
+     * A macvlan's MTU no higher than its parent's in the part: a parent that became a split bridge
+     * or a port under the tunnels' MTU took a lower one, as the file's larger MTUs do.
+     */
+    private void clampMacvlans(int p) {
+        Mtus partMtus = Mtus.of(part(p));
+        for (NodeDraft node : parts.get(p).values()) {
+            for (NetInterface i : List.copyOf(node.interfaces)) {
+                if (i instanceof NetInterface.Macvlan m && m.mtu().isPresent()) {
+                    OptionalInt parent = partMtus.parentMtu(new Endpoint(node.original.name(), m.name()));
+                    if (parent.isPresent() && parent.getAsInt() < m.mtu().getAsInt()) {
+                        node.replace(m.name(), new NetInterface.Macvlan(m.name(), m.parent(), m.mode(), m.addresses(),
+                                parent, m.mac(), m.source()));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The MAC of an interface the split adds on machine {@code part}: derived from the lab's, the
      * node's and the interface's names and the machine's number, hashed again while any part has it.
      */
@@ -153,9 +182,21 @@ public final class LabSplitter {
         return Optional.of(Macs.derive(List.of(lab.name(), node.name(), name, "part " + part), macsTaken));
     }
 
+    /** The next VNI, past those the lab's own tunnels over the machine hold. */
+    private int vni() {
+        while (machineVnis.contains(nextVni)) {
+            nextVni++;
+        }
+        if (nextVni >= VniBase.LIMIT) {
+            throw new IllegalArgumentException("the split's VNIs run past " + (VniBase.LIMIT - 1) + " (the lab's own "
+                    + "vxlans over the machine hold " + machineVnis.size() + " of them); take a lower --vni-base");
+        }
+        return nextVni++;
+    }
+
     /** A veth pair across machines: each end becomes a vxlan towards the other's machine. */
     private void tunnel(Node node, VethEnd end) {
-        int vni = nextVni++;
+        int vni = vni();
         Endpoint near = new Endpoint(node.name(), end.name());
         NodeDraft here = draft(near.node());
         NodeDraft there = draft(end.peer().node());
@@ -181,7 +222,7 @@ public final class LabSplitter {
         if (machines.size() == 1) {
             return;
         }
-        int vni = nextVni++;
+        int vni = vni();
         int home = partOf.get(node.name());
         int limit = underlay.tunnelMtu();
         OptionalInt bridgeMtu = bridge.mtu().isPresent() && bridge.mtu().getAsInt() > limit ? OptionalInt.of(limit)

@@ -18,7 +18,7 @@ public final class VniBase {
 
     /** Refuses a base from which {@code needed} VNIs do not all fit in 24 bits. */
     public static void requireFits(long base, int needed) {
-        if (base < 1 || base + needed > LIMIT) {
+        if (base < 1 || base >= LIMIT || base + needed > LIMIT) {
             throw new IllegalArgumentException("the lab's " + needed + " VNI" + (needed == 1 ? "" : "s") + " from "
                     + base + " do not fit in 1.." + (LIMIT - 1) + "; take a base of 1.." + (LIMIT - Math.max(1, needed)));
         }

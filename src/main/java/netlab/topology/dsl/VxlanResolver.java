@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import netlab.topology.Node;
 import netlab.topology.Addresses;
 import netlab.topology.Cidr;
 
@@ -42,14 +43,16 @@ final class VxlanResolver {
                     continue;
                 }
                 // The kernel keeps one vxlan per VNI and UDP port in the socket's namespace
-                // (vxlan_vni_in_use: EEXIST): the node's, or for every vxlan over the machine, the machine's.
-                String socket = vxlan.machine() ? "\0machine" : node.name;
+                // (vxlan_vni_in_use: EEXIST): the node's, or for every vxlan over the machine (the host
+                // block's and every 'underlay host' one), the machine's.
+                boolean overMachine = vxlan.machine() || Node.HOST.equals(node.name);
+                String socket = overMachine ? "\0machine" : node.name;
                 InterfaceDraft first = byVni.putIfAbsent(socket + "\0" + vxlan.vni() + "\0" + vxlan.port(), draft);
                 if (first != null) {
                     problems.add(vxlan.source(), "vxlan " + vxlan.name().quoted() + " has vni " + vxlan.vni()
                             + " and dstport " + vxlan.port() + " like " + Word.quote(first.name) + " (made at "
                             + first.source + "); the kernel takes one vxlan per vni and port in "
-                            + (vxlan.machine() ? "the machine, over which both run" : "a node") + " (EEXIST)");
+                            + (overMachine ? "the machine, over which both run" : "a node") + " (EEXIST)");
                     continue;
                 }
                 vxlans.add(draft);
