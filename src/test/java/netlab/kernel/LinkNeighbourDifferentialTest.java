@@ -105,6 +105,29 @@ class LinkNeighbourDifferentialTest {
         assertThat(neighbours.get(0).get("state").toString()).isEqualTo("[\"PERMANENT\"]");
     }
 
+    /**
+     * The lab's own traffic can teach a node an entry before the file's permanent one is set
+     * (honest/macs.topo's vxlan made n2 ask for n1 over p0): add is refused, replace wins.
+     */
+    @Test
+    void replaceMakesALearnedNeighbourPermanentWhereAddIsRefused() throws Exception {
+        call("create veth n0", LinkRequests.createVeth("n0", List.of(), "n1", List.of()));
+        Shell.check("ip", "-n", "diff-left", "neigh", "add", "172.31.32.1", "lladdr", "02:00:00:00:00:09", "dev", "n0",
+                "nud", "stale");
+        int n0 = index("n0");
+        InetAddress peer = InetAddress.getByName("172.31.32.1");
+        MacAddress mac = MacAddress.parse("02:00:00:00:00:01");
+
+        assertThatThrownBy(() -> call("add over the learned entry", NeighbourRequests.addPermanent(n0, peer, mac)))
+                .hasMessageContaining("EEXIST");
+        call("replace the learned entry", NeighbourRequests.replacePermanent(n0, peer, mac));
+
+        JsonNode neighbours = Json.of("ip", "-n", "diff-left", "-j", "neigh", "show", "dev", "n0");
+        assertThat(neighbours).hasSize(1);
+        assertThat(neighbours.get(0).get("lladdr").asText()).isEqualTo("02:00:00:00:00:01");
+        assertThat(neighbours.get(0).get("state").toString()).isEqualTo("[\"PERMANENT\"]");
+    }
+
     @Test
     void creatingAnExistingLinkGivesEexist() {
         Shell.check("ip", "-n", "diff-left", "link", "add", "taken0", "type", "bridge");

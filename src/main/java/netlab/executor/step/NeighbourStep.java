@@ -11,8 +11,12 @@ import netlab.plan.Operation;
 import netlab.topology.Addresses;
 
 /**
- * {@code ip neigh add ADDR lladdr MAC dev IF nud permanent}. {@code lladdr peer} was resolved when
- * planning: netlab chose the peer's MAC itself.
+ * {@code ip neigh replace ADDR lladdr MAC dev IF nud permanent} on an interface the lab made:
+ * the lab's own traffic (a vxlan's first packet, an ARP request from the peer) can teach the
+ * kernel a dynamic entry for the address before this step runs, and the file's permanent entry
+ * is meant to win over it. On the host's own lo it is {@code ip neigh add}: an entry there is the
+ * machine's, not to be overwritten and later deleted by {@code down}. {@code lladdr peer} was
+ * resolved when planning: netlab chose the peer's MAC itself.
  *
  * <p>Undone: with the interface (the lab made it); on the host's own lo, recorded before it is
  * made and deleted by {@code down}.
@@ -20,8 +24,13 @@ import netlab.topology.Addresses;
 public record NeighbourStep(Operation.AddNeighbour operation) implements SettingStep {
     @Override
     public String command() {
-        return ip(operation.node()) + " neigh add " + Addresses.format(operation.address()) + " lladdr "
-                + operation.lladdr() + " dev " + quoted(operation.dev()) + " nud permanent";
+        return ip(operation.node()) + " neigh " + (onHostLoopback() ? "add " : "replace ")
+                + Addresses.format(operation.address()) + " lladdr " + operation.lladdr() + " dev "
+                + quoted(operation.dev()) + " nud permanent";
+    }
+
+    private boolean onHostLoopback() {
+        return Commands.isHostLoopback(operation.node(), operation.dev());
     }
 
     @Override
@@ -31,13 +40,15 @@ public record NeighbourStep(Operation.AddNeighbour operation) implements Setting
 
     @Override
     public List<Creation> creates() {
-        return Commands.isHostLoopback(operation.node(), operation.dev())
+        return onHostLoopback()
                 ? List.of(new Creation.LoopbackNeighbour(operation.address(), operation.lladdr())) : List.of();
     }
 
     @Override
     public NlMessage request(StepContext context) {
-        return NeighbourRequests.addPermanent(context.index(operation.node(), operation.dev()), operation.address(),
-                MacAddress.parse(operation.lladdr()));
+        int ifindex = context.index(operation.node(), operation.dev());
+        MacAddress mac = MacAddress.parse(operation.lladdr());
+        return onHostLoopback() ? NeighbourRequests.addPermanent(ifindex, operation.address(), mac)
+                : NeighbourRequests.replacePermanent(ifindex, operation.address(), mac);
     }
 }

@@ -98,6 +98,12 @@ class StepsSendWhatIpSendsTest {
     }
 
     @Test
+    void permanentNeighbourOnTheHostsOwnLoopbackIsAddedNotReplaced() {
+        assertSendsAsCaptured(new NeighbourStep(new Operation.AddNeighbour("host", ip("10.99.0.2"), "lo",
+                "02:00:00:00:00:05", AT)), "neighbour-host-lo", new CapturedContext(Map.of("host:lo", 1), 4));
+    }
+
+    @Test
     void routes() {
         assertSendsAsCaptured(new RouteStep(new Operation.AddRoute("ns1", new Route(cidr("172.31.32.1", 32),
                 Optional.empty(), Optional.of("eth0"), false, OptionalInt.empty(), Optional.empty(), AT), AT)), "route-device");

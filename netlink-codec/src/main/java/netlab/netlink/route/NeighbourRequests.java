@@ -4,6 +4,7 @@ import static netlab.netlink.NlmFlags.NLM_F_ACK;
 import static netlab.netlink.NlmFlags.NLM_F_APPEND;
 import static netlab.netlink.NlmFlags.NLM_F_CREATE;
 import static netlab.netlink.NlmFlags.NLM_F_EXCL;
+import static netlab.netlink.NlmFlags.NLM_F_REPLACE;
 import static netlab.netlink.NlmFlags.NLM_F_REQUEST;
 
 import java.net.InetAddress;
@@ -16,6 +17,7 @@ import netlab.netlink.NlMessage;
  */
 public final class NeighbourRequests {
     private static final int CREATE = NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE;
+    private static final int REPLACE = NLM_F_REQUEST | NLM_F_ACK | NLM_F_REPLACE | NLM_F_CREATE;
     private static final int DELETE = NLM_F_REQUEST | NLM_F_ACK;
 
     private NeighbourRequests() {}
@@ -23,6 +25,11 @@ public final class NeighbourRequests {
     /** Equivalent to: {@code ip neigh add ADDRESS lladdr MAC dev IFINDEX nud permanent}. */
     public static NlMessage addPermanent(int ifindex, InetAddress address, MacAddress mac) {
         return NlMessage.request(RtmTypes.RTM_NEWNEIGH, CREATE, NeighbourMessage.permanent(ifindex, address, mac));
+    }
+
+    /** Equivalent to: {@code ip neigh replace ADDRESS lladdr MAC dev IFINDEX nud permanent}. */
+    public static NlMessage replacePermanent(int ifindex, InetAddress address, MacAddress mac) {
+        return NlMessage.request(RtmTypes.RTM_NEWNEIGH, REPLACE, NeighbourMessage.permanent(ifindex, address, mac));
     }
 
     /** Equivalent to: {@code bridge fdb append 00:00:00:00:00:00 dev IFINDEX dst REMOTE}. */

@@ -57,6 +57,12 @@ class RequestsOwnTheirFlagsTest {
     }
 
     @Test
+    void neighbourReplaceIsIpNeighReplacePermanent() throws Exception {
+        assertEncodesTo(NeighbourRequests.replacePermanent(7, InetAddress.getByName("10.0.0.2"),
+                MacAddress.parse("02:00:00:00:00:02")), Fixture.load("route/neigh-replace-permanent-v4.txt"));
+    }
+
+    @Test
     void addressDeleteIsIpAddrDel() throws Exception {
         assertEncodesTo(AddressRequests.delete(VETH0, InetAddress.getByName("192.168.0.1"), 24),
                 Fixture.load("route/addr-del-v4.txt"));
