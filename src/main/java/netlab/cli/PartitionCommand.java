@@ -101,6 +101,10 @@ final class PartitionCommand implements Runnable {
     private Underlay underlay() {
         int underlayMtu = this.underlayMtu == null ? Underlay.DEFAULT_MTU : this.underlayMtu;
         List<String> underlay = this.underlay == null ? List.of(Underlay.DEFAULT_FIRST) : this.underlay;
+        if (underlay.isEmpty()) {
+            // picocli splits "--underlay ," into nothing at all
+            throw new ParameterException(spec.commandLine(), "--underlay takes addresses, not none");
+        }
         List<InetAddress> addresses = new ArrayList<>();
         for (String text : underlay) {
             try {

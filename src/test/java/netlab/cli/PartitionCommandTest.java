@@ -97,6 +97,15 @@ class PartitionCommandTest {
     }
 
     @Test
+    void anUnderlayOfNoAddressesIsAUsageError(@TempDir Path dir) {
+        Run run = netlab("partition", LAN, "--hosts", "2", "--underlay", ",", "--write", dir.resolve("parts").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("--underlay takes addresses, not none\n");
+        assertThat(dir.resolve("parts")).doesNotExist();
+    }
+
+    @Test
     void underlayAddressesThatAreNotOneMachineEachAreAUsageError(@TempDir Path dir) {
         String[][] cases = {
             {"239.1.1.1", "239.1.1.1 is not a machine's address"},
@@ -110,6 +119,8 @@ class PartitionCommandTest {
             {"169.254.0.1", "169.254.0.1 is not a machine's address"},
             {"0.0.0.1", "0.0.0.1 is not a machine's address"},
             {"240.0.0.1", "240.0.0.1 is not a machine's address"},
+            {"::10.0.0.1", "::a00:1 is not a machine's address"},
+            {"fec0::1", "fec0::1 is not a machine's address"},
         };
         for (String[] c : cases) {
             Run run = netlab("partition", LAN, "--hosts", "3", "--underlay", c[0], "--write",
