@@ -8,7 +8,7 @@ import java.util.Set;
 public record SysctlSetting(String key, String value, Source source) {
     /** The groups of settings the kernel keeps per interface, each as {@code GROUP.IF.SETTING}. */
     private static final List<String> PER_INTERFACE = List.of("net.ipv4.conf.", "net.ipv6.conf.", "net.ipv4.neigh.",
-            "net.ipv6.neigh.");
+            "net.ipv6.neigh.", "net.mpls.conf.");
     /** Entries of those groups that are not interfaces: the settings of all, and of those made later. */
     private static final Set<String> NOT_INTERFACES = Set.of("all", "default");
 
@@ -19,7 +19,7 @@ public record SysctlSetting(String key, String value, Source source) {
 
     /**
      * The interface a key names: IF in {@code net.ipv4.conf.IF.SETTING}, {@code net.ipv6.conf},
-     * {@code net.ipv4.neigh} and {@code net.ipv6.neigh}. It is everything between the group and
+     * {@code net.ipv4.neigh}, {@code net.ipv6.neigh} and {@code net.mpls.conf}. It is everything between the group and
      * the last part, so that a name holding a '.' comes out whole (and can be refused: a key's
      * dots are /proc/sys's directories, so no key reaches such an interface). Empty for {@code
      * all} and {@code default}, and for a key of another kind.
@@ -39,7 +39,13 @@ public record SysctlSetting(String key, String value, Source source) {
     /** The same setting for another interface: {@code key} with the interface it names replaced by {@code name}. */
     public static String withInterface(String key, String name) {
         String named = interfaceOf(key).orElseThrow(() -> new IllegalArgumentException(key + " names no interface"));
-        int start = key.indexOf('.', "net.ipv4.".length()) + 1;
+        int start = interfaceStart(key);
         return key.substring(0, start) + name + key.substring(start + named.length());
+    }
+
+    /** Where the interface a key names begins in it: after its group ({@code net.ipv4.conf.}). */
+    public static int interfaceStart(String key) {
+        return PER_INTERFACE.stream().filter(key::startsWith).findFirst().orElseThrow(
+                () -> new IllegalArgumentException(key + " names no interface")).length();
     }
 }

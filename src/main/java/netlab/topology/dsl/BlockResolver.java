@@ -143,7 +143,7 @@ final class BlockResolver {
      * checks. A name with a '.' cannot be reached: the key's dots are /proc/sys's directories.
      */
     private boolean interfaceInKey(NodeDraft node, Word key, String name) {
-        int start = key.text().indexOf('.', "net.ipv4.".length()) + 1;
+        int start = SysctlSetting.interfaceStart(key.text());
         Word named = key.slice(start, start + name.length());
         String problem;
         if (name.indexOf('.') >= 0) {

@@ -63,6 +63,7 @@ class PartsCheckTest {
             node sw
               bridge br0 10.9.0.254/24
               sysctl net.ipv4.conf.h1-eth0.rp_filter=0
+              sysctl net.mpls.conf.h3-eth0.input=1
               impair h2-eth0 delay 10ms
             node h1
               link eth0 to sw:br0 address 10.9.0.1/24
@@ -260,12 +261,14 @@ class PartsCheckTest {
         List<Lab> parts = LabSplitter.split(lab, partition, underlay(3), 5000);
         Node swWithH1 = parts.get(partOf.get("h1")).node("sw").orElseThrow();
         Node swWithH2 = parts.get(partOf.get("h2")).node("sw").orElseThrow();
-        assertThat(swWithH1.sysctls()).extracting(s -> s.key()).containsExactly("net.ipv4.conf.h1-eth0.rp_filter");
+        Node swWithH3 = parts.get(partOf.get("h3")).node("sw").orElseThrow();
+        assertThat(swWithH1.sysctls()).extracting(s -> s.key()).contains("net.ipv4.conf.h1-eth0.rp_filter");
+        assertThat(swWithH3.sysctls()).extracting(s -> s.key()).contains("net.mpls.conf.h3-eth0.input");
         assertThat(swWithH2.impairments()).extracting(i -> i.interfaceName()).containsExactly("h2-eth0");
         long sysctls = parts.stream().flatMap(p -> p.node("sw").stream()).mapToLong(n -> n.sysctls().size()).sum();
         long impairments = parts.stream().flatMap(p -> p.node("sw").stream()).mapToLong(n -> n.impairments().size())
                 .sum();
-        assertThat(sysctls).as("each statement once").isEqualTo(1);
+        assertThat(sysctls).as("each statement once").isEqualTo(2);
         assertThat(impairments).as("each statement once").isEqualTo(1);
     }
 
