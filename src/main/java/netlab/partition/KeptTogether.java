@@ -22,8 +22,9 @@ import netlab.topology.Node;
  * impairments), so a pair with a port stays free, except where a route, a neighbour entry or a
  * NAT rule of the bridge's node names the port: those stay home, and the port with them. The
  * interface holding a vxlan's {@code local} keeps its MTU (the lab's tunnel is sized by it): when
- * it is a bridge, or a veth whose far end is a bridge port, that bridge is not split (a split
- * bridge's ports are clamped under the underlay, and its copies gain a vxlan port).
+ * it is a bridge, or a veth whose far end is a bridge port, or a macvlan on either, that bridge is
+ * not split (a split bridge's ports are clamped under the underlay, and its copies gain a vxlan
+ * port).
  */
 final class KeptTogether {
     private final Lab lab;
@@ -68,12 +69,18 @@ final class KeptTogether {
         }
     }
 
-    /** A vxlan's underlay: a veth pair stays whole, and so does the bridge it or its far end is. */
+    /**
+     * A vxlan's underlay: a veth pair stays whole, and so does the bridge it or its far end is; a
+     * macvlan's traffic is its parent's, so the parent is kept as an underlay too.
+     */
     private void keepUnderlay(Endpoint end) {
         keepVeth(end);
         Optional<NetInterface> underlay = lab.node(end.node()).flatMap(n -> n.netInterface(end.interfaceName()));
         if (underlay.isPresent() && underlay.get() instanceof NetInterface.Bridge) {
             keepBridgeWhole(end.node(), end.interfaceName());
+        }
+        if (underlay.isPresent() && underlay.get() instanceof Macvlan macvlan) {
+            keepUnderlay(macvlan.parent());
         }
         vethEnd(end).map(VethEnd::peer).ifPresent(peer -> vethEnd(peer).flatMap(VethEnd::master)
                 .ifPresent(bridge -> keepBridgeWhole(peer.node(), bridge)));

@@ -234,6 +234,7 @@ public final class LabSplitter {
             if (machine == home) {
                 holder.replace(bridge.name(), new Bridge(bridge.name(), bridge.addresses(), bridgeMtu, bridge.mac(),
                         bridge.source()));
+                clampLabVxlanPorts(node, bridge, limit);
             } else {
                 holder.interfaces.add(new Bridge(bridge.name(), List.of(), bridgeMtu, addedMac(node, bridge.name(), machine),
                         bridge.source()));
@@ -253,6 +254,21 @@ public final class LabSplitter {
             VethEnd far = (VethEnd) farNode.find(port.peer().interfaceName()).orElseThrow();
             farNode.replace(far.name(), clampEnd(port.peer(), far));
         });
+    }
+
+    /**
+     * The lab's own vxlans that are ports of a split bridge (they stay home: a vxlan is not cut)
+     * carry no more than the split's tunnels, as the veth ports do: a larger frame they bring in
+     * could not cross to the bridge's other copies.
+     */
+    private void clampLabVxlanPorts(Node node, Bridge bridge, int limit) {
+        for (NetInterface i : node.interfaces()) {
+            if (i instanceof Vxlan v && v.master().filter(bridge.name()::equals).isPresent()
+                    && mtus.mtu(new Endpoint(node.name(), v.name())).orElse(limit) > limit) {
+                draft(node.name()).replace(v.name(), new Vxlan(v.name(), v.vni(), v.remotes(), v.local(), v.underlay(),
+                        v.machine(), v.port(), v.master(), v.addresses(), OptionalInt.of(limit), v.mac(), v.source()));
+            }
+        }
     }
 
     private VethEnd clampEnd(Endpoint endpoint, VethEnd end) {

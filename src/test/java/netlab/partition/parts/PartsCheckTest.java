@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import netlab.partition.Partition;
 import netlab.partition.PartitionGraph;
 import netlab.partition.Partitioner;
 import netlab.plan.Planner;
+import netlab.topology.Endpoint;
 import netlab.topology.Lab;
+import netlab.topology.Mtus;
+import netlab.topology.NetInterface;
 import netlab.topology.Node;
 import netlab.topology.dsl.TopologyReader;
 import netlab.topology.write.TopologyWriter;
@@ -145,6 +149,52 @@ class PartsCheckTest {
               link e0 to a:e1 address 10.0.0.1/24
             """;
 
+    /**
+     * A vxlan of the lab whose {@code local} is on a macvlan: the macvlan's parent carries the
+     * tunnel, so the bridge under it (directly, or at the far end of the parent veth) is not split.
+     */
+    static final String VXLAN_OVER_A_MACVLAN = """
+            lab mvvx
+            node sw
+              bridge br0
+            node m
+              macvlan mv0 on sw:br0 address 10.3.0.100/24
+              vxlan vx0 vni 100 remote 10.3.0.1 local 10.3.0.100 mtu 1450
+            node n
+              link e0 to sw:br0
+              macvlan mv1 on n:e0 address 10.3.0.101/24
+              vxlan vx1 vni 101 remote 10.3.0.2 local 10.3.0.101 mtu 1450
+            node a
+              link e0 to sw:br0 address 10.3.0.1/24
+            node b
+              link e0 to sw:br0 address 10.3.0.2/24
+            node c
+              link e0 to sw:br0 address 10.3.0.3/24
+            node d
+              link e0 to c:e1 address 10.4.0.1/24
+            node e
+              link e0 to d:e1 address 10.4.1.1/24
+            """;
+
+    /** A lab's own vxlan, sized by a jumbo underlay, as a port of a bridge the split splits. */
+    static final String VXLAN_PORT_ON_A_SPLIT_BRIDGE = """
+            lab vp
+            node sw
+              bridge br0 10.5.0.254/24
+              link up0 to u:up0 address 198.51.100.1/24
+              mtu up0 9000
+              vxlan vx0 vni 9 remote 198.51.100.2 local 198.51.100.1 to br0
+            node u
+              address up0 198.51.100.2/24
+              mtu up0 9000
+            node a
+              link e0 to sw:br0 address 10.5.0.1/24
+            node b
+              link e0 to sw:br0 address 10.5.0.2/24
+            node c
+              link e0 to sw:br0 address 10.5.0.3/24
+            """;
+
     /** The lab's own vxlans over the machine hold VNIs the split would take from base 5000. */
     static final String OWN_MACHINE_VNIS = """
             lab ov
@@ -172,6 +222,8 @@ class PartsCheckTest {
                 Arguments.of("pm.topo", PORT_NAMED_BY_ROUTES),
                 Arguments.of("mv.topo", MACVLAN_ON_A_SPLIT_BRIDGE),
                 Arguments.of("vb.topo", VXLAN_OVER_A_BRIDGE),
+                Arguments.of("mvvx.topo", VXLAN_OVER_A_MACVLAN),
+                Arguments.of("vp.topo", VXLAN_PORT_ON_A_SPLIT_BRIDGE),
                 Arguments.of("ov.topo", OWN_MACHINE_VNIS),
                 Arguments.of("vxlan.topo with mtu", read(Path.of("../topologies/vxlan.topo"))
                         .replace("local 192.0.2.1\n", "local 192.0.2.1 mtu 1450\n")
@@ -189,11 +241,13 @@ class PartsCheckTest {
                 continue; // the lab does not fill that many machines: partition --write refuses it
             }
             splits++;
-            for (Lab part : LabSplitter.split(lab, partition, underlay(machines), 5000)) {
+            List<Lab> parts = LabSplitter.split(lab, partition, underlay(machines), 5000);
+            for (Lab part : parts) {
                 String written = TopologyWriter.write(part);
                 assertThatCode(() -> Planner.plan(TopologyReader.parse(name, written)))
                         .as("%s over %d machines:\n%s", name, machines, written).doesNotThrowAnyException();
             }
+            assertSplitBridgesFitTheTunnels(parts, underlay(machines), name);
         }
         assertThat(splits).as("splits of %s tried", name).isPositive();
     }
@@ -226,12 +280,14 @@ class PartsCheckTest {
             }
             for (Underlay all : UNDERLAYS) {
                 Underlay underlay = new Underlay(all.addresses().subList(0, machines), all.mtu());
-                for (Lab part : LabSplitter.split(lab, partition, underlay, 5000)) {
+                List<Lab> parts = LabSplitter.split(lab, partition, underlay, 5000);
+                for (Lab part : parts) {
                     String written = TopologyWriter.write(part);
                     assertThatCode(() -> Planner.plan(TopologyReader.parse(name, written)))
                             .as("%s over %d machines, underlay MTU %d:\n%s", name, machines, underlay.mtu(), written)
                             .doesNotThrowAnyException();
                 }
+                assertSplitBridgesFitTheTunnels(parts, underlay, name);
             }
         }
     }
@@ -289,6 +345,40 @@ class PartsCheckTest {
         Map<String, Integer> partOf = Partitioner.partition(PartitionGraph.of(lab), 2, 1).partOfNode();
         assertThat(partOf.get("a")).isEqualTo(partOf.get("b"));
         assertThat(partOf.get("c")).isNotEqualTo(partOf.get("a"));
+    }
+
+    /**
+     * A frame a split bridge forwards may cross a tunnel: the bridge and every port of it, on
+     * every machine, carry at most what a tunnel carries. A bridge is split when more than one
+     * part holds it.
+     */
+    private static void assertSplitBridgesFitTheTunnels(List<Lab> parts, Underlay underlay, String name) {
+        Map<Endpoint, Long> copies = parts.stream().flatMap(p -> p.nodes().stream())
+                .flatMap(n -> n.interfaces().stream().filter(NetInterface.Bridge.class::isInstance)
+                        .map(b -> new Endpoint(n.name(), b.name())))
+                .collect(java.util.stream.Collectors.groupingBy(b -> b, java.util.stream.Collectors.counting()));
+        for (Lab part : parts) {
+            Mtus mtus = Mtus.of(part);
+            for (Node node : part.nodes()) {
+                for (NetInterface i : node.interfaces()) {
+                    Optional<String> bridge = i instanceof NetInterface.Bridge ? Optional.of(i.name()) : master(i);
+                    if (bridge.isPresent() && copies.getOrDefault(new Endpoint(node.name(), bridge.get()), 0L) > 1) {
+                        assertThat(mtus.mtu(new Endpoint(node.name(), i.name())).orElse(Mtus.ETH_DATA_LEN))
+                                .as("%s: %s:%s of a split bridge, underlay MTU %d", name, node.name(), i.name(),
+                                        underlay.mtu())
+                                .isLessThanOrEqualTo(underlay.tunnelMtu());
+                    }
+                }
+            }
+        }
+    }
+
+    private static Optional<String> master(NetInterface i) {
+        return switch (i) {
+            case NetInterface.VethEnd end -> end.master();
+            case NetInterface.Vxlan vxlan -> vxlan.master();
+            default -> Optional.empty();
+        };
     }
 
     private static Underlay underlay(int machines) {
