@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,36 +102,42 @@ final class PeerMap {
     }
 
     /**
-     * The far ends mapped: a target looked up now, or when it does not resolve, what {@code
-     * previous} had for it (the file's address the first time), each such target told to {@code
-     * unresolved} as a line saying so.
+     * The far ends mapped: a target looked up now, or when it does not resolve, the address it
+     * last resolved to (the file's address before it ever did), each such target told to {@code
+     * unresolved} as a line saying so. {@code lastResolved} is that memory, kept by the caller
+     * across rounds (a tunnel's list of far ends loses places when two land on one address, so it
+     * cannot be); this round's look-ups are put there.
      */
     Map<Endpoint, List<InetAddress>> map(Map<Endpoint, List<InetAddress>> fromFile,
-            Map<Endpoint, List<InetAddress>> previous, Consumer<String> unresolved) {
-        Map<InetAddress, InetAddress> resolved = new LinkedHashMap<>();
+            Map<InetAddress, InetAddress> lastResolved, Consumer<String> unresolved) {
+        Map<InetAddress, InetAddress> now = new LinkedHashMap<>();
         Map<Endpoint, List<InetAddress>> mapped = new LinkedHashMap<>();
         fromFile.forEach((vxlan, remotes) -> {
-            List<InetAddress> now = new ArrayList<>();
-            for (int i = 0; i < remotes.size(); i++) {
-                InetAddress written = remotes.get(i);
-                List<InetAddress> before = previous.getOrDefault(vxlan, remotes);
-                InetAddress fallback = before.size() > i ? before.get(i) : written;
-                now.add(resolved.computeIfAbsent(written, w -> resolve(w).orElseGet(() -> {
-                    unresolved.accept("peer " + targets.get(w) + " (for " + Addresses.format(w) + ") has no "
-                            + (w instanceof Inet4Address ? "IPv4" : "IPv6") + " address now; its tunnels stay at "
-                            + Addresses.format(fallback));
-                    return fallback;
-                })));
-            }
-            List<InetAddress> distinct = now.stream().distinct().toList();
-            if (distinct.size() < now.size()) {
+            List<InetAddress> ends = remotes.stream().map(written -> now.computeIfAbsent(written,
+                    w -> lookUp(w, lastResolved, unresolved))).toList();
+            List<InetAddress> distinct = ends.stream().distinct().toList();
+            if (distinct.size() < ends.size()) {
                 // Two machines at one address (a typo, or a move half seen): one flooding entry each is all the kernel takes.
                 unresolved.accept("tunnel " + vxlan + " has far ends at one address (" + String.join(" ",
-                        now.stream().map(Addresses::format).toList()) + "); it sends there once");
+                        ends.stream().map(Addresses::format).toList()) + "); it sends there once");
             }
             mapped.put(vxlan, distinct);
         });
         return mapped;
+    }
+
+    private InetAddress lookUp(InetAddress written, Map<InetAddress, InetAddress> lastResolved,
+            Consumer<String> unresolved) {
+        Optional<InetAddress> address = resolve(written);
+        if (address.isPresent()) {
+            lastResolved.put(written, address.get());
+            return address.get();
+        }
+        InetAddress fallback = lastResolved.getOrDefault(written, written);
+        unresolved.accept("peer " + targets.get(written) + " (for " + Addresses.format(written) + ") has no "
+                + (written instanceof Inet4Address ? "IPv4" : "IPv6") + " address now; its tunnels stay at "
+                + Addresses.format(fallback));
+        return fallback;
     }
 
     private Optional<InetAddress> resolve(InetAddress written) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import netlab.partition.Partition;
@@ -80,7 +81,7 @@ class PeerMapTest {
                 + "192.0.2.3 198.51.100.3\n");
         for (Lab part : ownVxlansOverThreeMachines()) {
             Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(part);
-            Map<Endpoint, List<InetAddress>> mapped = PeerMap.read(file).map(written, written, line -> {});
+            Map<Endpoint, List<InetAddress>> mapped = PeerMap.read(file).map(written, new HashMap<>(), line -> {});
             Lab placed = PartAgent.withFarEnds(part, mapped);
             placed.nodes().forEach(node -> node.interfaces().forEach(i -> {
                 if (i instanceof netlab.topology.NetInterface.Vxlan v) {
@@ -96,7 +97,7 @@ class PeerMapTest {
     void aCommentMayFollowAPeerLine() throws IOException {
         Path file = Files.writeString(dir.resolve("peers"), "# machines\n192.0.2.1 198.51.100.7  # m0\n\n");
         Map<Endpoint, List<InetAddress>> written = Map.of(new Endpoint("a", "vx1"), List.of(ip("192.0.2.1")));
-        assertThat(PeerMap.read(file).map(written, written, line -> {}))
+        assertThat(PeerMap.read(file).map(written, new HashMap<>(), line -> {}))
                 .containsExactly(Map.entry(new Endpoint("a", "vx1"), List.of(ip("198.51.100.7"))));
     }
 
@@ -127,10 +128,35 @@ class PeerMapTest {
         Map<Endpoint, List<InetAddress>> written = Map.of(vx, List.of(ip("192.0.2.2"), ip("192.0.2.3")));
         List<String> said = new ArrayList<>();
 
-        assertThat(PeerMap.read(file).map(written, written, said::add)).containsExactly(Map.entry(vx,
+        assertThat(PeerMap.read(file).map(written, new HashMap<>(), said::add)).containsExactly(Map.entry(vx,
                 List.of(ip("10.0.0.9"))));
         assertThat(said).containsExactly("tunnel sw:vx5000 has far ends at one address (10.0.0.9 10.0.0.9); it sends "
                 + "there once");
+    }
+
+    /**
+     * A far end whose name stops resolving stays at its own last address, though the list the
+     * tunnel had was shorter (two far ends were at one address) and another machine's address
+     * sat where it was.
+     */
+    @Test
+    void anUnresolvedFarEndKeepsItsOwnLastAddress() throws IOException {
+        Endpoint vx = new Endpoint("sw", "vx5000");
+        Map<Endpoint, List<InetAddress>> written = Map.of(vx, List.of(ip("192.0.2.1"), ip("192.0.2.2"),
+                ip("192.0.2.3")));
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.1\n192.0.2.2 198.51.100.1\n"
+                + "192.0.2.3 198.51.100.3\n");
+        Map<InetAddress, InetAddress> lastResolved = new HashMap<>();
+        assertThat(PeerMap.read(file).map(written, lastResolved, line -> {}).get(vx))
+                .isEqualTo(List.of(ip("198.51.100.1"), ip("198.51.100.3")));
+
+        // 192.0.2.2's peer has no IPv4 address now (an IPv6 one only), and 192.0.2.1's moved.
+        Files.writeString(file, "192.0.2.1 198.51.100.2\n192.0.2.2 2001:db8::9\n192.0.2.3 198.51.100.3\n");
+        List<String> said = new ArrayList<>();
+        assertThat(PeerMap.read(file).map(written, lastResolved, said::add).get(vx))
+                .isEqualTo(List.of(ip("198.51.100.2"), ip("198.51.100.1"), ip("198.51.100.3")));
+        assertThat(said).containsExactly("peer 2001:db8::9 (for 192.0.2.2) has no IPv4 address now; its tunnels "
+                + "stay at 198.51.100.1");
     }
 
     /** Each way a peers file looks while someone rewrites it keeps the map read before, with a warning. */
@@ -149,7 +175,7 @@ class PeerMapTest {
         Files.delete(file);
         assertThat(watch.refresh()).as("missing").isFalse();
         assertThat(watch.refresh()).as("still missing").isFalse();
-        assertThat(watch.peers().map(written, written, line -> {}).get(new Endpoint("a", "vx1"))).isEqualTo(good);
+        assertThat(watch.peers().map(written, new HashMap<>(), line -> {}).get(new Endpoint("a", "vx1"))).isEqualTo(good);
         assertThat(warnings).hasSize(3);
         assertThat(warnings.get(0)).contains("peers:2: a peer line is").endsWith("keeping the peers read before");
         assertThat(warnings.get(1)).contains("maps no address");
@@ -157,7 +183,7 @@ class PeerMapTest {
 
         rewrite(file, "192.0.2.1 198.51.100.8\n", 3);
         assertThat(watch.refresh()).as("written again").isTrue();
-        assertThat(watch.peers().map(written, written, line -> {}).get(new Endpoint("a", "vx1")))
+        assertThat(watch.peers().map(written, new HashMap<>(), line -> {}).get(new Endpoint("a", "vx1")))
                 .isEqualTo(List.of(ip("198.51.100.8")));
         assertThat(watch.refresh()).as("unchanged").isFalse();
     }
