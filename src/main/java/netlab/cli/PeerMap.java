@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import netlab.topology.Addresses;
 import netlab.topology.Endpoint;
 import netlab.topology.Lab;
+import netlab.topology.MachineAddresses;
 import netlab.topology.NetInterface;
 import netlab.topology.Node;
 
@@ -21,8 +23,10 @@ import netlab.topology.Node;
  * {@code up --hold --peers FILE}: where the far ends a part file names really are. Each line is
  * {@code ADDRESS TARGET}: a tunnel the file sends to ADDRESS goes to TARGET instead, an address or
  * a name looked up each time the file is read (a pod's DNS name, whose address changes when the
- * pod moves); blank lines and everything from a {@code #} on are skipped. A name that does not
- * resolve keeps the address it had, or the file's until it first resolves. Only tunnels over the
+ * pod moves); blank lines and everything from a {@code #} on are skipped. A target must be a
+ * machine's address ({@link MachineAddresses}): an address that is not one is refused, a name
+ * that gives only such addresses counts as not resolving. A name that does not resolve keeps the
+ * address it had, or the file's until it first resolves. Only tunnels over the
  * machine ({@code underlay host}, as the split makes them) are mapped: vxlans in the lab's nodes
  * keep what the lab says.
  */
@@ -57,9 +61,9 @@ final class PeerMap {
                         + line + "'");
             }
             Optional<InetAddress> to = literal(words[1]);
-            if (to.isPresent() && (to.get().isMulticastAddress() || to.get().isAnyLocalAddress())) {
-                throw new PeersFileException(file + ":" + (n + 1) + ": " + words[1] + " is not a machine's address "
-                        + "(a tunnel's far end is one machine)");
+            if (to.isPresent() && !MachineAddresses.isMachineAddress(to.get())) {
+                throw new PeersFileException(file + ":" + (n + 1) + ": " + words[1] + " is not a machine's address ("
+                        + MachineAddresses.REFUSED + ")");
             }
             targets.put(from.get(), words[1]);
         }
@@ -128,32 +132,33 @@ final class PeerMap {
 
     private InetAddress lookUp(InetAddress written, Map<InetAddress, InetAddress> lastResolved,
             Consumer<String> unresolved) {
-        Optional<InetAddress> address = resolve(written);
-        if (address.isPresent()) {
-            lastResolved.put(written, address.get());
-            return address.get();
+        String target = targets.get(written);
+        if (target == null) {
+            return written;
+        }
+        List<InetAddress> found = addresses(target, written);
+        Optional<InetAddress> machine = found.stream().filter(MachineAddresses::isMachineAddress).findFirst();
+        if (machine.isPresent()) {
+            lastResolved.put(written, machine.get());
+            return machine.get();
         }
         InetAddress fallback = lastResolved.getOrDefault(written, written);
-        unresolved.accept("peer " + targets.get(written) + " (for " + Addresses.format(written) + ") has no "
-                + (written instanceof Inet4Address ? "IPv4" : "IPv6") + " address now; its tunnels stay at "
-                + Addresses.format(fallback));
+        String why = found.isEmpty() ? "has no " + (written instanceof Inet4Address ? "IPv4" : "IPv6") + " address now"
+                : "resolves only to " + String.join(" ", found.stream().map(Addresses::format).toList())
+                        + ", not a machine's address";
+        unresolved.accept("peer " + target + " (for " + Addresses.format(written) + ") " + why
+                + "; its tunnels stay at " + Addresses.format(fallback));
         return fallback;
     }
 
-    private Optional<InetAddress> resolve(InetAddress written) {
-        String target = targets.get(written);
-        if (target == null) {
-            return Optional.of(written);
-        }
+    /** The addresses {@code target} gives now of the family of {@code written}, the tunnel's. */
+    private static List<InetAddress> addresses(String target, InetAddress written) {
         try {
-            for (InetAddress address : InetAddress.getAllByName(target)) {
-                if ((address instanceof Inet4Address) == (written instanceof Inet4Address)) {
-                    return Optional.of(address);
-                }
-            }
+            return Arrays.stream(InetAddress.getAllByName(target))
+                    .filter(address -> (address instanceof Inet4Address) == (written instanceof Inet4Address))
+                    .toList();
         } catch (UnknownHostException e) {
-            // not (yet) in DNS: a pod that is not scheduled has no address
+            return List.of(); // not (yet) in DNS: a pod that is not scheduled has no address
         }
-        return Optional.empty();
     }
 }

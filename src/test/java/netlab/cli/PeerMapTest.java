@@ -112,12 +112,43 @@ class PeerMapTest {
 
     @Test
     void aTargetThatIsNoMachineIsRefused() throws IOException {
-        for (String target : new String[] {"239.1.1.1", "0.0.0.0", "ff02::1", "::"}) {
+        for (String target : new String[] {"239.1.1.1", "0.0.0.0", "ff02::1", "::", "127.0.0.1", "127.9.9.9", "::1",
+                "169.254.0.1", "fe80::1", "febf::1", "255.255.255.255", "0.1.2.3", "240.0.0.1"}) {
             Path file = Files.writeString(dir.resolve("peers"), "# machines\n192.0.2.1 " + target + "\n");
             assertThatThrownBy(() -> PeerMap.read(file)).as(target).isInstanceOf(PeersFileException.class)
-                    .hasMessageEndingWith("peers:2: " + target + " is not a machine's address (a tunnel's far end is "
-                            + "one machine)");
+                    .hasMessageEndingWith("peers:2: " + target + " is not a machine's address (multicast, unspecified, "
+                            + "loopback, link-local, broadcast and reserved addresses are not)");
         }
+    }
+
+    /** A machine's address next to those refused: the rule is no wider than it says. */
+    @Test
+    void aRoutedTargetIsTaken() throws IOException {
+        for (String target : new String[] {"1.0.0.1", "126.255.255.255", "128.0.0.1", "169.253.255.255",
+                "169.255.0.1", "223.255.255.255", "fec0::1", "2001:db8::1"}) {
+            Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 " + target + "\n");
+            assertThat(PeerMap.read(file).isEmpty()).as(target).isFalse();
+        }
+    }
+
+    /**
+     * A name is held to the same rule as an address: one that gives only loopback (localhost) is
+     * taken as not resolving, said so, and the tunnel stays where it was.
+     */
+    @Test
+    void aNameGivingNoMachinesAddressKeepsTheTunnelWhereItWas() throws IOException {
+        Endpoint vx = new Endpoint("a", "vx1");
+        Map<Endpoint, List<InetAddress>> written = Map.of(vx, List.of(ip("192.0.2.1")));
+        Map<InetAddress, InetAddress> lastResolved = new HashMap<>();
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.7\n");
+        PeerMap.read(file).map(written, lastResolved, line -> {});
+
+        Files.writeString(file, "192.0.2.1 localhost\n");
+        List<String> said = new ArrayList<>();
+        assertThat(PeerMap.read(file).map(written, lastResolved, said::add)).containsExactly(Map.entry(vx,
+                List.of(ip("198.51.100.7"))));
+        assertThat(said).singleElement().asString().startsWith("peer localhost (for 192.0.2.1) resolves only to 127.")
+                .endsWith(", not a machine's address; its tunnels stay at 198.51.100.7");
     }
 
     /** Two machines mapped to one address: the tunnel sends there once (the kernel refuses a flooding entry twice). */
