@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,7 +43,9 @@ final class PeerMap {
     static PeerMap read(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = SettledText.read(file).orElseThrow(() -> new PeersFileException("the peers file " + file
+                    + " is still being written (each of " + SettledText.READS + " reads "
+                    + SettledText.APART.toMillis() + " ms apart differed from the one before)")).lines().toList();
         } catch (IOException e) {
             throw new PeersFileException("cannot read the peers file " + file + ": " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -217,6 +218,31 @@ class PeerMapTest {
         assertThat(watch.peers().map(written, new HashMap<>(), line -> {}).get(new Endpoint("a", "vx1")))
                 .isEqualTo(List.of(ip("198.51.100.8")));
         assertThat(watch.refresh()).as("unchanged").isFalse();
+    }
+
+    /**
+     * A file caught half written but parseable (its first line only, the second 10 ms behind) is
+     * not taken: the watch reads until two reads 50 ms apart agree.
+     */
+    @Test
+    void aFileCaughtHalfWrittenIsReadWhole() throws Exception {
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.7\n192.0.2.2 198.51.100.8\n");
+        PeersFileWatch watch = PeersFileWatch.start(file, warning -> {});
+        Map<Endpoint, List<InetAddress>> written = Map.of(new Endpoint("a", "vx2"), List.of(ip("192.0.2.2")));
+
+        rewrite(file, "192.0.2.1 198.51.100.7\n", 1);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(10);
+                Files.writeString(file, "192.0.2.2 198.51.100.9\n", StandardOpenOption.APPEND);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(watch.refresh()).isTrue();
+        writer.join();
+        assertThat(watch.peers().map(written, new HashMap<>(), line -> {})).as("the second line")
+                .containsExactly(Map.entry(new Endpoint("a", "vx2"), List.of(ip("198.51.100.9"))));
     }
 
     /** Writes the file with a time of its own (a file system's clock may not tick between two writes). */
