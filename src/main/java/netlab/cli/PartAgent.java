@@ -10,6 +10,7 @@ import java.security.Security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ final class PartAgent {
     private final StateStore store = Labs.store();
     private Optional<PeersFileWatch> peers = Optional.empty();
     private Set<String> saidUnresolved = Set.of();
+    /** Where each far end the part file names last resolved: where it stays while its name does not. */
+    private final Map<InetAddress, InetAddress> lastResolved = new HashMap<>();
 
     private PartAgent(Lab file, Optional<Path> peersFile, Optional<Path> readyFile, PrintWriter err) {
         this.file = file;
@@ -76,7 +79,7 @@ final class PartAgent {
             removeEarlierInstance();
             peers = peersFile.map(path -> PeersFileWatch.start(path, this::say));
             Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(file);
-            Map<Endpoint, List<InetAddress>> farEnds = lookUp(written, written);
+            Map<Endpoint, List<InetAddress>> farEnds = lookUp(written);
             LabState state = up(withFarEnds(file, farEnds), interruptions);
             try {
                 ready(true);
@@ -89,7 +92,7 @@ final class PartAgent {
                     boolean changed = peers.map(PeersFileWatch::refresh).orElse(false);
                     if (changed || Instant.now().isAfter(resolved.plus(RESOLVE_EVERY))) {
                         resolved = Instant.now();
-                        Map<Endpoint, List<InetAddress>> now = lookUp(written, farEnds);
+                        Map<Endpoint, List<InetAddress>> now = lookUp(written);
                         if (!now.equals(farEnds)) {
                             TunnelRepointing.repoint(state, farEnds, now);
                             say("re-pointed " + moved(farEnds, now) + " of lab " + file.name());
@@ -159,10 +162,9 @@ final class PartAgent {
     }
 
     /** The far ends as the peers file maps them now; a name that stops or starts resolving is said once. */
-    private Map<Endpoint, List<InetAddress>> lookUp(Map<Endpoint, List<InetAddress>> written,
-            Map<Endpoint, List<InetAddress>> previous) {
+    private Map<Endpoint, List<InetAddress>> lookUp(Map<Endpoint, List<InetAddress>> written) {
         Set<String> unresolved = new LinkedHashSet<>();
-        Map<Endpoint, List<InetAddress>> now = peerMap().map(written, previous, unresolved::add);
+        Map<Endpoint, List<InetAddress>> now = peerMap().map(written, lastResolved, unresolved::add);
         unresolved.stream().filter(line -> !saidUnresolved.contains(line)).forEach(this::say);
         saidUnresolved = unresolved;
         return now;

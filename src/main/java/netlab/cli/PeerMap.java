@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 import netlab.topology.Addresses;
 import netlab.topology.Endpoint;
 import netlab.topology.Lab;
+import netlab.topology.MachineAddresses;
 import netlab.topology.NetInterface;
 import netlab.topology.Node;
 
@@ -22,8 +22,10 @@ import netlab.topology.Node;
  * {@code up --hold --peers FILE}: where the far ends a part file names really are. Each line is
  * {@code ADDRESS TARGET}: a tunnel the file sends to ADDRESS goes to TARGET instead, an address or
  * a name looked up each time the file is read (a pod's DNS name, whose address changes when the
- * pod moves); blank lines and everything from a {@code #} on are skipped. A name that does not
- * resolve keeps the address it had, or the file's until it first resolves. Only tunnels over the
+ * pod moves); blank lines and everything from a {@code #} on are skipped. A target must be a
+ * machine's address ({@link MachineAddresses}): an address that is not one is refused, a name
+ * that gives only such addresses counts as not resolving. A name that does not resolve keeps the
+ * address it had, or the file's until it first resolves. Only tunnels over the
  * machine ({@code underlay host}, as the split makes them) are mapped: vxlans in the lab's nodes
  * keep what the lab says.
  */
@@ -41,7 +43,9 @@ final class PeerMap {
     static PeerMap read(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = SettledText.read(file).orElseThrow(() -> new PeersFileException("the peers file " + file
+                    + " is still being written (each of " + SettledText.READS + " reads "
+                    + SettledText.APART.toMillis() + " ms apart differed from the one before)")).lines().toList();
         } catch (IOException e) {
             throw new PeersFileException("cannot read the peers file " + file + ": " + e.getMessage());
         }
@@ -58,9 +62,9 @@ final class PeerMap {
                         + line + "'");
             }
             Optional<InetAddress> to = literal(words[1]);
-            if (to.isPresent() && (to.get().isMulticastAddress() || to.get().isAnyLocalAddress())) {
-                throw new PeersFileException(file + ":" + (n + 1) + ": " + words[1] + " is not a machine's address "
-                        + "(a tunnel's far end is one machine)");
+            if (to.isPresent() && !MachineAddresses.isMachineAddress(to.get())) {
+                throw new PeersFileException(file + ":" + (n + 1) + ": " + words[1] + " is not a machine's address ("
+                        + MachineAddresses.REFUSED + ")");
             }
             targets.put(from.get(), words[1]);
         }
@@ -103,52 +107,59 @@ final class PeerMap {
     }
 
     /**
-     * The far ends mapped: a target looked up now, or when it does not resolve, what {@code
-     * previous} had for it (the file's address the first time), each such target told to {@code
-     * unresolved} as a line saying so.
+     * The far ends mapped: a target looked up now, or when it does not resolve, the address it
+     * last resolved to (the file's address before it ever did), each such target told to {@code
+     * unresolved} as a line saying so. {@code lastResolved} is that memory, kept by the caller
+     * across rounds (a tunnel's list of far ends loses places when two land on one address, so it
+     * cannot be); this round's look-ups are put there.
      */
     Map<Endpoint, List<InetAddress>> map(Map<Endpoint, List<InetAddress>> fromFile,
-            Map<Endpoint, List<InetAddress>> previous, Consumer<String> unresolved) {
-        Map<InetAddress, InetAddress> resolved = new LinkedHashMap<>();
+            Map<InetAddress, InetAddress> lastResolved, Consumer<String> unresolved) {
+        Map<InetAddress, InetAddress> now = new LinkedHashMap<>();
         Map<Endpoint, List<InetAddress>> mapped = new LinkedHashMap<>();
         fromFile.forEach((vxlan, remotes) -> {
-            List<InetAddress> now = new ArrayList<>();
-            for (int i = 0; i < remotes.size(); i++) {
-                InetAddress written = remotes.get(i);
-                List<InetAddress> before = previous.getOrDefault(vxlan, remotes);
-                InetAddress fallback = before.size() > i ? before.get(i) : written;
-                now.add(resolved.computeIfAbsent(written, w -> resolve(w).orElseGet(() -> {
-                    unresolved.accept("peer " + targets.get(w) + " (for " + Addresses.format(w) + ") has no "
-                            + (w instanceof Inet4Address ? "IPv4" : "IPv6") + " address now; its tunnels stay at "
-                            + Addresses.format(fallback));
-                    return fallback;
-                })));
-            }
-            List<InetAddress> distinct = now.stream().distinct().toList();
-            if (distinct.size() < now.size()) {
+            List<InetAddress> ends = remotes.stream().map(written -> now.computeIfAbsent(written,
+                    w -> lookUp(w, lastResolved, unresolved))).toList();
+            List<InetAddress> distinct = ends.stream().distinct().toList();
+            if (distinct.size() < ends.size()) {
                 // Two machines at one address (a typo, or a move half seen): one flooding entry each is all the kernel takes.
                 unresolved.accept("tunnel " + vxlan + " has far ends at one address (" + String.join(" ",
-                        now.stream().map(Addresses::format).toList()) + "); it sends there once");
+                        ends.stream().map(Addresses::format).toList()) + "); it sends there once");
             }
             mapped.put(vxlan, distinct);
         });
         return mapped;
     }
 
-    private Optional<InetAddress> resolve(InetAddress written) {
+    private InetAddress lookUp(InetAddress written, Map<InetAddress, InetAddress> lastResolved,
+            Consumer<String> unresolved) {
         String target = targets.get(written);
         if (target == null) {
-            return Optional.of(written);
+            return written;
         }
+        List<InetAddress> found = addresses(target, written);
+        Optional<InetAddress> machine = found.stream().filter(MachineAddresses::isMachineAddress).findFirst();
+        if (machine.isPresent()) {
+            lastResolved.put(written, machine.get());
+            return machine.get();
+        }
+        InetAddress fallback = lastResolved.getOrDefault(written, written);
+        String why = found.isEmpty() ? "has no " + (written instanceof Inet4Address ? "IPv4" : "IPv6") + " address now"
+                : "resolves only to " + String.join(" ", found.stream().map(Addresses::format).toList())
+                        + ", not a machine's address";
+        unresolved.accept("peer " + target + " (for " + Addresses.format(written) + ") " + why
+                + "; its tunnels stay at " + Addresses.format(fallback));
+        return fallback;
+    }
+
+    /** The addresses {@code target} gives now of the family of {@code written}, the tunnel's. */
+    private static List<InetAddress> addresses(String target, InetAddress written) {
         try {
-            for (InetAddress address : InetAddress.getAllByName(target)) {
-                if ((address instanceof Inet4Address) == (written instanceof Inet4Address)) {
-                    return Optional.of(address);
-                }
-            }
+            return Arrays.stream(InetAddress.getAllByName(target))
+                    .filter(address -> (address instanceof Inet4Address) == (written instanceof Inet4Address))
+                    .toList();
         } catch (UnknownHostException e) {
-            // not (yet) in DNS: a pod that is not scheduled has no address
+            return List.of(); // not (yet) in DNS: a pod that is not scheduled has no address
         }
-        return Optional.empty();
     }
 }

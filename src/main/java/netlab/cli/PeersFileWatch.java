@@ -8,11 +8,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The peers file as a holding agent sees it: read again whenever its time changes. Once the part
- * is up, a file that cannot be read or parsed, or that maps nothing, is taken as one being
- * rewritten (a half-written line, a file replaced by delete and create, a truncation): the last
- * good map stays, with one warning per change, and the part keeps running. Only the first read,
- * before anything is built, fails on such a file.
+ * The peers file as a holding agent sees it: read again whenever its time changes, until two
+ * reads a moment apart agree ({@link SettledText}: a file caught half written may still parse).
+ * Once the part is up, a file that cannot be read or parsed, that is still changing, or that maps
+ * nothing, is taken as one being rewritten (a half-written line, a file replaced by delete and
+ * create, a truncation): the last good map stays, with one warning per change, and the part keeps
+ * running. Only the first read, before anything is built, fails on such a file.
  */
 final class PeersFileWatch {
     private final Path file;

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import netlab.partition.Partition;
@@ -80,7 +82,7 @@ class PeerMapTest {
                 + "192.0.2.3 198.51.100.3\n");
         for (Lab part : ownVxlansOverThreeMachines()) {
             Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(part);
-            Map<Endpoint, List<InetAddress>> mapped = PeerMap.read(file).map(written, written, line -> {});
+            Map<Endpoint, List<InetAddress>> mapped = PeerMap.read(file).map(written, new HashMap<>(), line -> {});
             Lab placed = PartAgent.withFarEnds(part, mapped);
             placed.nodes().forEach(node -> node.interfaces().forEach(i -> {
                 if (i instanceof netlab.topology.NetInterface.Vxlan v) {
@@ -96,7 +98,7 @@ class PeerMapTest {
     void aCommentMayFollowAPeerLine() throws IOException {
         Path file = Files.writeString(dir.resolve("peers"), "# machines\n192.0.2.1 198.51.100.7  # m0\n\n");
         Map<Endpoint, List<InetAddress>> written = Map.of(new Endpoint("a", "vx1"), List.of(ip("192.0.2.1")));
-        assertThat(PeerMap.read(file).map(written, written, line -> {}))
+        assertThat(PeerMap.read(file).map(written, new HashMap<>(), line -> {}))
                 .containsExactly(Map.entry(new Endpoint("a", "vx1"), List.of(ip("198.51.100.7"))));
     }
 
@@ -111,12 +113,44 @@ class PeerMapTest {
 
     @Test
     void aTargetThatIsNoMachineIsRefused() throws IOException {
-        for (String target : new String[] {"239.1.1.1", "0.0.0.0", "ff02::1", "::"}) {
+        for (String target : new String[] {"239.1.1.1", "0.0.0.0", "ff02::1", "::", "127.0.0.1", "127.9.9.9", "::1",
+                "169.254.0.1", "fe80::1", "febf::1", "255.255.255.255", "0.1.2.3", "240.0.0.1", "fec0::1", "feff::1",
+                "::10.0.0.1"}) {
             Path file = Files.writeString(dir.resolve("peers"), "# machines\n192.0.2.1 " + target + "\n");
             assertThatThrownBy(() -> PeerMap.read(file)).as(target).isInstanceOf(PeersFileException.class)
-                    .hasMessageEndingWith("peers:2: " + target + " is not a machine's address (a tunnel's far end is "
-                            + "one machine)");
+                    .hasMessageEndingWith("peers:2: " + target + " is not a machine's address (multicast, unspecified, "
+                            + "loopback, link-local, broadcast, reserved and deprecated addresses are not)");
         }
+    }
+
+    /** A machine's address next to those refused: the rule is no wider than it says. */
+    @Test
+    void aRoutedTargetIsTaken() throws IOException {
+        for (String target : new String[] {"1.0.0.1", "126.255.255.255", "128.0.0.1", "169.253.255.255",
+                "169.255.0.1", "223.255.255.255", "fc00::1", "fdff::1", "2001:db8::1", "::1:0:0:1"}) {
+            Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 " + target + "\n");
+            assertThat(PeerMap.read(file).isEmpty()).as(target).isFalse();
+        }
+    }
+
+    /**
+     * A name is held to the same rule as an address: one that gives only loopback (localhost) is
+     * taken as not resolving, said so, and the tunnel stays where it was.
+     */
+    @Test
+    void aNameGivingNoMachinesAddressKeepsTheTunnelWhereItWas() throws IOException {
+        Endpoint vx = new Endpoint("a", "vx1");
+        Map<Endpoint, List<InetAddress>> written = Map.of(vx, List.of(ip("192.0.2.1")));
+        Map<InetAddress, InetAddress> lastResolved = new HashMap<>();
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.7\n");
+        PeerMap.read(file).map(written, lastResolved, line -> {});
+
+        Files.writeString(file, "192.0.2.1 localhost\n");
+        List<String> said = new ArrayList<>();
+        assertThat(PeerMap.read(file).map(written, lastResolved, said::add)).containsExactly(Map.entry(vx,
+                List.of(ip("198.51.100.7"))));
+        assertThat(said).singleElement().asString().startsWith("peer localhost (for 192.0.2.1) resolves only to 127.")
+                .endsWith(", not a machine's address; its tunnels stay at 198.51.100.7");
     }
 
     /** Two machines mapped to one address: the tunnel sends there once (the kernel refuses a flooding entry twice). */
@@ -127,10 +161,35 @@ class PeerMapTest {
         Map<Endpoint, List<InetAddress>> written = Map.of(vx, List.of(ip("192.0.2.2"), ip("192.0.2.3")));
         List<String> said = new ArrayList<>();
 
-        assertThat(PeerMap.read(file).map(written, written, said::add)).containsExactly(Map.entry(vx,
+        assertThat(PeerMap.read(file).map(written, new HashMap<>(), said::add)).containsExactly(Map.entry(vx,
                 List.of(ip("10.0.0.9"))));
         assertThat(said).containsExactly("tunnel sw:vx5000 has far ends at one address (10.0.0.9 10.0.0.9); it sends "
                 + "there once");
+    }
+
+    /**
+     * A far end whose name stops resolving stays at its own last address, though the list the
+     * tunnel had was shorter (two far ends were at one address) and another machine's address
+     * sat where it was.
+     */
+    @Test
+    void anUnresolvedFarEndKeepsItsOwnLastAddress() throws IOException {
+        Endpoint vx = new Endpoint("sw", "vx5000");
+        Map<Endpoint, List<InetAddress>> written = Map.of(vx, List.of(ip("192.0.2.1"), ip("192.0.2.2"),
+                ip("192.0.2.3")));
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.1\n192.0.2.2 198.51.100.1\n"
+                + "192.0.2.3 198.51.100.3\n");
+        Map<InetAddress, InetAddress> lastResolved = new HashMap<>();
+        assertThat(PeerMap.read(file).map(written, lastResolved, line -> {}).get(vx))
+                .isEqualTo(List.of(ip("198.51.100.1"), ip("198.51.100.3")));
+
+        // 192.0.2.2's peer has no IPv4 address now (an IPv6 one only), and 192.0.2.1's moved.
+        Files.writeString(file, "192.0.2.1 198.51.100.2\n192.0.2.2 2001:db8::9\n192.0.2.3 198.51.100.3\n");
+        List<String> said = new ArrayList<>();
+        assertThat(PeerMap.read(file).map(written, lastResolved, said::add).get(vx))
+                .isEqualTo(List.of(ip("198.51.100.2"), ip("198.51.100.1"), ip("198.51.100.3")));
+        assertThat(said).containsExactly("peer 2001:db8::9 (for 192.0.2.2) has no IPv4 address now; its tunnels "
+                + "stay at 198.51.100.1");
     }
 
     /** Each way a peers file looks while someone rewrites it keeps the map read before, with a warning. */
@@ -149,7 +208,7 @@ class PeerMapTest {
         Files.delete(file);
         assertThat(watch.refresh()).as("missing").isFalse();
         assertThat(watch.refresh()).as("still missing").isFalse();
-        assertThat(watch.peers().map(written, written, line -> {}).get(new Endpoint("a", "vx1"))).isEqualTo(good);
+        assertThat(watch.peers().map(written, new HashMap<>(), line -> {}).get(new Endpoint("a", "vx1"))).isEqualTo(good);
         assertThat(warnings).hasSize(3);
         assertThat(warnings.get(0)).contains("peers:2: a peer line is").endsWith("keeping the peers read before");
         assertThat(warnings.get(1)).contains("maps no address");
@@ -157,9 +216,34 @@ class PeerMapTest {
 
         rewrite(file, "192.0.2.1 198.51.100.8\n", 3);
         assertThat(watch.refresh()).as("written again").isTrue();
-        assertThat(watch.peers().map(written, written, line -> {}).get(new Endpoint("a", "vx1")))
+        assertThat(watch.peers().map(written, new HashMap<>(), line -> {}).get(new Endpoint("a", "vx1")))
                 .isEqualTo(List.of(ip("198.51.100.8")));
         assertThat(watch.refresh()).as("unchanged").isFalse();
+    }
+
+    /**
+     * A file caught half written but parseable (its first line only, the second 10 ms behind) is
+     * not taken: the watch reads until two reads 50 ms apart agree.
+     */
+    @Test
+    void aFileCaughtHalfWrittenIsReadWhole() throws Exception {
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.7\n192.0.2.2 198.51.100.8\n");
+        PeersFileWatch watch = PeersFileWatch.start(file, warning -> {});
+        Map<Endpoint, List<InetAddress>> written = Map.of(new Endpoint("a", "vx2"), List.of(ip("192.0.2.2")));
+
+        rewrite(file, "192.0.2.1 198.51.100.7\n", 1);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(10);
+                Files.writeString(file, "192.0.2.2 198.51.100.9\n", StandardOpenOption.APPEND);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(watch.refresh()).isTrue();
+        writer.join();
+        assertThat(watch.peers().map(written, new HashMap<>(), line -> {})).as("the second line")
+                .containsExactly(Map.entry(new Endpoint("a", "vx2"), List.of(ip("198.51.100.9"))));
     }
 
     /** Writes the file with a time of its own (a file system's clock may not tick between two writes). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import netlab.topology.Addresses;
+import netlab.topology.MachineAddresses;
 
 /**
  * The network between the machines: each part's address on it (where the other parts' tunnels
@@ -35,35 +36,15 @@ public record Underlay(List<InetAddress> addresses, int mtu) {
         }
     }
 
-    /**
-     * A tunnel's far end is one machine, reached by routing: not a group, not "any", not this
-     * machine's loopback, not a link-local address (the kernel needs a device for it, which a
-     * part file does not name), not IPv4's "this network" (0/8) or reserved (240/4) blocks, not
-     * IPv6's deprecated forms (site-local fec0::/10, and IPv4-compatible ::/96, which carries an
-     * IPv4 address no IPv6 network routes).
-     */
+    /** A tunnel's far end is one machine, reached by routing ({@link MachineAddresses}). */
     private static void requireUnicast(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        int first = bytes[0] & 0xff;
-        boolean reserved = address instanceof Inet4Address ? first == 0 || first >= 240
-                : address.isSiteLocalAddress() || isIpv4Compatible(bytes);
-        if (address.isMulticastAddress() || address.isAnyLocalAddress() || address.isLoopbackAddress()
-                || address.isLinkLocalAddress() || reserved) {
-            throw new IllegalArgumentException(Addresses.format(address) + " is not a machine's address (multicast, "
-                    + "unspecified, loopback, link-local, broadcast, reserved and deprecated addresses are not)");
+        if (!MachineAddresses.isMachineAddress(address)) {
+            throw new IllegalArgumentException(Addresses.format(address) + " is not a machine's address ("
+                    + MachineAddresses.REFUSED + ")");
         }
         if (address instanceof java.net.Inet6Address v6 && v6.getScopeId() != 0) {
             throw new IllegalArgumentException(address.getHostAddress() + ": a zone is not a machine's address");
         }
-    }
-
-    private static boolean isIpv4Compatible(byte[] v6) {
-        for (int i = 0; i < 12; i++) {
-            if (v6[i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code parts} addresses: {@code given} as they are, or one given and those after it. */
