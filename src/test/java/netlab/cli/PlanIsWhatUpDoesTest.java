@@ -59,6 +59,8 @@ class PlanIsWhatUpDoesTest {
         files.add(Path.of("test/resources/topologies/honest/vxlans.topo"));
         // MACs the file gives, beside derived ones; lladdr peer and a link-local address from one.
         files.add(Path.of("test/resources/topologies/honest/macs.topo"));
+        // Interfaces named like options (a bridge 'underlay', a route's 'dev via', NAT's 'out src').
+        files.add(Path.of("test/resources/topologies/honest/keyword-names.topo"));
         // Link-local addresses of netlab's own (a router's, the host's) and the kernel's side by side.
         files.add(Path.of("test/resources/topologies/routed-dual-stack.topo"));
         Path star = directory.resolve("star");

@@ -8,11 +8,17 @@ import java.util.Optional;
 
 /**
  * The {@code keyword value} options that follow a statement's fixed words, in any order:
- * a flag ({@code onlink}), one value ({@code via GW}) or a list running to the next option
- * ({@code address CIDR...}). Unknown, repeated and valueless options are reported.
+ * a flag ({@code onlink}), one value ({@code via GW}), an interface's name ({@code dev IF}) or a
+ * list running to the next option ({@code address CIDR...}). Unknown, repeated and valueless
+ * options are reported.
  */
 final class Options {
-    enum Arity { FLAG, ONE, MANY }
+    /**
+     * How many words an option takes. A {@code NAME} is always the next word, even one spelt like
+     * an option: an interface may be called {@code src} or {@code underlay}, and a file that
+     * netlab writes for such a lab must read back.
+     */
+    enum Arity { FLAG, ONE, NAME, MANY }
 
     record Spec(String name, Arity arity, String what) {}
 
@@ -38,7 +44,8 @@ final class Options {
                 continue;
             }
             List<Word> taken = new ArrayList<>();
-            if (spec.arity() == Arity.ONE && i < words.size() && !byName.containsKey(words.get(i).text())) {
+            if (spec.arity() == Arity.ONE && i < words.size() && !byName.containsKey(words.get(i).text())
+                    || spec.arity() == Arity.NAME && i < words.size()) {
                 taken.add(words.get(i++));
             }
             while (spec.arity() == Arity.MANY && i < words.size() && !byName.containsKey(words.get(i).text())) {

@@ -2,6 +2,7 @@ package netlab.topology.dsl;
 
 import static netlab.topology.dsl.Options.Arity.FLAG;
 import static netlab.topology.dsl.Options.Arity.MANY;
+import static netlab.topology.dsl.Options.Arity.NAME;
 import static netlab.topology.dsl.Options.Arity.ONE;
 
 import java.net.Inet4Address;
@@ -23,17 +24,17 @@ final class StatementParser {
     static final int METRIC_MAX = Integer.MAX_VALUE;
 
     private static final Options.Spec ADDRESSES = new Options.Spec("address", MANY, "at least one address (ADDR/N)");
-    private static final List<Options.Spec> LINK = List.of(new Options.Spec("port", ONE, "an interface name"), ADDRESSES);
+    private static final List<Options.Spec> LINK = List.of(new Options.Spec("port", NAME, "an interface name"), ADDRESSES);
     private static final List<Options.Spec> MACVLAN = List.of(
             new Options.Spec("mode", ONE, "a mode (bridge, private or vepa)"), ADDRESSES);
     private static final List<Options.Spec> ROUTE = List.of(new Options.Spec("via", ONE, "a gateway address"),
-            new Options.Spec("dev", ONE, "an interface name"), new Options.Spec("onlink", FLAG, ""),
+            new Options.Spec("dev", NAME, "an interface name"), new Options.Spec("onlink", FLAG, ""),
             new Options.Spec("metric", ONE, "a number"), new Options.Spec("src", ONE, "an address"));
-    private static final List<Options.Spec> NEIGH = List.of(new Options.Spec("dev", ONE, "an interface name"),
+    private static final List<Options.Spec> NEIGH = List.of(new Options.Spec("dev", NAME, "an interface name"),
             new Options.Spec("lladdr", ONE, "a MAC address or 'peer'"));
     private static final List<Options.Spec> NAT = List.of(new Options.Spec("src", ONE, "a network (ADDR/N) or an address"),
             new Options.Spec("dst", ONE, "a network (ADDR/N) or an address, '!' in front to negate"),
-            new Options.Spec("out", ONE, "an interface name"));
+            new Options.Spec("out", NAME, "an interface name"));
 
     private final Problems problems;
 

@@ -1,6 +1,7 @@
 package netlab.topology.dsl;
 
 import static netlab.topology.dsl.Options.Arity.MANY;
+import static netlab.topology.dsl.Options.Arity.NAME;
 import static netlab.topology.dsl.Options.Arity.ONE;
 
 import java.net.Inet4Address;
@@ -28,7 +29,7 @@ final class VxlanParser {
             new Options.Spec("underlay", ONE, "'host'"),
             new Options.Spec("dstport", ONE, "a UDP port (1..65535)"),
             new Options.Spec("mtu", ONE, "a number"),
-            new Options.Spec("to", ONE, "a bridge of this node"));
+            new Options.Spec("to", NAME, "a bridge of this node"));
 
     private final Problems problems;
 
