@@ -67,6 +67,28 @@ final class KeptTogether {
                 }
             }
         }
+        joinAnIdleHost();
+    }
+
+    /**
+     * A host block that sets nothing and that no macvlan sits on (a file may keep one empty on
+     * purpose) still goes to the first machine: alone there, it would leave that machine nothing
+     * to build. It rides with the lab's first node instead.
+     */
+    private void joinAnIdleHost() {
+        Optional<Node> host = lab.node(Node.HOST);
+        boolean macvlanOnHost = lab.nodes().stream().flatMap(n -> n.interfaces().stream())
+                .anyMatch(i -> i instanceof Macvlan m && m.parent().node().equals(Node.HOST));
+        Optional<Node> first = lab.nodes().stream().filter(n -> !n.isHost()).findFirst();
+        if (host.isPresent() && isIdle(host.get()) && !macvlanOnHost && first.isPresent()) {
+            join(Node.HOST, first.get().name());
+        }
+    }
+
+    private static boolean isIdle(Node node) {
+        return node.routes().isEmpty() && node.neighbours().isEmpty() && node.sysctls().isEmpty() && node.nat().isEmpty()
+                && node.impairments().isEmpty() && node.interfaces().stream()
+                        .allMatch(i -> i instanceof NetInterface.Loopback lo && lo.addresses().isEmpty() && lo.mtu().isEmpty());
     }
 
     /**

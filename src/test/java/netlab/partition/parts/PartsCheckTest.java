@@ -328,6 +328,24 @@ class PartsCheckTest {
         assertThat(impairments).as("each statement once").isEqualTo(1);
     }
 
+    /** An empty host block (kept on purpose, as macvlan.topo says) does not take the first machine alone. */
+    @Test
+    void anIdleHostBlockRidesWithTheFirstNode() {
+        Lab lab = TopologyReader.parse("eh.topo", """
+                lab eh
+                host
+                node a
+                  link e0 to b:e0 address 10.0.0.1/24
+                node b
+                  address e0 10.0.0.2/24
+                """);
+        Partition partition = Partitioner.partition(PartitionGraph.of(lab), 2, 1);
+
+        assertThat(partition.partOfNode()).containsExactlyInAnyOrderEntriesOf(Map.of("host", 0, "a", 0, "b", 1));
+        List<Lab> parts = LabSplitter.split(lab, partition, underlay(2), 5000);
+        assertThat(parts).allSatisfy(part -> assertThat(part.nodes()).anyMatch(n -> !n.isHost()));
+    }
+
     @Test
     void theHostsExpectationsOfALabWithoutHostBlockGoWithPartZero() {
         Lab lab = TopologyReader.parse("he.topo", HOST_EXPECTATION_WITHOUT_HOST_BLOCK);
