@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.partition.Partition;
@@ -66,8 +67,11 @@ final class PartFiles {
         List<Path> written = new ArrayList<>();
         try {
             for (int p = 0; p < parts.size(); p++) {
-                Path temporary = Files.createTempFile(dir, "." + lab.name() + ".p" + p + ".", ".tmp");
-                written.add(temporary);
+                // Not createTempFile: its 0600 would follow the part to the machines it is copied to;
+                // a new file of our own takes the umask's mode, as the files a user writes do.
+                Path temporary = dir.resolve("." + lab.name() + ".p" + p + "."
+                        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+                written.add(Files.createFile(temporary));
                 Files.writeString(temporary, header(lab, p, parts.size(), underlay, base, seed)
                         + TopologyWriter.write(parts.get(p)));
             }

@@ -16,6 +16,7 @@ import netlab.partition.parts.Underlay;
 import netlab.topology.Lab;
 import netlab.topology.Mtus;
 import netlab.topology.NetInterface;
+import netlab.topology.dsl.IpText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +74,10 @@ final class PartitionCommand implements Runnable {
         if (write == null && (underlay != null || underlayMtu != null || vniBase != null)) {
             throw new ParameterException(spec.commandLine(), "--underlay, --underlay-mtu and --vni-base go with --write");
         }
+        if (write != null && write.toString().isEmpty()) {
+            // an unset $DIR in a script: the current directory is not what was meant
+            throw new ParameterException(spec.commandLine(), "--write takes a directory, not ''");
+        }
         Lab lab = Labs.read(file);
         Partition partition = Partitioner.partition(PartitionGraph.of(lab), hosts, seed);
         PartFiles files = null;
@@ -107,11 +112,12 @@ final class PartitionCommand implements Runnable {
         }
         List<InetAddress> addresses = new ArrayList<>();
         for (String text : underlay) {
-            try {
-                addresses.add(InetAddress.ofLiteral(text));
-            } catch (IllegalArgumentException e) {
+            // The language's own reading: no octal-looking 010.0.0.1, no short 10.1, no zone.
+            InetAddress address = IpText.parse(text);
+            if (address == null) {
                 throw new ParameterException(spec.commandLine(), "--underlay takes addresses, not '" + text + "'");
             }
+            addresses.add(address);
         }
         // A tunnel carries the underlay's MTU less its headers; under 1280 the kernel takes IPv6 off it.
         int least = Mtus.IPV6_MIN_MTU + NetInterface.Vxlan.overhead(addresses.getFirst());

@@ -17,6 +17,7 @@ import netlab.topology.Lab;
 import netlab.topology.MachineAddresses;
 import netlab.topology.NetInterface;
 import netlab.topology.Node;
+import netlab.topology.dsl.IpText;
 
 /**
  * {@code up --hold --peers FILE}: where the far ends a part file names really are. Each line is
@@ -62,6 +63,10 @@ final class PeerMap {
                         + line + "'");
             }
             Optional<InetAddress> to = literal(words[1]);
+            if (to.isEmpty() && readsAsAnAddressElsewhere(words[1])) {
+                throw new PeersFileException(file + ":" + (n + 1) + ": " + words[1] + " is not an address as topology "
+                        + "files write them (IPv4 in four decimal parts without leading zeros, or IPv6 text)");
+            }
             if (to.isPresent() && !MachineAddresses.isMachineAddress(to.get())) {
                 throw new PeersFileException(file + ":" + (n + 1) + ": " + words[1] + " is not a machine's address ("
                         + MachineAddresses.REFUSED + ")");
@@ -81,11 +86,21 @@ final class PeerMap {
         return hash < 0 ? line : line.substring(0, hash);
     }
 
+    /** An address as the topology language reads it, so that a placeholder matches the part file's. */
     private static Optional<InetAddress> literal(String text) {
+        return Optional.ofNullable(IpText.parse(text));
+    }
+
+    /**
+     * A target such as {@code 010.0.0.1} or {@code 10.1}: not a name, yet read as an address by
+     * some (Java gives 10.0.0.1, inet_aton 8.0.0.1): refused rather than guessed.
+     */
+    private static boolean readsAsAnAddressElsewhere(String text) {
         try {
-            return Optional.of(InetAddress.ofLiteral(text));
+            InetAddress.ofLiteral(text);
+            return true;
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return text.matches("[0-9.]+");
         }
     }
 

@@ -10,12 +10,12 @@ import java.net.InetAddress;
  * kernel needs a device for it, which a part file does not name), not IPv4's "this network"
  * (0/8) or reserved (240/4, the limited broadcast with it) blocks, not IPv6's deprecated forms
  * (site-local fec0::/10, and IPv4-compatible ::/96, which carries an IPv4 address no IPv6
- * network routes).
+ * network routes), not an IPv4-mapped ::ffff:a.b.c.d (an IPv4 machine: write it as IPv4).
  */
 public final class MachineAddresses {
     /** What {@link #isMachineAddress} refuses, in the words a message gives. */
     public static final String REFUSED =
-            "multicast, unspecified, loopback, link-local, broadcast, reserved and deprecated addresses are not";
+            "multicast, unspecified, loopback, link-local, broadcast, reserved, deprecated and IPv4-mapped addresses are not";
 
     private MachineAddresses() {}
 
@@ -23,9 +23,18 @@ public final class MachineAddresses {
         byte[] bytes = address.getAddress();
         int first = bytes[0] & 0xff;
         boolean reserved = address instanceof Inet4Address ? first == 0 || first >= 240
-                : address.isSiteLocalAddress() || isIpv4Compatible(bytes);
+                : address.isSiteLocalAddress() || isIpv4Compatible(bytes) || isIpv4Mapped(bytes);
         return !(address.isMulticastAddress() || address.isAnyLocalAddress() || address.isLoopbackAddress()
                 || address.isLinkLocalAddress() || reserved);
+    }
+
+    private static boolean isIpv4Mapped(byte[] v6) {
+        for (int i = 0; i < 10; i++) {
+            if (v6[i] != 0) {
+                return false;
+            }
+        }
+        return v6[10] == (byte) 0xff && v6[11] == (byte) 0xff;
     }
 
     private static boolean isIpv4Compatible(byte[] v6) {

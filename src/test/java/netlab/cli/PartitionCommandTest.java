@@ -96,6 +96,48 @@ class PartitionCommandTest {
         }
     }
 
+    /** Spellings other tools read differently (inet_aton takes 010 as octal) are not guessed at. */
+    @Test
+    void underlayAddressesAreReadAsTopologyFilesReadThem(@TempDir Path dir) {
+        for (String text : new String[] {"010.0.0.1", "1.2.3", "10.1", "192.0.2.1%eth0"}) {
+            Run run = netlab("partition", LAN, "--hosts", "2", "--underlay", text, "--write", dir.resolve("p").toString());
+
+            assertThat(run.exitCode()).as(text).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(text).startsWith("--underlay takes addresses, not '" + text + "'\n");
+            assertThat(dir.resolve("p")).doesNotExist();
+        }
+    }
+
+    @Test
+    void anEmptyDirectoryNameIsAUsageErrorNotTheCurrentDirectory() {
+        Run run = netlab("partition", LAN, "--hosts", "2", "--write", "");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("--write takes a directory, not ''\n");
+    }
+
+    /** Parts are copied to other machines: their mode is the umask's, as a file the user wrote, not a temporary file's 0600. */
+    @Test
+    void partFilesTakeTheUmasksMode(@TempDir Path dir) throws Exception {
+        Run run = netlab("partition", LAN, "--hosts", "2", "--write", dir.toString());
+        Process umask = new ProcessBuilder("sh", "-c", "umask").start();
+        int mask = Integer.parseInt(new String(umask.getInputStream().readAllBytes()).strip(), 8);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        for (String part : new String[] {"lan.p0.topo", "lan.p1.topo"}) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    dir.resolve(part)))).as(part).isEqualTo(rwx(0666 & ~mask));
+        }
+    }
+
+    private static String rwx(int mode) {
+        StringBuilder text = new StringBuilder();
+        for (int bit = 8; bit >= 0; bit--) {
+            text.append((mode & (1 << bit)) != 0 ? "rwx".charAt((8 - bit) % 3) : '-');
+        }
+        return text.toString();
+    }
+
     @Test
     void anUnderlayOfNoAddressesIsAUsageError(@TempDir Path dir) {
         Run run = netlab("partition", LAN, "--hosts", "2", "--underlay", ",", "--write", dir.resolve("parts").toString());
@@ -113,7 +155,7 @@ class PartitionCommandTest {
             {"127.0.0.1", "127.0.0.1 is not a machine's address"},
             {"ff02::1", "ff02::1 is not a machine's address"},
             {"192.0.2.1,192.0.2.1,192.0.2.2", "each machine needs an address of its own"},
-            {"255.255.255.254", "3 addresses from 255.255.255.254 run past the end of the address space"},
+            {"255.255.255.254", "255.255.255.254 is not a machine's address"},
             {"223.255.255.255", "224.0.0.0 is not a machine's address"},
             {"fe80::1", "fe80::1 is not a machine's address"},
             {"169.254.0.1", "169.254.0.1 is not a machine's address"},
@@ -121,6 +163,7 @@ class PartitionCommandTest {
             {"240.0.0.1", "240.0.0.1 is not a machine's address"},
             {"::10.0.0.1", "::a00:1 is not a machine's address"},
             {"fec0::1", "fec0::1 is not a machine's address"},
+            {"::ffff:10.0.0.1", "::ffff:a00:1 is not a machine's address"},
         };
         for (String[] c : cases) {
             Run run = netlab("partition", LAN, "--hosts", "3", "--underlay", c[0], "--write",

@@ -112,14 +112,24 @@ class PeerMapTest {
     }
 
     @Test
+    void aTargetSpeltAsOtherToolsReadItDifferentlyIsRefused() throws IOException {
+        for (String target : new String[] {"010.0.0.1", "10.1", "1.2.3"}) {
+            Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 " + target + "\n");
+            assertThatThrownBy(() -> PeerMap.read(file)).as(target).isInstanceOf(PeersFileException.class)
+                    .hasMessageEndingWith("peers:1: " + target + " is not an address as topology files write them "
+                            + "(IPv4 in four decimal parts without leading zeros, or IPv6 text)");
+        }
+    }
+
+    @Test
     void aTargetThatIsNoMachineIsRefused() throws IOException {
         for (String target : new String[] {"239.1.1.1", "0.0.0.0", "ff02::1", "::", "127.0.0.1", "127.9.9.9", "::1",
                 "169.254.0.1", "fe80::1", "febf::1", "255.255.255.255", "0.1.2.3", "240.0.0.1", "fec0::1", "feff::1",
-                "::10.0.0.1"}) {
+                "::10.0.0.1", "::ffff:10.0.0.1"}) {
             Path file = Files.writeString(dir.resolve("peers"), "# machines\n192.0.2.1 " + target + "\n");
             assertThatThrownBy(() -> PeerMap.read(file)).as(target).isInstanceOf(PeersFileException.class)
                     .hasMessageEndingWith("peers:2: " + target + " is not a machine's address (multicast, unspecified, "
-                            + "loopback, link-local, broadcast, reserved and deprecated addresses are not)");
+                            + "loopback, link-local, broadcast, reserved, deprecated and IPv4-mapped addresses are not)");
         }
     }
 

@@ -49,6 +49,8 @@ public record Underlay(List<InetAddress> addresses, int mtu) {
 
     /** {@code parts} addresses: {@code given} as they are, or one given and those after it. */
     public static Underlay of(List<InetAddress> given, int parts, int mtu) {
+        // Before any arithmetic: InetAddress.getByAddress would turn an IPv4-mapped one into IPv4.
+        given.forEach(Underlay::requireUnicast);
         if (given.size() == parts) {
             return new Underlay(given, mtu);
         }

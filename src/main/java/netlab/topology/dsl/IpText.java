@@ -11,11 +11,11 @@ import java.net.UnknownHostException;
  * read differently to different tools. IPv4 is exactly four decimal parts 0..255 without leading
  * zeros; IPv6 is RFC 4291 text (one {@code ::}, an optional dotted IPv4 tail), no zone.
  */
-final class IpText {
+public final class IpText {
     private IpText() {}
 
     /** The address, or null when {@code text} is not a literal. */
-    static InetAddress parse(String text) {
+    public static InetAddress parse(String text) {
         if (text.length() > 45) {
             return null;
         }
