@@ -36,7 +36,8 @@ final class CheckCommand implements Runnable {
             spec.commandLine().getErr().println(warning);
         }
         spec.commandLine().getErr().flush();
-        spec.commandLine().getOut().printf("%s: lab %s is valid (%d nodes, %d interfaces%s)%n",
-                file, lab.name(), lab.namespaces().size(), interfaces, expecting);
+        int nodes = lab.namespaces().size();
+        spec.commandLine().getOut().printf("%s: lab %s is valid (%d %s, %d %s%s)%n", file, lab.name(), nodes,
+                nodes == 1 ? "node" : "nodes", interfaces, interfaces == 1 ? "interface" : "interfaces", expecting);
     }
 }

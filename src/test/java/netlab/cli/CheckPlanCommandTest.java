@@ -31,6 +31,15 @@ class CheckPlanCommandTest {
     }
 
     @Test
+    void oneNodeAndOneInterfaceAreSaidInTheSingular() throws Exception {
+        Path file = Cli.topology(directory, "one.topo", "lab one\nnode solo\n  bridge br0\n");
+
+        Run run = netlab("check", file.toString());
+
+        assertThat(run.out()).isEqualTo(file + ": lab one is valid (1 node, 1 interface)\n");
+    }
+
+    @Test
     void checkOfAValidFileSaysSoInOneLine() {
         Run run = netlab("check", LAN);
 
