@@ -66,8 +66,10 @@ class KubeCommandTest {
 
         assertThat(run("k8s", "lan.topo").err()).startsWith("Missing required option: '--hosts=K'\n");
         assertThat(run("k8s", "lan.topo", "--hosts", "65").err()).startsWith("--hosts must be 1..64, not 65\n");
-        assertThat(run("k8s", "lan.topo", "--hosts", "3", "--vni-base", "16777214").err())
-                .startsWith("--vni-base 16777214: the lab's 3 VNIs from there do not fit in 0..16777215\n");
+        assertThat(run("k8s", "lan.topo", "--hosts", "3", "--vni-base", "16777214").err()).startsWith("--vni-base: "
+                + "the lab's 3 VNIs from 16777214 do not fit in 1..16777215; take a base of 1..16777213\n");
+        assertThat(run("k8s", "lan.topo", "--hosts", "2", "--vni-base", "0").err()).startsWith("--vni-base: "
+                + "the lab's 1 VNI from 0 does not fit in 1..16777215; take a base of 1..16777215\n");
         assertThat(run("k8s", "up", "--hosts", "3").err()).startsWith("Missing required parameter: 'FILE'\n");
         assertThat(run("k8s", "down").err()).startsWith("Missing required parameter: 'LAB'\n");
         for (String[] args : new String[][] {{"k8s", "lan.topo"}, {"k8s", "lan.topo", "--hosts", "0"}, {"k8s", "up", "lan.topo"},
