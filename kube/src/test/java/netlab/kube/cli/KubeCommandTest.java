@@ -49,6 +49,39 @@ class KubeCommandTest {
     }
 
     @Test
+    void anImageThatIsNoImageReferenceIsAUsageError() {
+        for (String image : new String[] {"", " ", "netlab ", "net lab", "netlab\n", "netlab:1\u0007", "net\u00e9lab", "Netlab",
+                "netlab:", ":test", "netlab:-1", "netlab@sha256:abc", "netlab@", "-netlab", "netlab/", "//netlab", "net..lab",
+                "registry.example:port/netlab", "netlab:" + "t".repeat(129), "n".repeat(256), "n-".repeat(20000) + "!",
+                "r.".repeat(20000) + "n", "n/".repeat(20000) + "!", "n@a" + ".a".repeat(20000), "registry-.example/netlab"}) {
+            for (String verb : new String[] {"k8s", "up"}) {
+                String[] args = verb.equals("k8s") ? new String[] {"k8s", "Tri_1.topo", "--hosts", "3", "--image", image}
+                        : new String[] {"k8s", "up", "Tri_1.topo", "--hosts", "3", "--image", image};
+                Run run = run(args);
+
+                assertThat(run.exitCode()).as(verb + " " + image).isEqualTo(2);
+                assertThat(run.err()).as(image).contains("is not an image reference: [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST]")
+                        .doesNotContain("\n\u0007", "netlab\n'");
+                assertThat(run.out()).as(image).isEmpty();
+            }
+        }
+        assertThat(client.configMaps().inAnyNamespace().list().getItems()).isEmpty();
+    }
+
+    @Test
+    void anImageReferenceOfAnyShapeDockerTakesIsTaken() {
+        for (String image : new String[] {"netlab", "netlab:0.1.0-SNAPSHOT", "registry.example/netlab:test",
+                "localhost:5000/team/net_lab:v1.2", "[::1]:5000/netlab", "Registry.Example/net-lab__x.y:Tag_1",
+                "ghcr.io/o/netlab@sha256:" + "a".repeat(64), "netlab:test@sha256:" + "0".repeat(64), "n".repeat(255),
+                "r-1.example.com:443/" + "a-b/".repeat(50) + "c:v"}) {
+            Run run = run("k8s", "Tri_1.topo", "--hosts", "3", "--image", image);
+
+            assertThat(run.exitCode()).as(image + ": " + run.err()).isZero();
+            assertThat(run.out()).as(image).contains("image: \"" + image + "\"\n");
+        }
+    }
+
+    @Test
     void theNamespaceIsTheKubeconfigsAndTheImageThisVersionsByDefault() {
         Run run = run("-v", "k8s", "duo.topo", "--hosts", "2", "--vni-base", "70000");
 
