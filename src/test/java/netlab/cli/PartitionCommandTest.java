@@ -90,7 +90,7 @@ class PartitionCommandTest {
 
             assertThat(run.exitCode()).as(base).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).as(base).startsWith("--write: the lab's 1 VNI from " + base
-                    + " do not fit in 1..16777215; take a base of 1..16777215\n");
+                    + " does not fit in 1..16777215; take a base of 1..16777215\n");
             assertThat(run.out()).isEmpty();
             assertThat(dir.resolve("parts")).doesNotExist();
         }

@@ -20,6 +20,9 @@ public interface LabParts {
     /** The placeholder underlay address of each part, index = part (192.0.2.1 for part 0, ...). */
     List<String> placeholders();
 
-    /** The K part files' text, index = part, their VNIs numbered from {@code vniBase}. */
+    /**
+     * The K part files' text, index = part, their VNIs numbered from {@code vniBase}; an
+     * IllegalArgumentException, saying why, when they cannot all be numbered from there.
+     */
     List<String> render(int vniBase);
 }

@@ -19,8 +19,8 @@ public final class VniBase {
     /** Refuses a base from which {@code needed} VNIs do not all fit in 24 bits. */
     public static void requireFits(long base, int needed) {
         if (base < 1 || base >= LIMIT || base + needed > LIMIT) {
-            throw new IllegalArgumentException("the lab's " + needed + " VNI" + (needed == 1 ? "" : "s") + " from "
-                    + base + " do not fit in 1.." + (LIMIT - 1) + "; take a base of 1.." + (LIMIT - Math.max(1, needed)));
+            throw new IllegalArgumentException("the lab's " + needed + (needed == 1 ? " VNI from " : " VNIs from ")
+                    + base + (needed == 1 ? " does" : " do") + " not fit in 1.." + (LIMIT - 1) + "; take a base of 1.." + (LIMIT - Math.max(1, needed)));
         }
     }
 

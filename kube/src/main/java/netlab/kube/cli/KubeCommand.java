@@ -12,6 +12,7 @@ import netlab.kube.LabParts;
 import netlab.kube.LabSettings;
 import netlab.kube.ObjectsYaml;
 import netlab.kube.cluster.VniBlocks;
+import netlab.partition.parts.VniBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -58,7 +59,8 @@ public final class KubeCommand implements Runnable {
     SplitOptions options;
 
     @Option(names = "--vni-base", paramLabel = "N", defaultValue = "" + VniBlocks.SIZE * VniBlocks.FIRST,
-            description = "The lab's first VNI (default: ${DEFAULT-VALUE}, the first block k8s up claims). "
+            description = "The lab's first VNI; all its VNIs must fit in 1..16777215 (default: ${DEFAULT-VALUE}, "
+                    + "the first block k8s up claims). "
                     + "Printing claims nothing: two labs applied by hand need bases of their own.")
     int vniBase;
 
@@ -80,14 +82,26 @@ public final class KubeCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "Missing FILE, or a verb: up, down, status");
         }
         LabParts lab = options.split(splitter, file, spec);
-        if (vniBase < 0 || (long) vniBase + lab.vniCount() > 1 << 24) {
-            throw new ParameterException(spec.commandLine(), "--vni-base " + vniBase + ": the lab's " + lab.vniCount()
-                    + " VNIs from there do not fit in 0..16777215");
+        try {
+            VniBase.requireFits(vniBase, lab.vniCount());
+        } catch (IllegalArgumentException e) {
+            throw vniBaseRefused(e);
         }
         String ns = Cluster.call(clients, options.namespace::of);
-        LabObjects objects = LabObjects.of(lab, new LabSettings(ns, options.image(), vniBase));
+        LabObjects objects;
+        try {
+            objects = LabObjects.of(lab, new LabSettings(ns, options.image(), vniBase));
+        } catch (IllegalArgumentException e) {
+            // The split can still run past 24 bits from a base that fits: it skips the VNIs the lab's own tunnels hold.
+            throw vniBaseRefused(e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(ObjectsYaml.of(objects.all()));
         out.flush();
+    }
+
+    /** A base the split refuses: a usage error in partition --write's words, naming this option. */
+    private ParameterException vniBaseRefused(IllegalArgumentException e) {
+        return new ParameterException(spec.commandLine(), "--vni-base: " + e.getMessage());
     }
 }

@@ -18,7 +18,8 @@ final class SplitOptions {
     @Mixin
     NamespaceOption namespace;
 
-    @Option(names = "--image", paramLabel = "IMG", description = "The agents' image (default: netlab:VERSION).")
+    @Option(names = "--image", paramLabel = "IMG", converter = ImageReference.class,
+            description = "The agents' image, [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST] (default: netlab:VERSION).")
     String image;
 
     /** K, checked: a usage error when missing or out of range. */

@@ -49,6 +49,39 @@ class KubeCommandTest {
     }
 
     @Test
+    void anImageThatIsNoImageReferenceIsAUsageError() {
+        for (String image : new String[] {"", " ", "netlab ", "net lab", "netlab\n", "netlab:1\u0007", "net\u00e9lab", "Netlab",
+                "netlab:", ":test", "netlab:-1", "netlab@sha256:abc", "netlab@", "-netlab", "netlab/", "//netlab", "net..lab",
+                "registry.example:port/netlab", "netlab:" + "t".repeat(129), "n".repeat(256), "n-".repeat(20000) + "!",
+                "r.".repeat(20000) + "n", "n/".repeat(20000) + "!", "n@a" + ".a".repeat(20000), "registry-.example/netlab"}) {
+            for (String verb : new String[] {"k8s", "up"}) {
+                String[] args = verb.equals("k8s") ? new String[] {"k8s", "Tri_1.topo", "--hosts", "3", "--image", image}
+                        : new String[] {"k8s", "up", "Tri_1.topo", "--hosts", "3", "--image", image};
+                Run run = run(args);
+
+                assertThat(run.exitCode()).as(verb + " " + image).isEqualTo(2);
+                assertThat(run.err()).as(image).contains("is not an image reference: [REGISTRY[:PORT]/]NAME[:TAG][@DIGEST]")
+                        .doesNotContain("\n\u0007", "netlab\n'");
+                assertThat(run.out()).as(image).isEmpty();
+            }
+        }
+        assertThat(client.configMaps().inAnyNamespace().list().getItems()).isEmpty();
+    }
+
+    @Test
+    void anImageReferenceOfAnyShapeDockerTakesIsTaken() {
+        for (String image : new String[] {"netlab", "netlab:0.1.0-SNAPSHOT", "registry.example/netlab:test",
+                "localhost:5000/team/net_lab:v1.2", "[::1]:5000/netlab", "Registry.Example/net-lab__x.y:Tag_1",
+                "ghcr.io/o/netlab@sha256:" + "a".repeat(64), "netlab:test@sha256:" + "0".repeat(64), "n".repeat(255),
+                "r-1.example.com:443/" + "a-b/".repeat(50) + "c:v"}) {
+            Run run = run("k8s", "Tri_1.topo", "--hosts", "3", "--image", image);
+
+            assertThat(run.exitCode()).as(image + ": " + run.err()).isZero();
+            assertThat(run.out()).as(image).contains("image: \"" + image + "\"\n");
+        }
+    }
+
+    @Test
     void theNamespaceIsTheKubeconfigsAndTheImageThisVersionsByDefault() {
         Run run = run("-v", "k8s", "duo.topo", "--hosts", "2", "--vni-base", "70000");
 
@@ -66,8 +99,10 @@ class KubeCommandTest {
 
         assertThat(run("k8s", "lan.topo").err()).startsWith("Missing required option: '--hosts=K'\n");
         assertThat(run("k8s", "lan.topo", "--hosts", "65").err()).startsWith("--hosts must be 1..64, not 65\n");
-        assertThat(run("k8s", "lan.topo", "--hosts", "3", "--vni-base", "16777214").err())
-                .startsWith("--vni-base 16777214: the lab's 3 VNIs from there do not fit in 0..16777215\n");
+        assertThat(run("k8s", "lan.topo", "--hosts", "3", "--vni-base", "16777214").err()).startsWith("--vni-base: "
+                + "the lab's 3 VNIs from 16777214 do not fit in 1..16777215; take a base of 1..16777213\n");
+        assertThat(run("k8s", "lan.topo", "--hosts", "2", "--vni-base", "0").err()).startsWith("--vni-base: "
+                + "the lab's 1 VNI from 0 does not fit in 1..16777215; take a base of 1..16777215\n");
         assertThat(run("k8s", "up", "--hosts", "3").err()).startsWith("Missing required parameter: 'FILE'\n");
         assertThat(run("k8s", "down").err()).startsWith("Missing required parameter: 'LAB'\n");
         for (String[] args : new String[][] {{"k8s", "lan.topo"}, {"k8s", "lan.topo", "--hosts", "0"}, {"k8s", "up", "lan.topo"},

@@ -2,6 +2,8 @@ package netlab.kube.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The kube module's split is the one {@code netlab partition --write} writes, file for file. */
+/** The kube module's split is the one {@code netlab partition --write} writes, file for file, refused alike. */
+@EnableKubernetesMockClient(crud = true)
 class PartitionSplitterTest {
+    KubernetesMockServer server;
+
     /** Twelve nodes on one bridge of sw and in a ring: a split bridge and cut point-to-point links. */
     private static String lab() {
         StringBuilder text = new StringBuilder("lab ring\nnode sw\n  bridge hub\n");
@@ -60,6 +65,40 @@ class PartitionSplitterTest {
         assertThat(vnis).isNotEmpty().hasSize(parts.vniCount());
         assertThat(vnis.first()).isEqualTo(5000);
         assertThat(vnis.last()).isEqualTo(5000 + parts.vniCount() - 1);
+    }
+
+    /** netlab k8s with this splitter; the namespace comes from the mock's client, never asked of a cluster. */
+    private KubeCli.Run k8s(String... args) {
+        return KubeCli.run(new PartitionSplitter(), server::createClient, args);
+    }
+
+    @Test
+    void aVniBaseTheSplitRefusesIsAUsageErrorWithPartitionsWords(@TempDir Path dir) {
+        String lan = Path.of("../topologies/lan.topo").toString();
+        for (String base : new String[] {"0", "-1", "16777216"}) {
+            KubeCli.Run partition = KubeCli.run(KubeCli.FAKE, server::createClient, "partition", lan, "--hosts", "2",
+                    "--vni-base", base, "--write", dir.resolve("parts").toString());
+            KubeCli.Run run = k8s("k8s", lan, "--hosts", "2", "--vni-base", base);
+
+            assertThat(run.exitCode()).as(base).isEqualTo(2);
+            assertThat(partition.err()).as(base).startsWith("--write: the lab's 1 VNI from " + base + " does not fit");
+            assertThat(run.err().lines().findFirst()).as(base)
+                    .hasValue(partition.err().lines().findFirst().orElseThrow().replace("--write: ", "--vni-base: "));
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void vnisTheSplitCannotNumberPastTheLabsOwnAreAUsageError(@TempDir Path dir) throws Exception {
+        // The split skips the VNI a's own tunnel over the machine holds, and runs out of 24 bits.
+        Path file = Files.writeString(dir.resolve("own.topo"), "lab own\nnode a\n  link e0 to c:e0\n"
+                + "  vxlan vx vni 16777215 remote 198.51.100.1 underlay host\nnode c\n");
+
+        KubeCli.Run run = k8s("k8s", file.toString(), "--hosts", "2", "--vni-base", "16777215");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--vni-base: the split's VNIs run past 16777215");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
