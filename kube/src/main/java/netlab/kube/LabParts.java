@@ -14,7 +14,10 @@ public interface LabParts {
     /** K: how many parts, one machine each. */
     int parts();
 
-    /** How many VNIs the split needs (a cut link or a split bridge takes one each). */
+    /**
+     * How many VNIs from a base the split may use: one per cut link or split bridge, and room for
+     * those it skips because the lab's own tunnels over the machine hold them.
+     */
     int vniCount();
 
     /** The placeholder underlay address of each part, index = part (192.0.2.1 for part 0, ...). */

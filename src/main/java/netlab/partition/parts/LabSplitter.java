@@ -62,13 +62,7 @@ public final class LabSplitter {
         this.macsTaken = new HashSet<>(macs.all());
         lab.nodes().forEach(node -> nodes.put(node.name(), node));
         this.nextVni = vniBase;
-        for (Node node : lab.nodes()) {
-            for (NetInterface i : node.interfaces()) {
-                if (i instanceof Vxlan v && (v.machine() || node.isHost()) && v.port() == Vxlan.IANA_PORT) {
-                    machineVnis.add(v.vni());
-                }
-            }
-        }
+        machineVnis.addAll(machineVnis(lab));
         for (int p = 0; p < partition.parts(); p++) {
             parts.add(new LinkedHashMap<>());
         }
@@ -77,6 +71,28 @@ public final class LabSplitter {
     /** How many VNIs the split of {@code lab} needs: one per cut veth pair and one per split bridge. */
     public static int vnisNeeded(Lab lab, Partition partition) {
         return partition.cutLinks() + partition.splitBridges().size();
+    }
+
+    /**
+     * How many VNIs from a base the split may run over: those it needs, and at most one skipped
+     * for each VNI the lab's own tunnels over the machine hold. A range claimed for the lab (k8s
+     * up) must be this long, or the split's last VNIs would fall in another lab's.
+     */
+    public static int vniSpan(Lab lab, Partition partition) {
+        return vnisNeeded(lab, partition) + machineVnis(lab).size();
+    }
+
+    /** The VNIs of the lab's own vxlans over the machine on the IANA port (the port the split's use). */
+    private static Set<Integer> machineVnis(Lab lab) {
+        Set<Integer> vnis = new HashSet<>();
+        for (Node node : lab.nodes()) {
+            for (NetInterface i : node.interfaces()) {
+                if (i instanceof Vxlan v && (v.machine() || node.isHost()) && v.port() == Vxlan.IANA_PORT) {
+                    vnis.add(v.vni());
+                }
+            }
+        }
+        return vnis;
     }
 
     /**

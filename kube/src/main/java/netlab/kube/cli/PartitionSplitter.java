@@ -46,7 +46,7 @@ final class PartitionSplitter implements FileSplitter {
 
         @Override
         public int vniCount() {
-            return LabSplitter.vnisNeeded(whole, partition);
+            return LabSplitter.vniSpan(whole, partition);
         }
 
         @Override

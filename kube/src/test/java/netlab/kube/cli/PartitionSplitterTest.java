@@ -67,6 +67,36 @@ class PartitionSplitterTest {
         assertThat(vnis.last()).isEqualTo(5000 + parts.vniCount() - 1);
     }
 
+    /**
+     * The VNIs a lab claims cover every VNI its split uses, also when the split skips VNIs that
+     * the lab's own tunnels over the machine hold: past the claim they would be another lab's.
+     */
+    @Test
+    void theClaimedVnisCoverTheSplitsPastTheLabsOwn(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("own.topo"), """
+                lab own
+                node a
+                  link e0 to b:e0 address 10.0.0.1/30
+                  vxlan v0 vni 5000 remote 198.51.100.9 underlay host
+                node b
+                  address e0 10.0.0.2/30
+                  link e1 to c:e0 address 10.0.1.1/30
+                node c
+                  address e0 10.0.1.2/30
+                """);
+        LabParts parts = new PartitionSplitter().split(file, 3);
+
+        TreeSet<Integer> vnis = new TreeSet<>();
+        for (String part : parts.render(5000)) {
+            Matcher vni = Pattern.compile(" vni (\\d+) ").matcher(part);
+            while (vni.find()) {
+                vnis.add(Integer.parseInt(vni.group(1)));
+            }
+        }
+        assertThat(vnis).as("the lab's own 5000 and the split's two cut links").containsExactly(5000, 5001, 5002);
+        assertThat(vnis.last()).isLessThan(5000 + parts.vniCount());
+    }
+
     /** netlab k8s with this splitter; the namespace comes from the mock's client, never asked of a cluster. */
     private KubeCli.Run k8s(String... args) {
         return KubeCli.run(new PartitionSplitter(), server::createClient, args);
@@ -90,14 +120,15 @@ class PartitionSplitterTest {
 
     @Test
     void vnisTheSplitCannotNumberPastTheLabsOwnAreAUsageError(@TempDir Path dir) throws Exception {
-        // The split skips the VNI a's own tunnel over the machine holds, and runs out of 24 bits.
+        // The split would skip the VNI a's own tunnel over the machine holds, and run out of 24 bits:
+        // the span the lab needs (its cut link, and room for the skipped one) does not fit.
         Path file = Files.writeString(dir.resolve("own.topo"), "lab own\nnode a\n  link e0 to c:e0\n"
                 + "  vxlan vx vni 16777215 remote 198.51.100.1 underlay host\nnode c\n");
 
         KubeCli.Run run = k8s("k8s", file.toString(), "--hosts", "2", "--vni-base", "16777215");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("--vni-base: the split's VNIs run past 16777215");
+        assertThat(run.err()).startsWith("--vni-base: the lab's 2 VNIs from 16777215 do not fit in 1..16777215");
         assertThat(run.out()).isEmpty();
     }
 
