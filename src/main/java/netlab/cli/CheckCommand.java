@@ -3,6 +3,7 @@ package netlab.cli;
 import java.nio.file.Path;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
+import netlab.topology.Printable;
 import netlab.topology.warnings.LabWarnings;
 import netlab.topology.warnings.Warning;
 import picocli.CommandLine.Command;
@@ -37,7 +38,8 @@ final class CheckCommand implements Runnable {
         }
         spec.commandLine().getErr().flush();
         int nodes = lab.namespaces().size();
-        spec.commandLine().getOut().printf("%s: lab %s is valid (%d %s, %d %s%s)%n", file, lab.name(), nodes,
+        spec.commandLine().getOut().printf("%s: lab %s is valid (%d %s, %d %s%s)%n", Printable.line(file.toString()),
+                Printable.line(lab.name()), nodes,
                 nodes == 1 ? "node" : "nodes", interfaces, interfaces == 1 ? "interface" : "interfaces", expecting);
     }
 }

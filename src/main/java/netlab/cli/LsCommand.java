@@ -13,6 +13,7 @@ import netlab.state.HeldLab;
 import netlab.state.LabRecord;
 import netlab.state.LabState;
 import netlab.state.StateStore;
+import netlab.topology.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,10 +69,10 @@ final class LsCommand implements Runnable {
                 row.add(lab.user().orElse("root"));
             }
             interrupted |= lab.broken() && lab.problem().isEmpty();
-            row.addAll(List.of(printable(lab.lab()), lab.broken() ? "broken" : "up",
+            row.addAll(List.of(Printable.line(lab.lab()), lab.broken() ? "broken" : "up",
                     lab.nodes().map(String::valueOf).orElse("-"),
                     lab.since().map(since -> since.toString().substring(0, 19).replace('T', ' ')).orElse("-"),
-                    lab.file().map(LsCommand::printable).orElse("-")));
+                    lab.file().map(Printable::line).orElse("-")));
             if (lab.problem().isPresent() && lab.user().isEmpty()) {
                 unreadable.add("lab " + lab.lab() + ": its record cannot be read (" + lab.problem().get()
                         + "); netlab down " + lab.lab() + " says how to remove it");
@@ -129,8 +130,4 @@ final class LsCommand implements Runnable {
         return labs;
     }
 
-    /** A name or path as one line of the listing: control characters (a newline, say) shown as '?'. */
-    private static String printable(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
-    }
 }

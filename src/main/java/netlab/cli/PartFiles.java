@@ -20,6 +20,7 @@ import netlab.partition.parts.Underlay;
 import netlab.partition.parts.VniBase;
 import netlab.topology.Addresses;
 import netlab.topology.Lab;
+import netlab.topology.Printable;
 import netlab.topology.write.TopologyWriter;
 
 /**
@@ -79,12 +80,12 @@ final class PartFiles {
             for (int p = 0; p < parts.size(); p++) {
                 Files.move(written.get(p), targets.get(p), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
-                done.add("wrote " + printable(targets.get(p).toString()));
+                done.add("wrote " + Printable.line(targets.get(p).toString()));
             }
             written.clear();
             for (Path stale : staleParts(dir)) {
                 Files.delete(stale);
-                done.add("removed " + printable(stale.toString()) + " (a part of an earlier split)");
+                done.add("removed " + Printable.line(stale.toString()) + " (a part of an earlier split)");
             }
             return done;
         } finally {
@@ -122,15 +123,10 @@ final class PartFiles {
     }
 
     static String header(Lab lab, int part, int parts, Underlay underlay, int base, long seed) {
-        return "# Part " + part + " of " + parts + " of lab " + lab.name() + " (" + printable(lab.file().toString())
+        return "# Part " + part + " of " + parts + " of lab " + lab.name() + " (" + Printable.line(lab.file().toString())
                 + "), written by netlab partition --hosts " + parts + " --seed " + seed + ".\n"
                 + "# This machine is " + Addresses.format(underlay.of(part)) + " on the underlay (MTU " + underlay.mtu()
                 + "); VNIs from " + base + ".\n"
                 + "# On that machine: netlab up THIS-FILE --hold [--peers FILE]\n";
-    }
-
-    /** A path in a comment line: a newline in it would end the comment, and the rest be read as statements. */
-    private static String printable(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -39,6 +39,16 @@ class CheckPlanCommandTest {
         assertThat(run.out()).isEqualTo(file + ": lab one is valid (1 node, 1 interface)\n");
     }
 
+    /** A path may hold anything; an escape in it must not reach the terminal. */
+    @Test
+    void aPathsControlCharactersAreShownAsQuestionMarks() throws Exception {
+        Path file = Cli.topology(directory, "a\u001b[2Jb\nc.topo", "lab one\nnode solo\n  bridge br0\n");
+
+        Run run = netlab("check", file.toString());
+
+        assertThat(run.out()).isEqualTo(directory + "/a?[2Jb?c.topo: lab one is valid (1 node, 1 interface)\n");
+    }
+
     @Test
     void checkOfAValidFileSaysSoInOneLine() {
         Run run = netlab("check", LAN);

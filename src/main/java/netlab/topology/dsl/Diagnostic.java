@@ -1,5 +1,7 @@
 package netlab.topology.dsl;
 
+import netlab.topology.Printable;
+
 import netlab.topology.Source;
 
 /**
@@ -28,7 +30,7 @@ public record Diagnostic(Source source, String message, String lineText) {
         }
         String prefix = start > 0 ? "..." : "";
         String suffix = end < lineText.length() ? "..." : "";
-        String shown = printable(lineText.substring(start, end));
+        String shown = Printable.excerpt(lineText.substring(start, end));
         StringBuilder caret = new StringBuilder("  ").append(" ".repeat(prefix.length()));
         // Tabs stay tabs under the caret so it lines up however the terminal expands them.
         for (int i = start; i < Math.min(column - 1, end); i++) {
@@ -38,16 +40,6 @@ public record Diagnostic(Source source, String message, String lineText) {
         return this + "\n  " + prefix + shown + suffix + "\n" + caret;
     }
 
-    /** Control characters would let a file rewrite the user's terminal: shown as '?'. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c != '\t' && (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) ? '?' : c);
-        }
-        return out.toString();
-    }
-
     /**
      * The first line of {@link #render()}: {@code FILE:LINE:COL: message}, or {@code FILE: message}.
      * The file's name is shown printable too: it comes from the command line, and may hold anything.
@@ -55,6 +47,6 @@ public record Diagnostic(Source source, String message, String lineText) {
     @Override
     public String toString() {
         String where = source.line() <= 0 ? source.file() : source.toString();
-        return printable(where).replace('\t', '?') + ": " + message;
+        return Printable.line(where) + ": " + message;
     }
 }

@@ -1,5 +1,7 @@
 package netlab.topology.dsl;
 
+import netlab.topology.Printable;
+
 import netlab.topology.Source;
 
 /** A token of the file and where it starts. */
@@ -20,7 +22,7 @@ record Word(String text, Source source) {
 
     static String quote(String text) {
         String cut = text.length() > QUOTE_LIMIT ? text.substring(0, QUOTE_LIMIT) + "..." : text;
-        return "'" + Diagnostic.printable(cut).replace('\t', '?') + "'";
+        return "'" + Printable.line(cut) + "'";
     }
 
     boolean is(String keyword) {
