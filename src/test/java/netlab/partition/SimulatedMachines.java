@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import netlab.check.NodeNamespaces;
 import netlab.check.Pingall;
@@ -40,6 +44,13 @@ final class SimulatedMachines {
         }
     }
 
+    /** Machines m0, m1, ... at the addresses given (ADDRESS/PREFIX, IPv4 or IPv6), in that order. */
+    static void addAt(int mtu, String... addresses) {
+        for (int m = 0; m < addresses.length; m++) {
+            Shell.check(SIMHOST, "add", "m" + m, addresses[m], String.valueOf(mtu));
+        }
+    }
+
     /** Removes the machines and the underlay, whatever state they are in. */
     static void remove(int count) {
         for (int m = 0; m < count; m++) {
@@ -64,6 +75,43 @@ final class SimulatedMachines {
             }
         } finally {
             remove(count);
+        }
+    }
+
+    /** Writes a peers file as an operator would: whole, by renaming a written copy over it. */
+    static void writePeers(Path file, String text) {
+        try {
+            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Files.writeString(next, text);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The VNIs the part files LAB.p0.topo .. LAB.p{machines-1}.topo in {@code dir} name. */
+    static Set<String> vnisOfParts(Path dir, String lab, int machines) {
+        Set<String> vnis = new HashSet<>();
+        for (int m = 0; m < machines; m++) {
+            try {
+                Matcher vni = Pattern.compile(" vni (\\d+) ").matcher(Files.readString(dir.resolve(lab + ".p" + m + ".topo")));
+                while (vni.find()) {
+                    vnis.add(vni.group(1));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return vnis;
+    }
+
+    /** Until tcpdump says it listens ("listening on underlay, ..." on its standard error): its socket is open then. */
+    static void awaitListening(Process tcpdump, Path err) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.readString(err).contains("listening on")) {
+            assertThat(tcpdump.isAlive()).as("tcpdump: %s", Files.readString(err)).isTrue();
+            assertThat(System.nanoTime()).as("tcpdump listening").isLessThan(deadline);
+            sleep(20);
         }
     }
 

@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +17,6 @@ import netlab.partition.SimulatedMachines.Agent;
 import netlab.testing.KernelTest;
 import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
-import netlab.topology.dsl.TopologyReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,31 +43,13 @@ class SplitLabTest {
     private static final Agent[] AGENTS = new Agent[MACHINES];
 
     /** Every node a port of sw:hub (10.99.0.N/16) and linked to the next in a ring (172.16.N.0/30). */
-    static String lab() {
-        StringBuilder text = new StringBuilder("lab split\nnode sw\n  bridge hub\n");
-        for (int n = 1; n <= NODES; n++) {
-            int next = n % NODES + 1;
-            text.append("node n").append(n).append('\n')
-                    .append("  link hub0 to sw:hub address ").append(hubAddress(n)).append("/16\n")
-                    .append("  link right to n").append(next).append(":left address 172.16.").append(n).append(".1/30\n")
-                    .append("  address left 172.16.").append(previous(n)).append(".2/30\n");
-        }
-        return text.toString();
-    }
-
-    private static String hubAddress(int n) {
-        return "10.99." + n / 250 + "." + (n % 250 + 1);
-    }
-
-    private static int previous(int n) {
-        return (n + NODES - 2) % NODES + 1;
-    }
+    static final RingWithHub LAB = new RingWithHub("split", NODES, "10.99", "172.16");
 
     @BeforeAll
     static void machinesAndParts() throws IOException {
         SimulatedMachines.add(MACHINES, 1500);
         Path topo = dir.resolve("split.topo");
-        Files.writeString(topo, lab());
+        Files.writeString(topo, LAB.text());
         var run = NetlabRunner.inProcess("partition", topo.toString(), "--hosts", "3", "--write", dir.toString(),
                 "--vni-base", "7000");
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -90,48 +68,16 @@ class SplitLabTest {
     }
 
     /** The peers file every agent watches: the parts' placeholders, m2's mapped to {@code m2}. */
-    private static void writePeers(String m2) throws IOException {
-        Path next = dir.resolve("peers.next");
-        Files.writeString(next, "192.0.2.1 192.0.2.1\n192.0.2.2 192.0.2.2\n192.0.2.3 " + m2 + "\n");
-        Files.move(next, dir.resolve("peers"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    private static void writePeers(String m2) {
+        SimulatedMachines.writePeers(dir.resolve("peers"), "192.0.2.1 192.0.2.1\n192.0.2.2 192.0.2.2\n192.0.2.3 " + m2 + "\n");
     }
 
-    /** The machine that holds each node (sw: m0's copy), from the machines' /run/netns. */
     private static Map<String, Integer> machines() {
-        Map<String, Integer> machineOf = new HashMap<>(Map.of("sw", 0));
-        for (int n = 1; n <= NODES; n++) {
-            for (int m = 0; m < MACHINES; m++) {
-                if (SimulatedMachines.holds(m, "n" + n)) {
-                    assertThat(machineOf.put("n" + n, m)).as("n%d on one machine only", n).isNull();
-                }
-            }
-            assertThat(machineOf).as("n%d on a machine", n).containsKey("n" + n);
-        }
-        return machineOf;
-    }
-
-    /**
-     * What a working lab answers: every node every other node's hub address, and its two ring
-     * neighbours the ends of the links it shares with them; sw (a bridge, no address) nothing.
-     */
-    private static Set<String> everyPairThatShouldAnswer() {
-        Set<String> expected = new HashSet<>();
-        for (int n = 1; n <= NODES; n++) {
-            for (int other = 1; other <= NODES; other++) {
-                if (other != n) {
-                    expected.add("n" + n + " -> " + hubAddress(other));
-                }
-            }
-            expected.add("n" + n + " -> 172.16." + n + ".2");
-            expected.add("n" + n + " -> 172.16." + previous(n) + ".1");
-        }
-        return expected;
+        return LAB.machines(MACHINES);
     }
 
     private static void assertEveryPairAnswers() {
-        SimulatedMachines.assertAnsweredExactly(
-                SimulatedMachines.answeredPairs(TopologyReader.parse("split.topo", lab()), machines()),
-                everyPairThatShouldAnswer());
+        LAB.assertEveryPairAnswers(MACHINES);
     }
 
     @Test
@@ -149,7 +95,7 @@ class SplitLabTest {
     @Test
     @Order(2)
     void aCutLinkCarries1422BytesOfPingWithDontFragmentAndRefusesOneMore() {
-        int n = cutRingLink();
+        int n = LAB.cutRingLink(MACHINES);
         int machine = machines().get("n" + n);
         String far = "172.16." + n + ".2";
         assertThat(run(machine, "ip", "netns", "exec", "n" + n, "ping", "-c1", "-W2", "-M", "do", "-s", "1422", far)
@@ -159,24 +105,13 @@ class SplitLabTest {
         assertThat(over.stdout() + over.stderr()).contains("message too long, mtu=1450");
     }
 
-    /** A ring link whose ends are on two machines. */
-    private static int cutRingLink() {
-        Map<String, Integer> machineOf = machines();
-        for (int n = 1; n <= NODES; n++) {
-            if (!machineOf.get("n" + n).equals(machineOf.get("n" + (n % NODES + 1)))) {
-                return n;
-            }
-        }
-        throw new AssertionError("no ring link is cut");
-    }
-
     @Test
     @Order(3)
     void theUnderlayCarriesOnlyVxlanOfTheLabsVnis() throws Exception {
         Path capture = dir.resolve("underlay.txt");
         Process tcpdump = new ProcessBuilder("tcpdump", "-n", "-l", "-i", "underlay", "-c", "500", "ip or ip6 or arp")
                 .redirectOutput(capture.toFile()).redirectError(dir.resolve("tcpdump.err").toFile()).start();
-        awaitListening(tcpdump, dir.resolve("tcpdump.err"));
+        SimulatedMachines.awaitListening(tcpdump, dir.resolve("tcpdump.err"));
         assertEveryPairAnswers();
         tcpdump.destroy();
         tcpdump.waitFor(10, TimeUnit.SECONDS);
@@ -184,13 +119,7 @@ class SplitLabTest {
         // A packet's line starts with its time; tcpdump decodes VXLAN ("VXLAN, flags [I] (0x08), vni N")
         // and prints the frame inside on the next line, without a time.
         Pattern outer = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d+ (.*)$");
-        Set<String> vnis = new HashSet<>();
-        for (int m = 0; m < MACHINES; m++) {
-            Matcher vni = Pattern.compile(" vni (\\d+) ").matcher(Files.readString(dir.resolve("split.p" + m + ".topo")));
-            while (vni.find()) {
-                vnis.add(vni.group(1));
-            }
-        }
+        Set<String> vnis = SimulatedMachines.vnisOfParts(dir, "split", MACHINES);
         int tunnelled = 0;
         boolean inVxlan = false;
         for (String line : lines) {
@@ -213,16 +142,6 @@ class SplitLabTest {
             }
         }
         assertThat(tunnelled).as("frames seen inside VXLAN").isGreaterThan(100);
-    }
-
-    /** Until tcpdump says it listens ("listening on underlay, ..."): its socket is open then. */
-    private static void awaitListening(Process tcpdump, Path err) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!Files.readString(err).contains("listening on")) {
-            assertThat(tcpdump.isAlive()).as("tcpdump: %s", Files.readString(err)).isTrue();
-            assertThat(System.nanoTime()).as("tcpdump listening").isLessThan(deadline);
-            SimulatedMachines.sleep(20);
-        }
     }
 
     @Test
