@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import netlab.kernel.KernelFeatures;
 
-/** The kernel features labs need (a problem when missing) and link impairments need (a warning). */
+/**
+ * The kernel features every lab needs (a problem when missing) and those only some labs need
+ * (link impairments, vxlans: a warning, since up refuses such a lab in one line anyway).
+ */
 final class KernelChecks {
     private KernelChecks() {}
 
@@ -17,7 +20,7 @@ final class KernelChecks {
                 findings.addAll(finding(kernel, feature, Finding.Level.PROBLEM));
             }
         }
-        for (KernelFeatures.Feature feature : KernelFeatures.IMPAIRMENT_FEATURES) {
+        for (KernelFeatures.Feature feature : KernelFeatures.OPTIONAL_FEATURES) {
             findings.addAll(finding(kernel, feature, Finding.Level.WARNING));
         }
         return findings;

@@ -10,12 +10,14 @@ import netlab.error.NetlabException;
 import netlab.executor.step.LossTableStep;
 import netlab.executor.step.QdiscStep;
 import netlab.executor.step.Step;
+import netlab.executor.step.VxlanStep;
 import netlab.kernel.KernelFeatures;
 import netlab.plan.Qdisc;
 
 /**
- * What a lab's impairments need of the kernel, checked before {@code up} changes anything: delay
- * and jitter the netem qdisc, a rate the tbf qdisc, loss nf_tables' numgen. A feature the kernel
+ * What a lab's impairments and tunnels need of the kernel, checked before {@code up} changes
+ * anything: delay and jitter the netem qdisc, a rate the tbf qdisc, loss nf_tables' numgen, a
+ * vxlan the vxlan module. A feature the kernel
  * says it lacks refuses the lab with one line naming the module; when the kernel says nothing of
  * it (no /proc/config.gz, no module lists), up goes on and the kernel's own answer says.
  */
@@ -31,6 +33,7 @@ final class KernelSupport {
                         needed.putIfAbsent(KernelFeatures.NETEM, "delay");
                 case QdiscStep qdisc -> needed.putIfAbsent(KernelFeatures.TBF, "a rate");
                 case LossTableStep loss -> needed.putIfAbsent(KernelFeatures.NUMGEN, "loss");
+                case VxlanStep vxlan -> needed.putIfAbsent(KernelFeatures.VXLAN, "a vxlan");
                 default -> { }
             }
         }

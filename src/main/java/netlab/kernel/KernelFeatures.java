@@ -36,8 +36,11 @@ public final class KernelFeatures {
     /** Loss on a link: a random number in an nf_tables rule (the lab's own table, egress hook). */
     public static final Feature NUMGEN = new Feature("CONFIG_NFT_NUMGEN", "nft_numgen", "loss on links");
 
-    /** What link impairments (delay, rate, loss) need. */
-    public static final List<Feature> IMPAIRMENT_FEATURES = List.of(NETEM, TBF, NUMGEN);
+    /** A vxlan: a lab's own tunnels, and every part of a lab split over machines. */
+    public static final Feature VXLAN = new Feature("CONFIG_VXLAN", "vxlan", "vxlan tunnels (a lab split over machines)");
+
+    /** What some labs only need (impairments: delay, rate, loss; vxlans): a lab without these lines works without them. */
+    public static final List<Feature> OPTIONAL_FEATURES = List.of(NETEM, TBF, NUMGEN, VXLAN);
 
     private final Optional<List<String>> config;
     private final List<String> loaded;
@@ -50,6 +53,11 @@ public final class KernelFeatures {
         this.loaded = loaded;
         this.moduleLists = moduleLists;
         this.release = release;
+    }
+
+    /** A kernel known by its build configuration alone (/proc/config.gz's lines), as a test describes one. */
+    public static KernelFeatures ofConfiguration(List<String> config) {
+        return new KernelFeatures(Optional.of(List.copyOf(config)), List.of(), Optional.empty(), "described");
     }
 
     public static KernelFeatures ofRunningKernel() {

@@ -47,7 +47,8 @@ class DoctorTest {
                 {"CONFIG_NFT_NAT", "nft_nat", "snat rules", "problem"}, {"CONFIG_NFT_MASQ", "nft_masq", "masquerade rules", "problem"},
                 {"CONFIG_NET_SCH_NETEM", "sch_netem", "delay and jitter on links", "warning"},
                 {"CONFIG_NET_SCH_TBF", "sch_tbf", "rate limits on links", "warning"},
-                {"CONFIG_NFT_NUMGEN", "nft_numgen", "loss on links", "warning"}};
+                {"CONFIG_NFT_NUMGEN", "nft_numgen", "loss on links", "warning"},
+                {"CONFIG_VXLAN", "vxlan", "vxlan tunnels (a lab split over machines)", "warning"}};
         for (String[] feature : features) {
             if (!config.contains("\n" + feature[0] + "=y\n") && !config.contains("\n" + feature[0] + "=m\n")) {
                 kernelLines.add(feature[3] + ": the kernel has no " + feature[1] + " (" + feature[0] + "), so " + feature[2]
