@@ -89,6 +89,10 @@ final class PartAgent {
                     if (interruptions.whileWaiting(PartAgent::pause).isEmpty()) {
                         break;
                     }
+                    if (!stillOurs(state)) {
+                        throw new LabStateException("lab " + file.name() + " was taken down or brought up again by "
+                                + "another netlab while this agent held it; the agent stops and leaves it as it is");
+                    }
                     boolean changed = peers.map(PeersFileWatch::refresh).orElse(false);
                     if (changed || Instant.now().isAfter(resolved.plus(RESOLVE_EVERY))) {
                         resolved = Instant.now();
@@ -105,11 +109,31 @@ final class PartAgent {
                     ready(false);
                 } finally {
                     // A ready file that cannot be removed never keeps the part up.
-                    new Executor(store).down(state).forEach(this::say);
-                    say("lab " + file.name() + " is down");
+                    takeDown(state);
                 }
             }
         }
+    }
+
+    /**
+     * Down, under the lab's lock, if the lab is still the instance this agent brought up: after a
+     * {@code netlab down} and a new {@code up} by hand (or by a second agent of the part), the
+     * names are the new instance's, and taking them down would break it and orphan the rest.
+     */
+    private void takeDown(LabState state) {
+        try (LabLock lock = Labs.lock(store, file.name())) {
+            if (stillOurs(state)) {
+                new Executor(store).down(state).forEach(this::say);
+                say("lab " + file.name() + " is down");
+            }
+        }
+    }
+
+    /** Whether the lab's record is still the one this agent's up wrote: same file, same moment of up. */
+    private boolean stillOurs(LabState state) {
+        return store.record(file.name()).filter(record -> record instanceof LabRecord.Readable readable
+                && readable.state().since().equals(state.since()) && readable.state().file().equals(state.file()))
+                .isPresent();
     }
 
     /**

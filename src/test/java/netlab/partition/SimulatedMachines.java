@@ -263,6 +263,13 @@ final class SimulatedMachines {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
 
+        /** SIGTERM unless it has exited already; its exit status. */
+        int terminate() throws InterruptedException {
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(log()).isTrue();
+            return process.exitValue();
+        }
+
         /** SIGTERM, then the agent's exit: zero once it has taken its part down. */
         void stop() throws InterruptedException {
             if (process == null || !process.isAlive()) {
