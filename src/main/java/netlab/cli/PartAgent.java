@@ -2,7 +2,6 @@ package netlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +75,8 @@ final class PartAgent {
 
     private void hold() {
         try (Interruptions interruptions = Interruptions.catchFrom(err, "taking lab " + file.name() + " down")) {
+            // One an earlier instance left (killed, or on a machine that crashed) would say ready too soon.
+            ready(false);
             removeEarlierInstance();
             peers = peersFile.map(path -> PeersFileWatch.start(path, this::say));
             Map<Endpoint, List<InetAddress>> written = PeerMap.farEnds(file);
@@ -230,7 +231,22 @@ final class PartAgent {
                 Files.deleteIfExists(readyFile.get());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the ready file " + readyFile.get(), e);
+            throw new ReadyFileException("cannot " + (up ? "write" : "remove") + " the ready file " + readyFile.get() + ": "
+                    + FileReasons.of(readyFile.get(), e));
+        }
+    }
+
+    /** The ready file could not be written or removed: what it tells a probe would be wrong. */
+    static final class ReadyFileException extends NetlabException {
+        private static final long serialVersionUID = 1L;
+
+        ReadyFileException(String message) {
+            super(message, false);
+        }
+
+        @Override
+        public FailureKind kind() {
+            return FailureKind.LAB_STATE;
         }
     }
 

@@ -1,7 +1,6 @@
 package netlab.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,9 +23,9 @@ final class SettledText {
 
     private SettledText() {}
 
-    /** {@code file}'s text once two reads {@link #APART} agree; empty when {@link #READS} reads never did. */
+    /** A peers file's text ({@link PeersFileText}) once two reads {@link #APART} agree; empty when {@link #READS} reads never did. */
     static Optional<String> read(Path file) throws IOException {
-        return read(() -> Files.readString(file), APART, READS);
+        return read(() -> PeersFileText.read(file), APART, READS);
     }
 
     static Optional<String> read(Source source, Duration apart, int reads) throws IOException {

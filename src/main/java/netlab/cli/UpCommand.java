@@ -84,6 +84,11 @@ final class UpCommand implements Runnable {
                 throw new ParameterException(commandLine, "--hold takes no --dry-run, --name or --rootless: a held "
                         + "part is the machine's own lab");
             }
+            if (readyFile != null) {
+                ReadyFileCheck.problem(readyFile, file, Optional.ofNullable(peers)).ifPresent(problem -> {
+                    throw new ParameterException(commandLine, problem);
+                });
+            }
             PartAgent.hold(file, Optional.ofNullable(peers), Optional.ofNullable(readyFile), commandLine.getErr());
             return;
         }

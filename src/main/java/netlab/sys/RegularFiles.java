@@ -20,9 +20,21 @@ public final class RegularFiles {
 
     /** The file's bytes; IOException when it is missing, not a regular file, a link, or longer than {@code maxBytes}. */
     public static byte[] read(Path file, int maxBytes) throws IOException {
+        return read(file, maxBytes, O_NOFOLLOW);
+    }
+
+    /**
+     * As {@link #read(Path, int)}, through symbolic links: for a file an operator puts in place
+     * through links (a Kubernetes ConfigMap's volume is links into a directory it swaps).
+     */
+    public static byte[] readThroughLinks(Path file, int maxBytes) throws IOException {
+        return read(file, maxBytes, 0);
+    }
+
+    private static byte[] read(Path file, int maxBytes, int flags) throws IOException {
         int fd;
         try {
-            fd = Syscall.open(file.toString(), Syscall.O_RDONLY | O_NONBLOCK | O_NOFOLLOW | Syscall.O_CLOEXEC, 0);
+            fd = Syscall.open(file.toString(), Syscall.O_RDONLY | O_NONBLOCK | flags | Syscall.O_CLOEXEC, 0);
         } catch (SyscallException e) {
             if (e.errno() == Errno.ENOENT) {
                 throw new java.nio.file.NoSuchFileException(file.toString());

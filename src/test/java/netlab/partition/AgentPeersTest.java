@@ -119,6 +119,24 @@ class AgentPeersTest {
         check(0, netlabCommand("down", "ag"));
     }
 
+    /**
+     * A FIFO given as the peers file is refused at once (it blocked the agent in open(), past
+     * SIGTERM), and the ready file an earlier instance left is gone: nothing says ready.
+     */
+    @Test
+    void aFifoForPeersIsRefusedAndAStaleReadyFileRemoved() throws Exception {
+        Path part = Files.writeString(dir.resolve("ag.p0.topo"), PART);
+        Path fifo = dir.resolve("peers");
+        netlab.testing.Shell.check("mkfifo", fifo.toString());
+        Path stale = Files.writeString(Path.of("/run/simhosts/m0/run/ready"), "ag\n");
+
+        agent = new Agent(0, part, fifo, "/run/ready", dir.resolve("agent.log")).start();
+
+        assertThat(agent.awaitExit()).as(agent.log()).isEqualTo(ExitCodes.TOPOLOGY);
+        assertThat(agent.log()).contains("cannot read the peers file " + fifo + ": is not a regular file");
+        assertThat(stale).doesNotExist();
+    }
+
     private static String[] netlabCommand(String... args) {
         return netlab.testing.NetlabRunner.javaCommand(netlab.cli.Main.class, args).toArray(String[]::new);
     }
