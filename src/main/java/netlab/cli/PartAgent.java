@@ -232,7 +232,7 @@ final class PartAgent {
             }
         } catch (IOException e) {
             throw new ReadyFileException("cannot " + (up ? "write" : "remove") + " the ready file " + readyFile.get() + ": "
-                    + FileReasons.of(readyFile.get(), e));
+                    + IoReasons.about(readyFile.get(), e));
         }
     }
 

@@ -65,6 +65,15 @@ final class PartFiles {
             }
             targets.add(target);
         }
+        List<Path> stale = staleParts(dir);
+        Path source = Path.of(lab.file());
+        for (Path replaced : concat(targets, stale)) {
+            // Splitting a part again into its own directory would replace or remove the very file read.
+            if (Files.exists(replaced) && Files.exists(source) && Files.isSameFile(replaced, source)) {
+                throw new FileSystemException(replaced.toString(), null, "that is the file being split; write the "
+                        + "parts to another directory");
+            }
+        }
         List<Path> written = new ArrayList<>();
         try {
             for (int p = 0; p < parts.size(); p++) {
@@ -83,9 +92,9 @@ final class PartFiles {
                 done.add("wrote " + Printable.line(targets.get(p).toString()));
             }
             written.clear();
-            for (Path stale : staleParts(dir)) {
-                Files.delete(stale);
-                done.add("removed " + Printable.line(stale.toString()) + " (a part of an earlier split)");
+            for (Path earlier : stale) {
+                Files.delete(earlier);
+                done.add("removed " + Printable.line(earlier.toString()) + " (a part of an earlier split)");
             }
             return done;
         } finally {
@@ -93,6 +102,12 @@ final class PartFiles {
                 Files.deleteIfExists(temporary);
             }
         }
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** {@code LAB.pN.topo} files past this split's parts whose first line says netlab wrote them for this lab. */

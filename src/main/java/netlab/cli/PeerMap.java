@@ -48,7 +48,7 @@ final class PeerMap {
                     + " is still being written (each of " + SettledText.READS + " reads "
                     + SettledText.APART.toMillis() + " ms apart differed from the one before)")).lines().toList();
         } catch (IOException e) {
-            throw new PeersFileException("cannot read the peers file " + file + ": " + FileReasons.of(file, e));
+            throw new PeersFileException("cannot read the peers file " + file + ": " + IoReasons.about(file, e));
         }
         Map<InetAddress, String> targets = new LinkedHashMap<>();
         for (int n = 0; n < lines.size(); n++) {

@@ -74,7 +74,7 @@ final class PeersFileWatch {
         try {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
-            throw new PeersFileException("cannot read the peers file " + file + ": " + FileReasons.of(file, e));
+            throw new PeersFileException("cannot read the peers file " + file + ": " + IoReasons.about(file, e));
         }
     }
 }

@@ -207,6 +207,28 @@ class PartitionCommandTest {
         assertThat(Files.readString(notOurs)).isEqualTo("lab lan\nnode mine\n");
     }
 
+    /** A part split again into its own directory: the file read is neither replaced nor removed. */
+    @Test
+    void aPartSplitIntoItsOwnDirectoryIsRefusedAndKept(@TempDir Path dir) throws IOException {
+        Path parts = dir.resolve("parts");
+        assertThat(netlab("partition", LAN, "--hosts", "3", "--write", parts.toString()).exitCode()).isZero();
+        for (String part : new String[] {"lan.p2.topo", "lan.p0.topo"}) {
+            Path source = parts.resolve(part);
+            String before = Files.readString(source);
+
+            Run run = netlab("partition", source.toString(), "--hosts", "1", "--write", parts.toString());
+
+            assertThat(run.exitCode()).as(part).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(part).startsWith("--write " + parts + ": cannot write the parts (" + source
+                    + ": that is the file being split; write the parts to another directory)");
+            assertThat(Files.readString(source)).as(part).isEqualTo(before);
+        }
+        try (var files = Files.list(parts)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("lan.p0.topo", "lan.p1.topo", "lan.p2.topo");
+        }
+    }
+
     @Test
     void aNewlineInTheSourcePathStaysInsideTheHeaderComment(@TempDir Path dir) throws IOException {
         Path odd = Files.createDirectories(dir.resolve("a\nnode evil"));

@@ -61,7 +61,7 @@ class PeersFileTextTest {
     @Test
     void aMissingFileNotUtf8OrADirectoryIsSaidInWords() throws IOException {
         assertThat(refusal(dir.resolve("absent"))).isEqualTo("cannot read the peers file " + dir.resolve("absent")
-                + ": there is no such file");
+                + ": no such file or directory");
         Path latin1 = Files.write(dir.resolve("latin1"), new byte[] {'#', ' ', (byte) 0xe9, '\n'});
         assertThat(refusal(latin1)).isEqualTo("cannot read the peers file " + latin1 + ": it is not UTF-8 text");
         Path directory = Files.createDirectory(dir.resolve("directory"));
