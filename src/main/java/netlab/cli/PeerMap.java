@@ -32,13 +32,16 @@ import netlab.topology.dsl.IpText;
  */
 final class PeerMap {
     private final Map<InetAddress, String> targets;
+    /** Whether a peers file was given: then a far end it does not map is said, as likely a typo. */
+    private final boolean given;
 
-    private PeerMap(Map<InetAddress, String> targets) {
+    private PeerMap(Map<InetAddress, String> targets, boolean given) {
         this.targets = targets;
+        this.given = given;
     }
 
     static PeerMap none() {
-        return new PeerMap(Map.of());
+        return new PeerMap(Map.of(), false);
     }
 
     static PeerMap read(Path file) {
@@ -51,6 +54,7 @@ final class PeerMap {
             throw new PeersFileException("cannot read the peers file " + file + ": " + IoReasons.about(file, e));
         }
         Map<InetAddress, String> targets = new LinkedHashMap<>();
+        Map<InetAddress, Integer> lineOf = new LinkedHashMap<>();
         for (int n = 0; n < lines.size(); n++) {
             String line = withoutComment(lines.get(n)).strip();
             if (line.isEmpty()) {
@@ -71,9 +75,14 @@ final class PeerMap {
                 throw new PeersFileException(file + ":" + (n + 1) + ": " + words[1] + " is not a machine's address ("
                         + MachineAddresses.REFUSED + ")");
             }
+            Integer earlier = lineOf.putIfAbsent(from.get(), n + 1);
+            if (earlier != null) {
+                throw new PeersFileException(file + ":" + (n + 1) + ": " + words[0] + " is mapped on line " + earlier
+                        + " already");
+            }
             targets.put(from.get(), words[1]);
         }
-        return new PeerMap(targets);
+        return new PeerMap(targets, true);
     }
 
     /** True when the file maps no address: an agent holding a lab takes that as a file being written. */
@@ -150,6 +159,10 @@ final class PeerMap {
             Consumer<String> unresolved) {
         String target = targets.get(written);
         if (target == null) {
+            if (given) {
+                unresolved.accept("no peer line maps " + Addresses.format(written) + ", a far end of this part's "
+                        + "tunnels; they send there as written");
+            }
             return written;
         }
         List<InetAddress> found = addresses(target, written);

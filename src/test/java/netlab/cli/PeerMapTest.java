@@ -94,6 +94,31 @@ class PeerMapTest {
         }
     }
 
+    /** A far end no line maps (a typo, a file for another lab) is said; without a peers file nothing is. */
+    @Test
+    void aFarEndThePeersFileDoesNotMapIsSaid() throws IOException {
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.11 198.51.100.7\n");
+        Map<Endpoint, List<InetAddress>> written = Map.of(new Endpoint("a", "vx1"), List.of(ip("192.0.2.1")));
+        List<String> said = new ArrayList<>();
+
+        assertThat(PeerMap.read(file).map(written, new HashMap<>(), said::add))
+                .containsExactly(Map.entry(new Endpoint("a", "vx1"), List.of(ip("192.0.2.1"))));
+        assertThat(said).containsExactly("no peer line maps 192.0.2.1, a far end of this part's tunnels; they send "
+                + "there as written");
+
+        said.clear();
+        PeerMap.none().map(written, new HashMap<>(), said::add);
+        assertThat(said).isEmpty();
+    }
+
+    @Test
+    void anAddressMappedTwiceIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("peers"), "192.0.2.1 198.51.100.7\n# moved\n192.0.2.1 198.51.100.8\n");
+
+        assertThatThrownBy(() -> PeerMap.read(file)).isInstanceOf(PeersFileException.class)
+                .hasMessage(file + ":3: 192.0.2.1 is mapped on line 1 already");
+    }
+
     @Test
     void aCommentMayFollowAPeerLine() throws IOException {
         Path file = Files.writeString(dir.resolve("peers"), "# machines\n192.0.2.1 198.51.100.7  # m0\n\n");
