@@ -22,12 +22,15 @@ import netlab.error.NetlabException;
 import netlab.executor.Executor;
 import netlab.executor.StepTimes;
 import netlab.executor.TunnelRepointing;
+import netlab.executor.step.StepFailedException;
 import netlab.kernel.Kernel;
+import netlab.kernel.KernelException;
 import netlab.plan.Planner;
 import netlab.state.LabLock;
 import netlab.state.LabRecord;
 import netlab.state.LabState;
 import netlab.state.StateStore;
+import netlab.sys.Errno;
 import netlab.topology.Endpoint;
 import netlab.topology.Lab;
 import netlab.topology.NetInterface;
@@ -174,7 +177,7 @@ final class PartAgent {
             try (LabLock lock = Labs.lock(store, lab.name()); Kernel kernel = new Kernel()) {
                 return new Executor(store).up(lab, Planner.plan(lab), StepTimes.NONE, kernel);
             } catch (NetlabException e) {
-                if (e.kind() != FailureKind.KERNEL || attempt == UP_ATTEMPTS || interruptions.requested()) {
+                if (!mayClearSoon(e) || attempt == UP_ATTEMPTS || interruptions.requested()) {
                     throw e;
                 }
                 long wait = 200L << attempt;
@@ -184,6 +187,16 @@ final class PartAgent {
                 }
             }
         }
+    }
+
+    /**
+     * An earlier instance's tunnels leave the kernel a little after their namespaces: their VNIs
+     * (and names) answer EEXIST until then. Anything else (a module the kernel lacks, a refused
+     * address) is the same on the next try, and is said once.
+     */
+    private static boolean mayClearSoon(NetlabException e) {
+        return e instanceof StepFailedException failed && failed.getCause() instanceof KernelException refusal
+                && refusal.errno() == Errno.EEXIST;
     }
 
     /** The far ends as the peers file maps them now; a name that stops or starts resolving is said once. */
