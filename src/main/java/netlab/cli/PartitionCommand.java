@@ -137,7 +137,7 @@ final class PartitionCommand implements Runnable {
     /** The split as text: the parts, the cut, then each node's part, a line each. */
     static String report(Lab lab, Partition partition, long seed) {
         StringBuilder text = new StringBuilder();
-        text.append("lab ").append(lab.name()).append(" over ").append(partition.parts()).append(" hosts (seed ")
+        text.append("lab ").append(lab.name()).append(" over ").append(partition.parts()).append(partition.parts() == 1 ? " host (seed " : " hosts (seed ")
                 .append(seed).append(")\n");
         int[] weights = partition.partWeights();
         int[] nodes = new int[partition.parts()];

@@ -33,6 +33,14 @@ class PartitionCommandTest {
     }
 
     @Test
+    void oneHostIsSaidInTheSingular() {
+        Run run = netlab("partition", LAN, "--hosts", "1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).startsWith("lab lan over 1 host (seed 1)\n  part 0: 3 nodes,");
+    }
+
+    @Test
     void fewerThanOneHostIsAUsageError() {
         Run run = netlab("partition", LAN, "--hosts", "0");
 
