@@ -23,6 +23,7 @@ import netlab.executor.Executor;
 import netlab.executor.StepTimes;
 import netlab.executor.TunnelRepointing;
 import netlab.executor.step.StepFailedException;
+import netlab.executor.step.VxlanStep;
 import netlab.kernel.Kernel;
 import netlab.kernel.KernelException;
 import netlab.plan.Planner;
@@ -177,6 +178,11 @@ final class PartAgent {
             try (LabLock lock = Labs.lock(store, lab.name()); Kernel kernel = new Kernel()) {
                 return new Executor(store).up(lab, Planner.plan(lab), StepTimes.NONE, kernel);
             } catch (NetlabException e) {
+                if (mayClearSoon(e) && attempt == UP_ATTEMPTS && ((StepFailedException) e).step() instanceof VxlanStep) {
+                    throw new StillRefused(e.getMessage() + "; still so after " + UP_ATTEMPTS + " tries, so no earlier "
+                            + "instance holds it: another vxlan of this machine has that VNI and port (netlab partition "
+                            + "--vni-base chooses another block)", e);
+                }
                 if (!mayClearSoon(e) || attempt == UP_ATTEMPTS || interruptions.requested()) {
                     throw e;
                 }
@@ -246,6 +252,20 @@ final class PartAgent {
         } catch (IOException e) {
             throw new ReadyFileException("cannot " + (up ? "write" : "remove") + " the ready file " + readyFile.get() + ": "
                     + IoReasons.about(readyFile.get(), e));
+        }
+    }
+
+    /** A tunnel's VNI refused as taken after every try: not an earlier instance's, which would have gone. */
+    static final class StillRefused extends NetlabException {
+        private static final long serialVersionUID = 1L;
+
+        StillRefused(String message, NetlabException cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public FailureKind kind() {
+            return FailureKind.KERNEL;
         }
     }
 

@@ -58,4 +58,30 @@ class AgentUpRefusedTest {
         assertThat(agent.stderr()).contains("EOPNOTSUPP").doesNotContain("trying again");
         assertThat(Path.of("/run/simhosts/m0/run/ready")).doesNotExist();
     }
+
+    /** The machine's own vxlan holds the VNI the part asks for: tried as an earlier instance's, then said why. */
+    @Test
+    void aVniTheMachineHoldsIsSaidToBeTakenAfterTheTries() throws Exception {
+        SimulatedMachines.check(0, "ip", "link", "add", "theirs", "type", "vxlan", "id", "4270", "dstport", "4789",
+                "remote", "192.0.2.9");
+        try {
+            Path part = Files.writeString(dir.resolve("vc.p0.topo"), """
+                    lab vc
+                    node n1
+                      vxlan vx1 vni 4270 remote 192.0.2.9 underlay host
+                    """);
+            List<String> command = new ArrayList<>(List.of(SimulatedMachines.SIMHOST, "run", "m0", "timeout", "60"));
+            command.addAll(NetlabRunner.javaCommand(Main.class, "up", part.toString(), "--hold"));
+
+            Shell.Result agent = Shell.run(command.toArray(String[]::new));
+
+            assertThat(agent.exitCode()).as(agent.stderr()).isEqualTo(ExitCodes.KERNEL);
+            assertThat(agent.stderr().lines().filter(line -> line.contains("trying again"))).hasSize(4);
+            assertThat(agent.stderr()).contains("A VXLAN device with the specified VNI already exists")
+                    .contains("; still so after 5 tries, so no earlier instance holds it: another vxlan of this machine "
+                            + "has that VNI and port (netlab partition --vni-base chooses another block)");
+        } finally {
+            SimulatedMachines.check(0, "ip", "link", "del", "theirs");
+        }
+    }
 }
