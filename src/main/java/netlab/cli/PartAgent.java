@@ -178,12 +178,14 @@ final class PartAgent {
             try (LabLock lock = Labs.lock(store, lab.name()); Kernel kernel = new Kernel()) {
                 return new Executor(store).up(lab, Planner.plan(lab), StepTimes.NONE, kernel);
             } catch (NetlabException e) {
-                if (mayClearSoon(e) && attempt == UP_ATTEMPTS && ((StepFailedException) e).step() instanceof VxlanStep) {
+                boolean mayClear = mayClearSoon(e);
+                if (mayClear && attempt == UP_ATTEMPTS && e instanceof StepFailedException failed
+                        && failed.step() instanceof VxlanStep) {
                     throw new StillRefused(e.getMessage() + "; still so after " + UP_ATTEMPTS + " tries, so no earlier "
                             + "instance holds it: another vxlan of this machine has that VNI and port (netlab partition "
                             + "--vni-base chooses another block)", e);
                 }
-                if (!mayClearSoon(e) || attempt == UP_ATTEMPTS || interruptions.requested()) {
+                if (!mayClear || attempt == UP_ATTEMPTS || interruptions.requested()) {
                     throw e;
                 }
                 long wait = 200L << attempt;

@@ -1,6 +1,7 @@
 package netlab.partition;
 
 import static netlab.partition.SimulatedMachines.check;
+import static netlab.partition.SimulatedMachines.netlabCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -79,9 +80,5 @@ class AgentLabReplacedTest {
         assertThat(check(0, netlabCommand("ls"))).contains("rp");
         check(0, netlabCommand("down", "rp"));
         SimulatedMachines.assertBare(0);
-    }
-
-    private static String[] netlabCommand(String... args) {
-        return netlab.testing.NetlabRunner.javaCommand(netlab.cli.Main.class, args).toArray(String[]::new);
     }
 }

@@ -1,6 +1,7 @@
 package netlab.partition;
 
 import static netlab.partition.SimulatedMachines.check;
+import static netlab.partition.SimulatedMachines.netlabCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -135,9 +136,5 @@ class AgentPeersTest {
         assertThat(agent.awaitExit()).as(agent.log()).isEqualTo(ExitCodes.TOPOLOGY);
         assertThat(agent.log()).contains("cannot read the peers file " + fifo + ": is not a regular file");
         assertThat(stale).doesNotExist();
-    }
-
-    private static String[] netlabCommand(String... args) {
-        return netlab.testing.NetlabRunner.javaCommand(netlab.cli.Main.class, args).toArray(String[]::new);
     }
 }

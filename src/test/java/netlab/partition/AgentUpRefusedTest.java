@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.cli.ExitCodes;
-import netlab.cli.Main;
 import netlab.testing.KernelTest;
-import netlab.testing.NetlabRunner;
 import netlab.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,11 +46,11 @@ class AgentUpRefusedTest {
                   address eth0 10.94.0.2/30
                 """);
         // timeout: an agent that tried again would get past the one refused message and hold the lab
-        List<String> command = new ArrayList<>(List.of(SimulatedMachines.SIMHOST, "run", "m0", "timeout", "30", "env",
-                "NETLAB_TEST_REFUSE_MESSAGE=2"));
-        command.addAll(NetlabRunner.javaCommand(Main.class, "up", part.toString(), "--hold", "--ready-file", "/run/ready"));
+        List<String> command = new ArrayList<>(List.of("timeout", "30", "env", "NETLAB_TEST_REFUSE_MESSAGE=2"));
+        command.addAll(List.of(SimulatedMachines.netlabCommand("up", part.toString(), "--hold", "--ready-file",
+                "/run/ready")));
 
-        Shell.Result agent = Shell.run(command.toArray(String[]::new));
+        Shell.Result agent = SimulatedMachines.run(0, command.toArray(String[]::new));
 
         assertThat(agent.exitCode()).as(agent.stderr()).isEqualTo(ExitCodes.KERNEL);
         assertThat(agent.stderr()).contains("EOPNOTSUPP").doesNotContain("trying again");
@@ -70,10 +68,10 @@ class AgentUpRefusedTest {
                     node n1
                       vxlan vx1 vni 4270 remote 192.0.2.9 underlay host
                     """);
-            List<String> command = new ArrayList<>(List.of(SimulatedMachines.SIMHOST, "run", "m0", "timeout", "60"));
-            command.addAll(NetlabRunner.javaCommand(Main.class, "up", part.toString(), "--hold"));
+            List<String> command = new ArrayList<>(List.of("timeout", "60"));
+            command.addAll(List.of(SimulatedMachines.netlabCommand("up", part.toString(), "--hold")));
 
-            Shell.Result agent = Shell.run(command.toArray(String[]::new));
+            Shell.Result agent = SimulatedMachines.run(0, command.toArray(String[]::new));
 
             assertThat(agent.exitCode()).as(agent.stderr()).isEqualTo(ExitCodes.KERNEL);
             assertThat(agent.stderr().lines().filter(line -> line.contains("trying again"))).hasSize(4);

@@ -115,6 +115,11 @@ final class SimulatedMachines {
         }
     }
 
+    /** The command line that runs netlab with {@code args} (in a child JVM), for {@link #run} on a machine. */
+    static String[] netlabCommand(String... args) {
+        return NetlabRunner.javaCommand(Main.class, args).toArray(String[]::new);
+    }
+
     /** Runs a command on machine {@code m}: its network, /run and /etc. */
     static Shell.Result run(int m, String... command) {
         List<String> line = new ArrayList<>(List.of(SIMHOST, "run", "m" + m));
